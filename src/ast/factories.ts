@@ -1,0 +1,154 @@
+import { InvalidQueryError } from "../errors.js";
+import type {
+  AndQuery,
+  Bound,
+  ExistsQuery,
+  NotQuery,
+  OrQuery,
+  PatternPart,
+  PatternValue,
+  Query,
+  RangeQuery,
+  Span,
+  TermQuery,
+  TextValue,
+} from "./types.js";
+
+/** The pseudo-field that Elasticsearch reads as "this field has a value". */
+export const EXISTS_FIELD = "_exists_";
+
+const freeze = Object.freeze;
+
+function withSpan<T extends object>(node: T, span: Span | undefined): T {
+  return span === undefined ? node : { ...node, span: freeze({ start: span.start, end: span.end }) };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether the text holds half of a surrogate pair, which is no character and cannot reach the server intact. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+function checkWellFormed(text: string, what: string): void {
+  if (hasLoneSurrogate(text)) throw new InvalidQueryError(`${what} contains a lone surrogate: ${JSON.stringify(text)}`);
+}
+
+/**
+ * Checks a field path. Wildcards are refused because the server reads them in a field name as a pattern over
+ * field names; `_exists_` is refused because it is not a field.
+ */
+export function checkField(field: string): string {
+  if (typeof field !== "string" || field.length === 0) throw new InvalidQueryError("A field path must be a non-empty string");
+  if (/[*?]/.test(field)) throw new InvalidQueryError(`A field path cannot contain * or ?: ${JSON.stringify(field)}`);
+  if (field === EXISTS_FIELD) throw new InvalidQueryError(`${EXISTS_FIELD} is not a field; use exists(field)`);
+  checkWellFormed(field, "A field path");
+  return field;
+}
+
+function flatten(type: "and" | "or", operands: readonly Query[]): Query[] {
+  const flat: Query[] = [];
+  for (const operand of operands) {
+    if (operand === null || typeof operand !== "object") throw new InvalidQueryError(`An ${type} operand must be a query`);
+    if (operand.type === type) flat.push(...(operand as AndQuery | OrQuery).operands);
+    else flat.push(operand);
+  }
+  if (flat.length < 2) throw new InvalidQueryError(`An ${type} needs at least two operands, got ${flat.length}`);
+  return flat;
+}
+
+/** `a AND b AND …`; nested `and` operands are flattened into this one. */
+export function and(operands: readonly Query[], span?: Span): AndQuery {
+  return freeze(withSpan({ type: "and" as const, operands: freeze(flatten("and", operands)) }, span));
+}
+
+/** `a OR b OR …`; nested `or` operands are flattened into this one. */
+export function or(operands: readonly Query[], span?: Span): OrQuery {
+  return freeze(withSpan({ type: "or" as const, operands: freeze(flatten("or", operands)) }, span));
+}
+
+/** `NOT operand`. */
+export function not(operand: Query, span?: Span): NotQuery {
+  if (operand === null || typeof operand !== "object") throw new InvalidQueryError("NOT needs a query");
+  return freeze(withSpan({ type: "not" as const, operand }, span));
+}
+
+/** `field:value` with a text or pattern value. */
+export function term(field: string, value: TextValue | PatternValue, span?: Span): TermQuery {
+  checkField(field);
+  if (value?.kind !== "text" && value?.kind !== "pattern") throw new InvalidQueryError("A term needs a text or pattern value");
+  return freeze(withSpan({ type: "term" as const, field, value }, span));
+}
+
+/** One end of a range. The value `*` is refused: the server reads it as an open bound, so pass `null` instead. */
+export function bound(value: string, inclusive = true): Bound {
+  if (typeof value !== "string") throw new InvalidQueryError("A range bound must be a string");
+  if (value === "*") throw new InvalidQueryError("A range bound of * is open; pass null instead");
+  // The server's range syntax has no way to write an empty bound.
+  if (value === "") throw new InvalidQueryError("A range bound cannot be empty");
+  checkWellFormed(value, "A range bound");
+  return freeze({ value, inclusive: Boolean(inclusive) });
+}
+
+/** `field:[min TO max]` (or `{…}`, or mixed); `null` is an open bound. */
+export function range(field: string, min: Bound | null, max: Bound | null, span?: Span): RangeQuery {
+  checkField(field);
+  const lower = min === null ? null : bound(min.value, min.inclusive);
+  const upper = max === null ? null : bound(max.value, max.inclusive);
+  return freeze(withSpan({ type: "range" as const, field, min: lower, max: upper }, span));
+}
+
+/** `_exists_:field`: the field has a value. */
+export function exists(field: string, span?: Span): ExistsQuery {
+  checkField(field);
+  return freeze(withSpan({ type: "exists" as const, field }, span));
+}
+
+/** An exact text value: every character is literal. */
+export function text(value: string): TextValue {
+  if (typeof value !== "string") throw new InvalidQueryError("A text value must be a string");
+  checkWellFormed(value, "A text value");
+  return freeze({ kind: "text" as const, text: value });
+}
+
+const ANY_CHARS: PatternPart = freeze({ kind: "anyChars" as const });
+const ONE_CHAR: PatternPart = freeze({ kind: "oneChar" as const });
+
+/** `*` in a pattern: any run of characters, the empty one included. */
+export const anyChars = (): PatternPart => ANY_CHARS;
+/** `?` in a pattern: exactly one character (one Unicode code point). */
+export const oneChar = (): PatternPart => ONE_CHAR;
+/** Literal text in a pattern. */
+export const literal = (value: string): PatternPart => freeze({ kind: "literal" as const, text: value });
+
+/**
+ * A wildcard pattern. Adjacent literals are merged and empty ones dropped; the result must hold a wildcard and must
+ * not be a lone `*` (that is `exists`).
+ */
+export function pattern(parts: readonly PatternPart[]): PatternValue {
+  const normalized: PatternPart[] = [];
+  let wildcards = 0;
+  for (const part of parts) {
+    if (part?.kind === "literal") {
+      if (typeof part.text !== "string") throw new InvalidQueryError("A pattern literal must be a string");
+      checkWellFormed(part.text, "A pattern literal");
+      if (part.text === "") continue;
+      const last = normalized[normalized.length - 1];
+      if (last?.kind === "literal") normalized[normalized.length - 1] = literal(last.text + part.text);
+      else normalized.push(literal(part.text));
+    } else if (part?.kind === "anyChars") {
+      wildcards++;
+      normalized.push(ANY_CHARS);
+    } else if (part?.kind === "oneChar") {
+      wildcards++;
+      normalized.push(ONE_CHAR);
+    } else {
+      throw new InvalidQueryError("A pattern part must be a literal, anyChars or oneChar");
+    }
+  }
+  if (wildcards === 0) throw new InvalidQueryError("A pattern needs at least one wildcard; use text() for exact values");
+  if (normalized.length === 1 && normalized[0] === ANY_CHARS) {
+    throw new InvalidQueryError("A pattern of only * means the field exists; use exists(field)");
+  }
+  return freeze({ kind: "pattern" as const, parts: freeze(normalized) });
+}

@@ -1,0 +1,31 @@
+/**
+ * secuq: parse, build, validate, format and evaluate Secuconnect `q` queries, read exactly as the server reads them.
+ *
+ * @packageDocumentation
+ */
+export type {
+  AndQuery,
+  Bound,
+  ExistsQuery,
+  NotQuery,
+  OrQuery,
+  PatternPart,
+  PatternValue,
+  Query,
+  QueryType,
+  RangeQuery,
+  Span,
+  TermQuery,
+  TextValue,
+  Value,
+} from "./ast/types.js";
+export * as ast from "./ast/factories.js";
+export { equals } from "./ast/equals.js";
+export { walk, childrenOf } from "./ast/walk.js";
+export { QuerySyntaxError, QueryValidationError, InvalidQueryError } from "./errors.js";
+export type { Diagnostic } from "./syntax/diagnostic.js";
+export { applyFix } from "./syntax/diagnostic.js";
+export { parse, tryParse, type ParseOptions, type ParseResult } from "./syntax/parse.js";
+export { serialize, type QueryLike } from "./serialize/serialize.js";
+export { format } from "./serialize/format.js";
+export { validate, type ValidateOptions, type ValidationResult } from "./validate/validate.js";

@@ -1,0 +1,68 @@
+/**
+ * The character rules of the `q` language, shared by the lexer (what a bare word may hold) and the serializer (what
+ * it must quote or escape). They follow the server's parser, Lucene's classic query parser.
+ */
+
+/** The only characters the server's lexer treats as whitespace between tokens. */
+export const SEPARATOR_CHARS = " \t\n\r\u3000";
+
+/** Words that are operators when written in upper case. */
+export const KEYWORDS: ReadonlySet<string> = new Set(["AND", "OR", "NOT"]);
+
+/** The word that separates range bounds. */
+export const RANGE_KEYWORD = "TO";
+
+/**
+ * Characters that must be quoted or escaped in a canonical value: any whitespace and
+ * `+ - = & | > < ! ( ) { } [ ] ^ " ~ * ? : \ /`.
+ */
+const RESERVED = /[\s+\-=&|><!(){}[\]^"~*?:\\/]/u;
+
+/** A text value that needs no quoting. */
+function isBareText(value: string): boolean {
+  return value.length > 0 && !RESERVED.test(value) && !KEYWORDS.has(value);
+}
+
+const QUOTED_ESCAPES = /["\\]/g;
+const RESERVED_ALL = new RegExp(RESERVED.source, "gu");
+
+/** Text in double quotes; only `"` and `\` are escaped. */
+export function quote(value: string): string {
+  return `"${value.replace(QUOTED_ESCAPES, "\\$&")}"`;
+}
+
+/** Every reserved character preceded by a backslash. */
+export function escapeReserved(value: string): string {
+  return value.replace(RESERVED_ALL, "\\$&");
+}
+
+/** A text value as the server reads it exactly: bare where safe, otherwise quoted. */
+export function printText(value: string): string {
+  return isBareText(value) ? value : quote(value);
+}
+
+/** A literal piece of a wildcard pattern: quotes would turn wildcards off, so reserved characters are escaped. */
+export function printPatternLiteral(value: string): string {
+  return escapeReserved(value);
+}
+
+/**
+ * A field path. The server reads a field as a bare word, so reserved characters are escaped, and a field spelled
+ * like an operator gets its first letter escaped (`\AND`).
+ */
+export function printField(field: string): string {
+  const escaped = escapeReserved(field);
+  return KEYWORDS.has(escaped) ? `\\${escaped}` : escaped;
+}
+
+const BARE_BOUND = /^[^\s"\\[\]{}]+$/u;
+const BOUND_QUOTED_ESCAPES = /["\\]/g;
+
+/**
+ * A range bound. Inside quoted bounds the server's lexer reads `\"` as a quote even after another backslash, so a
+ * backslash is written as the Unicode escape `\u005C`, which the server decodes.
+ */
+export function printBound(value: string): string {
+  if (BARE_BOUND.test(value) && value !== RANGE_KEYWORD && value !== "*") return value;
+  return `"${value.replace(BOUND_QUOTED_ESCAPES, (c) => (c === '"' ? '\\"' : "\\u005C"))}"`;
+}

@@ -1,0 +1,97 @@
+import type { Bound, Query, Value } from "../ast/types.js";
+import { assertNever } from "../ast/walk.js";
+import { EXISTS_FIELD } from "../ast/factories.js";
+import { printBound, printField, printPatternLiteral, printText } from "./escaping.js";
+
+/** Anything that can be turned into a query: a query node or a builder (which has `toQuery`). */
+export type QueryLike = Query | { toQuery(): Query };
+
+function printValue(value: Value): string {
+  if (value.kind === "text") return printText(value.text);
+  let out = "";
+  for (const part of value.parts) {
+    out += part.kind === "literal" ? printPatternLiteral(part.text) : part.kind === "anyChars" ? "*" : "?";
+  }
+  return out;
+}
+
+function printRange(min: Bound | null, max: Bound | null): string {
+  const open = min === null || min.inclusive ? "[" : "{";
+  const close = max === null || max.inclusive ? "]" : "}";
+  return `${open}${min === null ? "*" : printBound(min.value)} TO ${max === null ? "*" : printBound(max.value)}${close}`;
+}
+
+/** Where a node stands decides whether it needs parentheses for the server to read it as the tree says. */
+type Position = "top" | "andOperand" | "orOperand" | "notOperand";
+
+function needsParentheses(node: Query, position: Position): boolean {
+  switch (node.type) {
+    case "term":
+    case "range":
+    case "exists":
+      return false;
+    case "and":
+      return position === "orOperand" || position === "notOperand";
+    case "or":
+      return position === "andOperand" || position === "notOperand";
+    case "not":
+      // The server's parser drops a bare NOT inside OR to "must not", and cannot read NOT NOT.
+      return position === "orOperand" || position === "notOperand";
+    default:
+      return assertNever(node);
+  }
+}
+
+/**
+ * Prints a query in canonical form: text the server reads exactly as the tree says. Iterative, so any depth is safe.
+ *
+ * @example
+ * serialize(parse("a:1 OR b:2 AND c:3")) // "a:1 OR (b:2 AND c:3)"
+ */
+export function serialize(query: QueryLike): string {
+  const root = "toQuery" in query && typeof query.toQuery === "function" ? query.toQuery() : (query as Query);
+  let out = "";
+  // A stack of work: text to append, or a node to print in a position.
+  const stack: Array<string | [Query, Position]> = [[root, "top"]];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === "string") {
+      out += item;
+      continue;
+    }
+    const [node, position] = item;
+    const wrap = needsParentheses(node, position);
+    if (wrap) {
+      out += "(";
+      stack.push(")");
+    }
+    switch (node.type) {
+      case "term":
+        out += `${printField(node.field)}:${printValue(node.value)}`;
+        break;
+      case "range":
+        out += `${printField(node.field)}:${printRange(node.min, node.max)}`;
+        break;
+      case "exists":
+        out += `${EXISTS_FIELD}:${printField(node.field)}`;
+        break;
+      case "not":
+        out += "NOT ";
+        stack.push([node.operand, "notOperand"]);
+        break;
+      case "and":
+      case "or": {
+        const separator = node.type === "and" ? " AND " : " OR ";
+        const operandPosition: Position = node.type === "and" ? "andOperand" : "orOperand";
+        for (let i = node.operands.length - 1; i >= 0; i--) {
+          stack.push([node.operands[i]!, operandPosition]);
+          if (i > 0) stack.push(separator);
+        }
+        break;
+      }
+      default:
+        return assertNever(node);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,646 @@
+import type { CstNode, IToken } from "chevrotain";
+import * as ast from "../ast/factories.js";
+import type { Query, Span } from "../ast/types.js";
+import { InvalidQueryError } from "../errors.js";
+import { quote } from "../serialize/escaping.js";
+import { serialize } from "../serialize/serialize.js";
+import type { Problem } from "./diagnostic.js";
+import { invalidTokenProblem } from "./invalid-tokens.js";
+import { decodeEscapes, decodeWord, escapeUnescaped, unescapedPositions, type TextProblem } from "./words.js";
+
+/** A piece of the tree read so far: its query (absent when it holds an error) and where it stands in the source. */
+interface Built {
+  readonly query: Query | undefined;
+  readonly start: number;
+  readonly end: number;
+  /** A bare word with no field (`x` in `a:b x`), kept to suggest fixes for juxtaposed operands. */
+  readonly bareWord?: IToken;
+  /** The value word of `field:word`, kept to suggest quoting `field:"word word"`. */
+  readonly fieldWord?: { readonly field: IToken; readonly value: IToken };
+  /** Whether the expression carries NOT or `!`. */
+  readonly negated?: boolean;
+  /** How many operands an AND level has (1 when it is a single unary expression). */
+  readonly operandCount?: number;
+  /** An invalid token, already reported; no further "missing operator" is said about it. */
+  readonly invalid?: boolean;
+  /** A problem reported only if no better explanation covers it (a bare word between conditions). */
+  readonly pending?: Problem;
+}
+
+/**
+ * The field that bare values take: `undefined` outside a field group, the field's name inside `field:( … )`, and
+ * `null` inside a group whose field name is itself wrong (its values are still checked).
+ */
+type FieldContext = string | null | undefined;
+
+// Tokens that error recovery made up have no place in the source; they are left out.
+const tokensOf = (node: CstNode, name: string): IToken[] =>
+  ((node.children[name] as IToken[] | undefined) ?? []).filter((token) => !token.isInsertedInRecovery);
+const nodesOf = (node: CstNode, name: string): CstNode[] => (node.children[name] as CstNode[] | undefined) ?? [];
+const endOf = (token: IToken): number => token.startOffset + token.image.length;
+const byOffset = (a: IToken, b: IToken): number => a.startOffset - b.startOffset;
+
+const WORD_OPERATORS: Record<string, string> = { and: "AND", or: "OR", "&": "AND", "|": "OR" };
+// Characters the server reads as syntax in the middle of a word.
+const BREAKING_CHARS = "!/^~";
+const BOOST_SUFFIX = /\^\d+(?:\.\d+)?$/;
+const FUZZY_SUFFIX = /~\d*(?:\.\d+)?$/;
+const UNUSUAL_WHITESPACE = /[^\S \t\n\r\u3000]/u;
+
+/**
+ * The semantic pass: turns the concrete syntax tree into the AST and reports every mistake it can name, with a fix.
+ * The returned query is `undefined` whenever an error was reported.
+ */
+export class AstBuilder {
+  readonly problems: Problem[] = [];
+  private errors = 0;
+
+  constructor(private readonly source: string) {}
+
+  /** Builds the query; `parserFailed` says whether the grammar already reported errors. */
+  build(cst: CstNode, parserFailed: boolean): Query | undefined {
+    const parts = nodesOf(cst, "orExpression").map((node) => this.orExpression(node, undefined));
+    for (const paren of tokensOf(cst, "RParen")) {
+      this.error("unmatched-parenthesis", "This ) has no matching (", paren.startOffset, endOf(paren), "");
+    }
+    const built = parts.filter((part): part is Built => part !== undefined);
+    if (built.length === 0 && this.errors === 0 && !parserFailed) {
+      this.error("empty-query", "The query is empty: write a condition such as status:accepted", 0, this.source.length);
+    }
+    return this.errors === 0 && built.length === 1 ? built[0]!.query : undefined;
+  }
+
+  private error(code: string, message: string, start: number, end: number, fix?: string): void {
+    this.errors++;
+    this.problems.push(fix === undefined ? { severity: "error", code, message, span: { start, end } }
+      : { severity: "error", code, message, span: { start, end }, fix });
+  }
+
+  private warn(code: string, message: string, start: number, end: number, fix?: string): void {
+    this.problems.push(fix === undefined ? { severity: "warning", code, message, span: { start, end } }
+      : { severity: "warning", code, message, span: { start, end }, fix });
+  }
+
+  private text(start: number, end: number): string {
+    return this.source.slice(start, end);
+  }
+
+  /** Runs a factory; a value it refuses becomes a diagnostic at the span instead of an exception. */
+  private make(create: () => Query, start: number, end: number): Query | undefined {
+    try {
+      return create();
+    } catch (error) {
+      if (!(error instanceof InvalidQueryError)) throw error;
+      this.error("invalid-value", error.message, start, end);
+      return undefined;
+    }
+  }
+
+  private orExpression(node: CstNode, field: FieldContext): Built | undefined {
+    const operands = nodesOf(node, "andExpression")
+      .map((child) => this.andExpression(child, field))
+      .filter((part): part is Built => part !== undefined);
+    const first = operands[0];
+    const last = operands[operands.length - 1];
+    if (!first || !last) return undefined;
+    if (operands.length === 1) return first;
+    const { start, end } = { start: first.start, end: last.end };
+    const queries = operands.map((operand) => operand.query);
+    const query = queries.every((q) => q !== undefined)
+      ? this.make(() => ast.or(queries as Query[], { start, end }), start, end)
+      : undefined;
+    const mixed = operands.some((operand) => (operand.operandCount ?? 1) > 1);
+    const negated = operands.some((operand) => operand.operandCount === 1 && operand.negated);
+    if (mixed || negated) {
+      const message = mixed
+        ? "The server does not give AND precedence over OR: it reads a OR b AND c as b AND c, with a ignored. " +
+          "Add parentheses to say which you mean"
+        : "The server reads NOT directly inside OR as AND NOT: NOT a OR b finds b without a. " +
+          "Put the NOT in parentheses: (NOT a) OR b";
+      this.warn("ambiguous-precedence", message, start, end, query && serialize(query));
+    }
+    return { query, start, end };
+  }
+
+  private andExpression(node: CstNode, field: FieldContext): Built | undefined {
+    const operands = nodesOf(node, "unaryExpression")
+      .map((child) => this.unaryExpression(child, field))
+      .filter((part): part is Built => part !== undefined);
+    const first = operands[0];
+    const last = operands[operands.length - 1];
+    if (!first || !last) return undefined;
+    if (operands.length === 1) {
+      this.flush(first);
+      return { ...first, operandCount: 1 };
+    }
+    const ands = tokensOf(node, "And");
+    let andIndex = 0;
+    let juxtaposed = false;
+    const explained = new Set<Built>();
+    for (let i = 1; i < operands.length; i++) {
+      const previous = operands[i - 1]!;
+      const current = operands[i]!;
+      while (andIndex < ands.length && ands[andIndex]!.startOffset < previous.end) andIndex++;
+      const hasAnd = andIndex < ands.length && ands[andIndex]!.startOffset < current.start;
+      if (hasAnd) continue;
+      juxtaposed = true;
+      if (previous.invalid || current.invalid) continue;
+      const covered = this.reportJuxtaposed(operands, i, field);
+      for (let k = i; k <= i + covered; k++) explained.add(operands[k]!);
+      i += covered;
+    }
+    for (const operand of operands) if (!explained.has(operand)) this.flush(operand);
+    const { start, end } = { start: first.start, end: last.end };
+    const queries = operands.map((operand) => operand.query);
+    const query =
+      !juxtaposed && queries.every((q) => q !== undefined)
+        ? this.make(() => ast.and(queries as Query[], { start, end }), start, end)
+        : undefined;
+    return { query, start, end, operandCount: operands.length };
+  }
+
+  /**
+   * Reports two operands with no operator between them (`operands[i - 1]` and `operands[i]`), naming the likely
+   * intent: a lowercase operator, words meant as one value, or a missing AND. Returns how many further operands the
+   * report covered.
+   */
+  private reportJuxtaposed(operands: Built[], i: number, field: FieldContext): number {
+    const previous = operands[i - 1]!;
+    const current = operands[i]!;
+    const next = operands[i + 1];
+    const word = current.bareWord && !current.negated ? current.bareWord.image : undefined;
+    const operator = word === undefined ? undefined : WORD_OPERATORS[word.toLowerCase()];
+    if (operator && next && current.bareWord) {
+      const fix = this.text(previous.start, current.start) + operator + this.text(current.bareWord.startOffset + word!.length, next.end);
+      this.error(
+        "lowercase-operator",
+        `"${word}" is not an operator: the server searches it as a word. Write ${operator} in capitals`,
+        previous.start,
+        next.end,
+        fix,
+      );
+      return 1;
+    }
+    if (operator && !next) {
+      this.error(
+        "lowercase-operator",
+        `"${word}" is not an operator, and nothing follows it: the server would search it as a word`,
+        previous.start,
+        current.end,
+        this.text(previous.start, previous.end),
+      );
+      return 0;
+    }
+    const glued = current.fieldWord?.field.image.match(/^(&&|\|\|)(?=.)/)?.[1];
+    if (glued) {
+      this.error(
+        "missing-space",
+        `Put a space after ${glued}: without one, the server reads ${glued} as part of the field name`,
+        previous.start,
+        current.end,
+        `${this.text(previous.start, previous.end)} ${glued} ${this.text(current.start + glued.length, current.end)}`,
+      );
+      return 0;
+    }
+    if (word?.toLowerCase() === "not" && next && current.bareWord) {
+      const fix = `${this.text(previous.start, previous.end)} AND NOT ${this.text(next.start, next.end)}`;
+      this.error("lowercase-operator", `"${word}" is not an operator: write NOT in capitals`, previous.start, next.end, fix);
+      return 1;
+    }
+    if (previous.fieldWord && current.bareWord && field === undefined && !current.negated) {
+      let last = i;
+      while (operands[last + 1]?.bareWord && !operands[last + 1]!.negated && !WORD_OPERATORS[operands[last + 1]!.bareWord!.image.toLowerCase()]) last++;
+      const words = [previous.fieldWord.value, ...operands.slice(i, last + 1).map((operand) => operand.bareWord!)];
+      const phrase = words.map((token) => decodeWord(token.image).text).join(" ");
+      const fieldText = previous.fieldWord.field.image;
+      this.error(
+        "missing-operator",
+        `"${words.slice(1).map((t) => t.image).join(" ")}" has no field and no operator before it: the server would ` +
+          `search it in every field, as OR. To find "${phrase}" in ${decodeWord(fieldText).text}, put it in quotes`,
+        previous.start,
+        operands[last]!.end,
+        `${fieldText}:${quote(phrase)}`,
+      );
+      return last - i;
+    }
+    this.error(
+      "missing-operator",
+      "Two conditions with no operator between them: the server would read them as OR. " +
+        "Write AND (both must match) or OR (either may match) between them",
+      previous.start,
+      current.end,
+      `${this.text(previous.start, previous.end)} AND ${this.text(current.start, current.end)}`,
+    );
+    return 0;
+  }
+
+  /** Reports a bare word's deferred problem. */
+  private flush(built: Built): void {
+    if (!built.pending) return;
+    this.errors++;
+    this.problems.push(built.pending);
+  }
+
+  private unaryExpression(node: CstNode, field: FieldContext): Built | undefined {
+    const primaryNode = nodesOf(node, "primary")[0];
+    const operand = primaryNode && this.primary(primaryNode, field);
+    const prefixes = [
+      ...tokensOf(node, "Not"),
+      ...tokensOf(node, "Bang"),
+      ...tokensOf(node, "Minus"),
+      ...tokensOf(node, "Plus"),
+    ].sort(byOffset);
+    const firstPrefix = prefixes[0];
+    if (!firstPrefix) return operand;
+    if (!operand) return undefined;
+    this.flush(operand);
+    const start = firstPrefix.startOffset;
+    const operandText = this.text(operand.start, operand.end);
+    let negations = 0;
+    let valid = true;
+    for (const [index, prefix] of prefixes.entries()) {
+      const after = prefixes[index + 1]?.startOffset ?? operand.start;
+      const rest = this.text(after, operand.end);
+      switch (prefix.image) {
+        case "-":
+          valid = false;
+          this.error("minus-prefix", "- is not supported for negation here; write NOT", prefix.startOffset, operand.end, `NOT ${rest}`);
+          break;
+        case "+":
+          valid = false;
+          this.error(
+            "plus-prefix",
+            "+ (must match) is not supported; remove it and join the conditions with AND",
+            prefix.startOffset,
+            operand.end,
+            rest,
+          );
+          break;
+        case "!":
+          negations++;
+          if (endOf(prefix) < after) {
+            valid = false;
+            this.error(
+              "space-after-bang",
+              "! followed by a space is not NOT: the server searches for the character !. Write NOT, or ! with no space",
+              prefix.startOffset,
+              operand.end,
+              `NOT ${rest}`,
+            );
+          }
+          break;
+        default:
+          negations++;
+      }
+    }
+    if (negations > 1 && valid) {
+      valid = false;
+      this.error(
+        "double-negation",
+        "The server cannot read NOT twice in a row; put the inner one in parentheses",
+        start,
+        operand.end,
+        `${"NOT (".repeat(negations - 1)}NOT ${operandText}${")".repeat(negations - 1)}`,
+      );
+    }
+    let query = operand.query;
+    if (valid && query) {
+      const negated = query;
+      query = this.make(() => ast.not(negated, { start, end: operand.end }), start, operand.end);
+    }
+    return { query: valid ? query : undefined, start, end: operand.end, negated: negations > 0 };
+  }
+
+  private primary(node: CstNode, field: FieldContext): Built | undefined {
+    const fieldExpression = nodesOf(node, "fieldExpression")[0];
+    if (fieldExpression) return this.fieldExpression(fieldExpression);
+    const group = nodesOf(node, "group")[0];
+    if (group) return this.group(group, field);
+    const bare = nodesOf(node, "bareValue")[0];
+    if (bare) return this.bareValue(bare, field);
+    const invalid = tokensOf(node, "Invalid")[0];
+    if (invalid) return this.invalid(invalid);
+    return undefined;
+  }
+
+  private invalid(token: IToken): Built {
+    const problem = invalidTokenProblem(token);
+    this.error(problem.code, problem.message, token.startOffset, endOf(token), problem.fix);
+    return { query: undefined, start: token.startOffset, end: endOf(token), invalid: true };
+  }
+
+  private group(node: CstNode, field: FieldContext): Built | undefined {
+    const open = tokensOf(node, "LParen")[0];
+    if (!open) return undefined;
+    const close = tokensOf(node, "RParen")[0];
+    const inner = nodesOf(node, "orExpression")[0];
+    const content = inner && this.orExpression(inner, field);
+    const end = close ? endOf(close) : (content?.end ?? endOf(open));
+    if (!close) {
+      this.error("unclosed-parenthesis", "This ( is never closed", open.startOffset, end, `${this.text(open.startOffset, end)})`);
+    }
+    if (!content) {
+      if (!inner) this.error("empty-group", "Empty parentheses: put a condition inside or remove them", open.startOffset, end, "");
+      return { query: undefined, start: open.startOffset, end };
+    }
+    return { query: content.query, start: open.startOffset, end };
+  }
+
+  private bareValue(node: CstNode, field: FieldContext): Built | undefined {
+    const word = tokensOf(node, "Word")[0];
+    const quoted = tokensOf(node, "Quoted")[0];
+    const range = nodesOf(node, "range")[0];
+    if (field !== undefined) {
+      if (word) return this.wordValue(field, word, word.startOffset);
+      if (quoted) return this.quotedValue(field, quoted, quoted.startOffset);
+      if (range) return this.range(field, range);
+      return undefined;
+    }
+    const token = word ?? quoted;
+    const start = token?.startOffset ?? firstOffset(range);
+    const end = token ? endOf(token) : lastOffset(range);
+    if (start === undefined || end === undefined) return undefined;
+    const equals = word ? unescapedPositions(word.image, "=")[0] : undefined;
+    const problem = (code: string, message: string, fix?: string): Problem =>
+      fix === undefined ? { severity: "error", code, message, span: { start, end } }
+        : { severity: "error", code, message, span: { start, end }, fix };
+    let pending: Problem;
+    if (word && equals !== undefined && equals > 0) {
+      const fix = `${word.image.slice(0, equals)}:${word.image.slice(equals + 1)}`;
+      pending = problem("equals-instead-of-colon", `Use : between a field and its value, not =: ${fix}`, fix);
+    } else if (word && (WORD_OPERATORS[word.image.toLowerCase()] || word.image.toLowerCase() === "not")) {
+      pending = problem("lowercase-operator", `"${word.image}" is not an operator; operators are written in capitals`);
+    } else {
+      pending = problem(
+        "missing-field",
+        `${this.text(start, end)} has no field: the server would search it in every field. Write field:value, ` +
+          "such as status:accepted",
+      );
+    }
+    return { query: undefined, start, end, pending, ...(word ? { bareWord: word } : {}) };
+  }
+
+  private fieldExpression(node: CstNode): Built | undefined {
+    const fieldToken = tokensOf(node, "Word")[0];
+    const values = nodesOf(node, "fieldValue");
+    const firstValue = values[0];
+    if (!fieldToken || !firstValue) return undefined;
+    const start = fieldToken.startOffset;
+    const field = this.fieldName(fieldToken);
+    const lastValue = values[values.length - 1]!;
+    const valueStart = firstOffset(firstValue);
+    const valueEnd = lastOffset(lastValue);
+    if (valueStart === undefined || valueEnd === undefined) return undefined;
+    if (values.length > 1) {
+      const raw = this.text(valueStart, valueEnd);
+      this.error("unescaped-colon", `A : inside a value must be escaped or quoted: ${fieldToken.image}:${quote(raw)}`, valueStart, valueEnd, quote(raw));
+      return { query: undefined, start, end: valueEnd };
+    }
+    // In `a:(b:c)` the server lets the inner field win; so does this reading.
+    const built = this.fieldValue(field, firstValue);
+    if (!built) return undefined;
+    const word = tokensOf(firstValue, "Word")[0];
+    return {
+      query: built.query,
+      start,
+      end: built.end,
+      ...(word ? { fieldWord: { field: fieldToken, value: word } } : {}),
+    };
+  }
+
+  /** The field name of `field:`; `null` (with a diagnostic) when it cannot be one. */
+  private fieldName(token: IToken): FieldContext {
+    const decoded = decodeWord(token.image);
+    this.reportWordProblems(token, decoded.problems);
+    if (decoded.parts) {
+      this.error(
+        "wildcard-in-field",
+        "A field name cannot contain * or ?: the server would read it as a pattern over field names",
+        token.startOffset,
+        endOf(token),
+      );
+      return null;
+    }
+    if (this.reportBreakingChars(token)) return null;
+    return decoded.problems.length === 0 ? decoded.text : null;
+  }
+
+  private fieldValue(field: FieldContext, node: CstNode): Built | undefined {
+    const word = tokensOf(node, "Word")[0];
+    if (word) return this.wordValue(field, word, word.startOffset);
+    const quoted = tokensOf(node, "Quoted")[0];
+    if (quoted) return this.quotedValue(field, quoted, quoted.startOffset);
+    const range = nodesOf(node, "range")[0];
+    if (range) return this.range(field, range);
+    const group = nodesOf(node, "group")[0];
+    if (group) return this.group(group, field);
+    const invalid = tokensOf(node, "Invalid")[0];
+    if (invalid) return this.invalid(invalid);
+    return undefined;
+  }
+
+  private reportWordProblems(token: IToken, problems: readonly TextProblem[]): void {
+    for (const problem of problems) {
+      this.error(problem.code, problem.message, token.startOffset + problem.start, token.startOffset + problem.end);
+    }
+  }
+
+  /** Reports `!`, `/`, `^`, `~` inside a word, which the server reads as syntax. Returns whether any was found. */
+  private reportBreakingChars(token: IToken): boolean {
+    const raw = token.image;
+    const positions = unescapedPositions(raw, BREAKING_CHARS);
+    const first = positions[0];
+    if (first === undefined) return false;
+    const start = token.startOffset;
+    const end = endOf(token);
+    if (positions.length === 1 && BOOST_SUFFIX.test(raw)) {
+      this.error(
+        "boost-not-supported",
+        "Boosts (^) change ranking, not which transactions match, and are not supported: remove it",
+        start + first,
+        end,
+        "",
+      );
+    } else if (positions.length === 1 && FUZZY_SUFFIX.test(raw)) {
+      this.error(
+        "fuzzy-not-supported",
+        "Fuzzy search (~) is not supported: remove it, or use a wildcard such as meier*",
+        start + first,
+        end,
+        "",
+      );
+    } else {
+      const char = raw[first]!;
+      this.error(
+        "unescaped-character",
+        `The character ${char} has a special meaning to the server; escape it as \\${char} or put the value in quotes`,
+        start,
+        end,
+        escapeUnescaped(raw, BREAKING_CHARS),
+      );
+    }
+    return true;
+  }
+
+  private checkText(text: string, start: number, end: number): boolean {
+    if (ast.hasLoneSurrogate(text)) {
+      this.error("invalid-unicode", "The value holds half of a surrogate pair, which is not a character", start, end);
+      return false;
+    }
+    const unusual = UNUSUAL_WHITESPACE.exec(text);
+    if (unusual) {
+      const code = unusual[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+      this.warn(
+        "unusual-whitespace",
+        `The value holds an invisible space (U+${code}); the server reads it as part of the value, not as a separator`,
+        start,
+        end,
+      );
+    }
+    return true;
+  }
+
+  private wordValue(field: FieldContext, token: IToken, start: number): Built {
+    const end = endOf(token);
+    const fail = (code: string, message: string, fix?: string): Built => {
+      this.error(code, message, start, end, fix);
+      return { query: undefined, start, end };
+    };
+    const decoded = decodeWord(token.image);
+    this.reportWordProblems(token, decoded.problems);
+    if (this.reportBreakingChars(token) || decoded.problems.length > 0) return { query: undefined, start, end };
+    if (!this.checkText(decoded.text, start, end) || field == null) return { query: undefined, start, end };
+    const span: Span = { start, end };
+    const leading = token.image[0];
+    if (decoded.parts) {
+      if (leading === "<" || leading === ">") {
+        return fail(
+          "comparison-with-wildcard",
+          "A comparison such as >=100 cannot hold * or ?; the server would read this as a pattern instead",
+        );
+      }
+      if (decoded.usedUnicodeEscape) {
+        return fail(
+          "unicode-escape-in-pattern",
+          "The server does not decode \\u escapes in a pattern with * or ?; type the character itself",
+        );
+      }
+      if (field === ast.EXISTS_FIELD) return fail("exists-pattern", `${ast.EXISTS_FIELD} takes a field name, not a pattern`);
+      const parts = decoded.parts;
+      if (parts.length === 1 && parts[0]!.kind === "anyChars") {
+        return { query: this.make(() => ast.exists(field, span), start, end), start, end };
+      }
+      return { query: this.make(() => ast.term(field, ast.pattern(parts), span), start, end), start, end };
+    }
+    const text = decoded.text;
+    if (field === ast.EXISTS_FIELD) return { query: this.make(() => ast.exists(text, span), start, end), start, end };
+    if (text[0] === "<" || text[0] === ">") {
+      if (decoded.firstEscaped) {
+        return fail(
+          "escaped-comparison",
+          `The server reads ${text[0]} at the start of a value as a comparison even when escaped; ` +
+            "quote the value to search for the text",
+          quote(text),
+        );
+      }
+      return this.comparison(field, text, span);
+    }
+    return { query: this.make(() => ast.term(field, ast.text(text), span), start, end), start, end };
+  }
+
+  /** `>=1000`, `<5` and so on, read as Elasticsearch reads them. */
+  private comparison(field: string, text: string, span: Span): Built {
+    const { start, end } = span;
+    const inclusive = text.length > 2 && text[1] === "=";
+    const value = text.slice(inclusive ? 2 : 1);
+    if (value === "" || value === "=") {
+      this.error(
+        "empty-comparison",
+        `${text} compares with nothing: write a value after it, as in ${text.startsWith(">") ? ">=" : "<="}100, ` +
+          `or quote it to search for the text: ${quote(text)}`,
+        start,
+        end,
+      );
+      return { query: undefined, start, end };
+    }
+    const limit = { value, inclusive };
+    const create = text[0] === ">" ? () => ast.range(field, limit, null, span) : () => ast.range(field, null, limit, span);
+    return { query: this.make(create, start, end), start, end };
+  }
+
+  private quotedValue(field: FieldContext, token: IToken, start: number): Built {
+    const end = endOf(token);
+    const { text, problems } = decodeEscapes(token.image.slice(1, -1));
+    for (const problem of problems) this.error(problem.code, problem.message, start + 1 + problem.start, start + 1 + problem.end);
+    if (problems.length > 0 || !this.checkText(text, start, end) || field == null) return { query: undefined, start, end };
+    const span = { start, end };
+    const create = field === ast.EXISTS_FIELD ? () => ast.exists(text, span) : () => ast.term(field, ast.text(text), span);
+    return { query: this.make(create, start, end), start, end };
+  }
+
+  private range(field: FieldContext, node: CstNode): Built | undefined {
+    const open = tokensOf(node, "LBracket")[0] ?? tokensOf(node, "LBrace")[0];
+    const close = tokensOf(node, "RBracket")[0] ?? tokensOf(node, "RBrace")[0];
+    const bounds = nodesOf(node, "bound");
+    if (!open) return undefined;
+    const start = open.startOffset;
+    const end = close ? endOf(close) : (lastOffset(node) ?? endOf(open));
+    const [lower, upper] = bounds.map((bound) => this.bound(bound));
+    if (!close || lower === undefined || upper === undefined || field == null) return { query: undefined, start, end };
+    if (field === ast.EXISTS_FIELD) {
+      this.error("exists-range", `${ast.EXISTS_FIELD} takes a field name, not a range`, start, end);
+      return { query: undefined, start, end };
+    }
+    if (lower === false || upper === false) return { query: undefined, start, end };
+    const min = lower === null ? null : { value: lower, inclusive: open.image === "[" };
+    const max = upper === null ? null : { value: upper, inclusive: close.image === "]" };
+    return { query: this.make(() => ast.range(field, min, max, { start, end }), start, end), start, end };
+  }
+
+  /** A bound's value; `null` when open (`*`), `false` after an error, `undefined` when missing. */
+  private bound(node: CstNode): string | null | false | undefined {
+    const token = tokensOf(node, "RangeBound")[0] ?? tokensOf(node, "RangeQuoted")[0] ?? tokensOf(node, "RangeTo")[0];
+    if (!token) return undefined;
+    const quoted = token.tokenType.name === "RangeQuoted";
+    const raw = quoted ? token.image.slice(1, -1) : token.image;
+    if (!quoted && raw.includes('"')) {
+      this.error(
+        "unbalanced-quote",
+        "A quote in a range bound must be closed, as in [\"a b\" TO c], or escaped as \\\"",
+        token.startOffset,
+        endOf(token),
+      );
+      return false;
+    }
+    const { text, problems } = decodeEscapes(raw);
+    const offset = token.startOffset + (quoted ? 1 : 0);
+    for (const problem of problems) this.error(problem.code, problem.message, offset + problem.start, offset + problem.end);
+    if (problems.length > 0 || !this.checkText(text, token.startOffset, endOf(token))) return false;
+    // The server reads a bound of * as open, whether written bare, escaped or quoted.
+    return text === "*" ? null : text;
+  }
+}
+
+function firstOffset(node: CstNode | undefined): number | undefined {
+  if (!node) return undefined;
+  let best: number | undefined;
+  for (const children of Object.values(node.children)) {
+    for (const child of children) {
+      const offset = "image" in child ? child.startOffset : firstOffset(child);
+      if (offset !== undefined && !Number.isNaN(offset) && (best === undefined || offset < best)) best = offset;
+    }
+  }
+  return best;
+}
+
+function lastOffset(node: CstNode | undefined): number | undefined {
+  if (!node) return undefined;
+  let best: number | undefined;
+  for (const children of Object.values(node.children)) {
+    for (const child of children) {
+      const offset = "image" in child ? (Number.isNaN(child.startOffset) ? undefined : endOf(child)) : lastOffset(child);
+      if (offset !== undefined && (best === undefined || offset > best)) best = offset;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,97 @@
+import type { Query } from "../ast/types.js";
+import { QuerySyntaxError } from "../errors.js";
+import { AstBuilder } from "./cst-to-ast.js";
+import { toDiagnostics, type Diagnostic, type Problem } from "./diagnostic.js";
+import { tokenize } from "./lexer.js";
+import { getParser } from "./parser.js";
+import { parserErrorProblem } from "./parser-errors.js";
+
+/** Limits that keep hostile input cheap. */
+export interface ParseOptions {
+  /** The deepest nesting of parentheses accepted; deeper input gets a `too-deep` diagnostic. Default 1,000. */
+  readonly maxDepth?: number;
+  /** The longest source accepted, in UTF-16 code units; longer input gets a `too-long` diagnostic. Default 1,000,000. */
+  readonly maxLength?: number;
+}
+
+/** The outcome of `tryParse`: the query when there is no error, and every diagnostic found. */
+export interface ParseResult {
+  readonly query?: Query;
+  readonly diagnostics: Diagnostic[];
+}
+
+export const DEFAULT_MAX_DEPTH = 1000;
+export const DEFAULT_MAX_LENGTH = 1_000_000;
+
+function problemsOf(source: string, options: ParseOptions): { query?: Query; problems: Problem[] } {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (source.length > maxLength) {
+    const message = `The query is ${source.length} characters long; the limit is ${maxLength}`;
+    return { problems: [{ severity: "error", code: "too-long", message, span: { start: maxLength, end: source.length } }] };
+  }
+  const lexed = tokenize(source);
+  const problems: Problem[] = lexed.errors.map((error) => ({
+    severity: "error",
+    code: "unexpected-character",
+    message: `Unexpected character ${JSON.stringify(source.slice(error.offset, error.offset + error.length))}`,
+    span: { start: error.offset, end: error.offset + error.length },
+  }));
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  let depth = 0;
+  for (const token of lexed.tokens) {
+    if (token.tokenType.name === "LParen") depth++;
+    else if (token.tokenType.name === "RParen") depth = Math.max(0, depth - 1);
+    if (depth > maxDepth) {
+      const message = `Parentheses are nested more than ${maxDepth} deep`;
+      const span = { start: token.startOffset, end: token.startOffset + 1 };
+      return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
+    }
+  }
+  const { cst, errors } = getParser().parseTokens(lexed.tokens);
+  const seen = new Set<number>();
+  for (const error of errors) {
+    const problem = parserErrorProblem(error, lexed.tokens, source.length);
+    if (seen.has(problem.span.start)) continue;
+    seen.add(problem.span.start);
+    problems.push(problem);
+  }
+  const builder = new AstBuilder(source);
+  const query = builder.build(cst, errors.length > 0);
+  problems.push(...builder.problems);
+  const failed = problems.some((problem) => problem.severity === "error");
+  return failed || !query ? { problems } : { query, problems };
+}
+
+/**
+ * Parses a query without throwing: the query when the text has no error, and every diagnostic found (errors and
+ * warnings). Any string is safe to pass, however long, deep or malformed.
+ *
+ * @example
+ * const { query, diagnostics } = tryParse("status:accepted AND basket_info.sum:>=1000");
+ * if (!query) for (const d of diagnostics) console.log(`${d.line}:${d.column} ${d.message}`);
+ */
+export function tryParse(source: string, options: ParseOptions = {}): ParseResult {
+  if (typeof source !== "string") {
+    const diagnostic = toDiagnostics("", [
+      { severity: "error", code: "not-a-string", message: `A query must be a string, not ${typeof source}`, span: { start: 0, end: 0 } },
+    ]);
+    return { diagnostics: diagnostic };
+  }
+  const { query, problems } = problemsOf(source, options);
+  const diagnostics = toDiagnostics(source, problems);
+  return query ? { query, diagnostics } : { diagnostics };
+}
+
+/**
+ * Parses a query into its AST; throws `QuerySyntaxError`, with every diagnostic, when the text has an error.
+ * Warnings do not throw; use `tryParse` or `validate` to see them.
+ *
+ * @example
+ * parse("customer.contact.surname:Meier AND basket_info.sum:[1000 TO *]")
+ * // { type: "and", operands: [{ type: "term", … }, { type: "range", … }] }
+ */
+export function parse(source: string, options: ParseOptions = {}): Query {
+  const { query, diagnostics } = tryParse(source, options);
+  if (!query) throw new QuerySyntaxError(diagnostics);
+  return query;
+}

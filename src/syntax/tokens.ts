@@ -1,0 +1,111 @@
+import { createToken, Lexer, type TokenType } from "chevrotain";
+import { SEPARATOR_CHARS } from "../serialize/escaping.js";
+
+/**
+ * The tokens of the `q` language. The default mode follows the server's lexer (Lucene's classic query parser);
+ * inside `[`/`{` a range mode reads bounds as the server does. Where the server would split a word at `!`, `/`, `^`
+ * or `~`, a word here keeps them so that the semantic pass can say exactly what is wrong and how to escape it.
+ */
+
+/** A regular-expression character class of every UTF-16 unit except `excluded`, written as positive ranges. */
+function allExcept(excluded: string): string {
+  const codes = [...new Set([...excluded].map((c) => c.charCodeAt(0)))].sort((a, b) => a - b);
+  const hex = (code: number): string => `\\u${code.toString(16).padStart(4, "0")}`;
+  let source = "";
+  let from = 0;
+  for (const code of [...codes, 0x10000]) {
+    if (code > from) source += code - 1 === from ? hex(from) : `${hex(from)}-${hex(code - 1)}`;
+    from = code + 1;
+  }
+  return `[${source}]`;
+}
+
+const ESCAPE = String.raw`\\[\s\S]`;
+// Characters that always end a word, as they do for the server.
+const WORD_BREAKS = `${SEPARATOR_CHARS}():[]{}"\\`;
+// A word cannot start with these: they are operators, or unsupported syntax the server reads specially.
+const WORD_START_BREAKS = `${WORD_BREAKS}+-!^~/`;
+const WORD = new RegExp(`(?:${allExcept(WORD_START_BREAKS)}|${ESCAPE})(?:${allExcept(WORD_BREAKS)}|${ESCAPE})*`);
+
+/** Tokens that are always errors; the grammar accepts them in place of a value so that parsing goes on. */
+export const Invalid = createToken({ name: "Invalid", pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  pattern: new RegExp(`[${SEPARATOR_CHARS}]+`),
+  group: Lexer.SKIPPED,
+});
+export const Word = createToken({ name: "Word", pattern: WORD });
+export const And = createToken({ name: "And", pattern: /AND|&&/, longer_alt: Word });
+export const Or = createToken({ name: "Or", pattern: /OR|\|\|/, longer_alt: Word });
+export const Not = createToken({ name: "Not", pattern: /NOT/, longer_alt: Word });
+export const Bang = createToken({ name: "Bang", pattern: /!/ });
+export const Plus = createToken({ name: "Plus", pattern: /\+/ });
+export const Minus = createToken({ name: "Minus", pattern: /-/ });
+export const LParen = createToken({ name: "LParen", pattern: /\(/ });
+export const RParen = createToken({ name: "RParen", pattern: /\)/ });
+export const Colon = createToken({ name: "Colon", pattern: /:/ });
+export const Quoted = createToken({ name: "Quoted", pattern: /"(?:[^"\\]|\\[\s\S])*"/ });
+export const UnterminatedQuoted = createToken({
+  name: "UnterminatedQuoted",
+  pattern: /"(?:[^"\\]|\\[\s\S])*\\?/,
+  categories: [Invalid],
+});
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/, push_mode: "range" });
+export const LBrace = createToken({ name: "LBrace", pattern: /\{/, push_mode: "range" });
+export const StrayCloser = createToken({ name: "StrayCloser", pattern: /[\]}]/, categories: [Invalid] });
+/** A regular expression `/…/`, which the server reads but this language does not support. */
+export const Regex = createToken({ name: "Regex", pattern: /\/(?:\\[\s\S]|[^\\/])*\//, categories: [Invalid] });
+/** `^` (boost), `~` (fuzziness) and a lone `/` at the start of a word. */
+export const Unsupported = createToken({ name: "Unsupported", pattern: /[\^~/]/, categories: [Invalid] });
+/** A backslash with nothing after it. */
+export const LoneBackslash = createToken({ name: "LoneBackslash", pattern: /\\/, categories: [Invalid] });
+
+// Range mode. The server reads a bound as any run of characters but space, `]` and `}`; a lone tab or line break
+// between bounds is whitespace, but one touching a bound belongs to it.
+export const RangeBound = createToken({
+  name: "RangeBound",
+  pattern: new RegExp(`${allExcept(" ]}")}{2,}|${allExcept(`${SEPARATOR_CHARS}]}`)}`),
+});
+export const RangeTo = createToken({ name: "RangeTo", pattern: /TO/, longer_alt: RangeBound });
+export const RangeQuoted = createToken({ name: "RangeQuoted", pattern: /"(?:\\"|[^"])+"/ });
+export const RangeWhiteSpace = createToken({
+  name: "RangeWhiteSpace",
+  pattern: new RegExp(`[${SEPARATOR_CHARS}]`),
+  group: Lexer.SKIPPED,
+});
+export const RBracket = createToken({ name: "RBracket", pattern: /\]/, pop_mode: true });
+export const RBrace = createToken({ name: "RBrace", pattern: /\}/, pop_mode: true });
+
+const defaultMode: TokenType[] = [
+  WhiteSpace,
+  LParen,
+  RParen,
+  Colon,
+  Quoted,
+  UnterminatedQuoted,
+  LBracket,
+  LBrace,
+  StrayCloser,
+  And,
+  Or,
+  Not,
+  Bang,
+  Plus,
+  Minus,
+  Regex,
+  Unsupported,
+  Word,
+  LoneBackslash,
+];
+
+const rangeMode: TokenType[] = [RangeQuoted, RangeTo, RBracket, RBrace, RangeBound, RangeWhiteSpace];
+
+/** Every token type, for the parser. */
+export const allTokens: TokenType[] = [...defaultMode, RangeQuoted, RangeTo, RBracket, RBrace, RangeBound, Invalid];
+
+/** The two lexer modes. */
+export const lexerDefinition = {
+  modes: { default: defaultMode, range: rangeMode },
+  defaultMode: "default",
+};

@@ -1,0 +1,145 @@
+import type { PatternPart } from "../ast/types.js";
+
+/**
+ * Reading the characters of words, quoted strings and range bounds as the server does (Lucene's
+ * `discardEscapeChar`): a backslash makes the next character literal, and `\uXXXX` is a UTF-16 code unit.
+ */
+
+/** A problem inside a piece of text, at offsets relative to its start. */
+export interface TextProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A word read character by character. */
+export interface DecodedWord {
+  /** The text with escapes removed; wildcards are kept as `*` and `?`. */
+  readonly text: string;
+  /** The pattern when the word holds an unescaped `*` or `?`, else `undefined`. */
+  readonly parts: PatternPart[] | undefined;
+  /** Whether the first character was written as an escape. */
+  readonly firstEscaped: boolean;
+  /** Whether a `\uXXXX` escape was used. */
+  readonly usedUnicodeEscape: boolean;
+  readonly problems: TextProblem[];
+}
+
+const HEX = /^[0-9a-fA-F]{4}$/;
+
+function invalidEscape(start: number, end: number): TextProblem {
+  return {
+    code: "invalid-escape",
+    message: "\\u must be followed by four hexadecimal digits, as in \\u00e9; write \\\\ for a backslash",
+    start,
+    end,
+  };
+}
+
+/** Decodes a bare word: escapes removed, unescaped `*` and `?` read as wildcards. */
+export function decodeWord(raw: string): DecodedWord {
+  const problems: TextProblem[] = [];
+  const parts: PatternPart[] = [];
+  let literal = "";
+  let text = "";
+  let hasWildcard = false;
+  let firstEscaped = false;
+  let usedUnicodeEscape = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === "\\") {
+      if (i === 0) firstEscaped = true;
+      const next = raw[i + 1];
+      if (next === "u") {
+        const hex = raw.slice(i + 2, i + 6);
+        if (!HEX.test(hex)) {
+          problems.push(invalidEscape(i, Math.min(raw.length, i + 2 + hex.length)));
+          i += 1;
+          continue;
+        }
+        usedUnicodeEscape = true;
+        const decoded = String.fromCharCode(parseInt(hex, 16));
+        literal += decoded;
+        text += decoded;
+        i += 5;
+      } else if (next !== undefined) {
+        literal += next;
+        text += next;
+        i += 1;
+      }
+      continue;
+    }
+    if (c === "*" || c === "?") {
+      hasWildcard = true;
+      if (literal) parts.push({ kind: "literal", text: literal });
+      literal = "";
+      parts.push(c === "*" ? { kind: "anyChars" } : { kind: "oneChar" });
+      text += c;
+      continue;
+    }
+    literal += c;
+    text += c;
+  }
+  if (literal) parts.push({ kind: "literal", text: literal });
+  return { text, parts: hasWildcard ? parts : undefined, firstEscaped, usedUnicodeEscape, problems };
+}
+
+/** Decodes the inside of a quoted string or a range bound; every escape is removed, `\uXXXX` decoded. */
+export function decodeEscapes(raw: string): { text: string; problems: TextProblem[] } {
+  const problems: TextProblem[] = [];
+  let text = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c !== "\\") {
+      text += c;
+      continue;
+    }
+    const next = raw[i + 1];
+    if (next === undefined) {
+      problems.push({
+        code: "trailing-backslash",
+        message: "A backslash at the end escapes nothing; write \\\\ for a backslash",
+        start: i,
+        end: i + 1,
+      });
+    } else if (next === "u") {
+      const hex = raw.slice(i + 2, i + 6);
+      if (!HEX.test(hex)) {
+        problems.push(invalidEscape(i, Math.min(raw.length, i + 2 + hex.length)));
+        i += 1;
+        continue;
+      }
+      text += String.fromCharCode(parseInt(hex, 16));
+      i += 5;
+    } else {
+      text += next;
+      i += 1;
+    }
+  }
+  return { text, problems };
+}
+
+/** Offsets of unescaped occurrences of any of `chars` in a raw word. */
+export function unescapedPositions(raw: string, chars: string): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === "\\") i++;
+    else if (chars.includes(c)) found.push(i);
+  }
+  return found;
+}
+
+/** The raw word with every unescaped occurrence of `chars` escaped. */
+export function escapeUnescaped(raw: string, chars: string): string {
+  let out = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === "\\") {
+      out += raw.slice(i, i + 2);
+      i++;
+    } else out += chars.includes(c) ? `\\${c}` : c;
+  }
+  return out;
+}

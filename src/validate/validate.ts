@@ -1,0 +1,82 @@
+import * as ast from "../ast/factories.js";
+import type { Query } from "../ast/types.js";
+import { assertNever, childrenOf } from "../ast/walk.js";
+import { InvalidQueryError } from "../errors.js";
+import { toDiagnostics, type Diagnostic } from "../syntax/diagnostic.js";
+import { tryParse, type ParseOptions } from "../syntax/parse.js";
+
+/** Options of `validate`. */
+export interface ValidateOptions extends ParseOptions {
+  /** When true, warnings make the result not `ok` too. */
+  readonly strict?: boolean;
+}
+
+/** The outcome of `validate`. */
+export interface ValidationResult {
+  /** True when there is no error (and, with `strict`, no warning). */
+  readonly ok: boolean;
+  /** The query, when it could be read. */
+  readonly query?: Query;
+  /** Every problem found, errors first, then by position. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Rebuilds a node with the factories, so that a hand-made object gets the same checks as a built one. */
+function checkNode(node: Query): void {
+  switch (node.type) {
+    case "and":
+      ast.and(node.operands);
+      return;
+    case "or":
+      ast.or(node.operands);
+      return;
+    case "not":
+      ast.not(node.operand);
+      return;
+    case "term":
+      ast.term(node.field, node.value.kind === "text" ? ast.text(node.value.text) : ast.pattern(node.value.parts));
+      return;
+    case "range":
+      ast.range(node.field, node.min, node.max);
+      return;
+    case "exists":
+      ast.exists(node.field);
+      return;
+    default:
+      assertNever(node);
+  }
+}
+
+function checkQuery(query: Query): Diagnostic[] {
+  const stack: unknown[] = [query];
+  while (stack.length > 0) {
+    const node = stack.pop() as Query;
+    try {
+      if (node === null || typeof node !== "object") throw new InvalidQueryError("A query node must be an object");
+      checkNode(node);
+      stack.push(...childrenOf(node));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const span = { start: 0, end: 0 };
+      return toDiagnostics("", [{ severity: "error", code: "invalid-query", message, span }]);
+    }
+  }
+  return [];
+}
+
+/**
+ * Checks a query, given as text or as an AST, and never throws. Reports every syntax error, and warnings for text
+ * the server accepts but may read differently than its author meant (such as mixed AND and OR without parentheses).
+ *
+ * @example
+ * const result = validate("status:accepted and basket_info.sum:>=1000");
+ * result.ok // false
+ * result.diagnostics[0].fix // "status:accepted AND basket_info.sum:>=1000"
+ */
+export function validate(source: string | Query, options: ValidateOptions = {}): ValidationResult {
+  const { query, diagnostics } =
+    typeof source === "string" ? tryParse(source, options) : { query: source, diagnostics: checkQuery(source) };
+  const failing = diagnostics.some((d) => d.severity === "error" || (options.strict === true && d.severity === "warning"));
+  const readable = query !== undefined && !diagnostics.some((d) => d.severity === "error");
+  return readable ? { ok: !failing, query, diagnostics } : { ok: false, diagnostics };
+}
