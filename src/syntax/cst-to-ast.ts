@@ -5,6 +5,7 @@ import { InvalidQueryError } from "../errors.js";
 import { quote } from "../serialize/escaping.js";
 import { serialize } from "../serialize/serialize.js";
 import type { Problem } from "./diagnostic.js";
+import { decodeFieldName, type FieldContext, type Group } from "./groups.js";
 import { invalidTokenProblem } from "./invalid-tokens.js";
 import { decodeEscapes, decodeWord, escapeUnescaped, unescapedPositions, type TextProblem } from "./words.js";
 
@@ -26,12 +27,6 @@ interface Built {
   /** A problem reported only if no better explanation covers it (a bare word between conditions). */
   readonly pending?: Problem;
 }
-
-/**
- * The field that bare values take: `undefined` outside a field group, the field's name inside `field:( … )`, and
- * `null` inside a group whose field name is itself wrong (its values are still checked).
- */
-type FieldContext = string | null | undefined;
 
 // Tokens that error recovery made up have no place in the source; they are left out.
 const tokensOf = (node: CstNode, name: string): IToken[] =>
@@ -57,17 +52,43 @@ export class AstBuilder {
 
   constructor(private readonly source: string) {}
 
-  /** Builds the query; `parserFailed` says whether the grammar already reported errors. */
-  build(cst: CstNode, parserFailed: boolean): Query | undefined {
-    const parts = nodesOf(cst, "orExpression").map((node) => this.orExpression(node, undefined));
-    for (const paren of tokensOf(cst, "RParen")) {
-      this.error("unmatched-parenthesis", "This ) has no matching (", paren.startOffset, endOf(paren), "");
+  /** What each group read to, by group index. */
+  private readonly groupResults: Array<Built | undefined> = [];
+  private result: Query | undefined;
+
+  /**
+   * Reads one group from its syntax tree. Groups come inner ones first, the whole query last; `parserFailed` says
+   * whether the grammar already reported errors in this group.
+   */
+  addGroup(group: Group, cst: CstNode, parserFailed: boolean): void {
+    const inner = nodesOf(cst, "orExpression")[0];
+    const content = inner && this.orExpression(inner, group.field);
+    const open = group.open;
+    if (!open) {
+      if (!content && this.problems.length === 0 && !parserFailed) {
+        this.error("empty-query", "The query is empty: write a condition such as status:accepted", 0, this.source.length);
+      }
+      this.result = this.errors === 0 ? content?.query : undefined;
+      return;
     }
-    const built = parts.filter((part): part is Built => part !== undefined);
-    if (built.length === 0 && this.errors === 0 && !parserFailed) {
-      this.error("empty-query", "The query is empty: write a condition such as status:accepted", 0, this.source.length);
+    const end = group.close ? endOf(group.close) : (content?.end ?? endOf(open));
+    if (!group.close) {
+      this.error("unclosed-parenthesis", "This ( is never closed", open.startOffset, end, `${this.text(open.startOffset, end)})`);
     }
-    return this.errors === 0 && built.length === 1 ? built[0]!.query : undefined;
+    if (!content && !parserFailed) {
+      this.error("empty-group", "Empty parentheses: put a condition inside or remove them", open.startOffset, end, "");
+    }
+    this.groupResults[group.index] = { query: content?.query, start: open.startOffset, end };
+  }
+
+  /** Reports a closing parenthesis that matches no opening one. */
+  addStrayCloser(paren: IToken): void {
+    this.error("unmatched-parenthesis", "This ) has no matching (", paren.startOffset, endOf(paren), "");
+  }
+
+  /** The query, when no error was reported. */
+  query(): Query | undefined {
+    return this.errors === 0 ? this.result : undefined;
   }
 
   private error(code: string, message: string, start: number, end: number, fix?: string): void {
@@ -156,7 +177,8 @@ export class AstBuilder {
       !juxtaposed && queries.every((q) => q !== undefined)
         ? this.make(() => ast.and(queries as Query[], { start, end }), start, end)
         : undefined;
-    return { query, start, end, operandCount: operands.length };
+    // A juxtaposed level is already an error; it says nothing about AND/OR mixing.
+    return juxtaposed ? { query, start, end } : { query, start, end, operandCount: operands.length };
   }
 
   /**
@@ -315,7 +337,7 @@ export class AstBuilder {
     const fieldExpression = nodesOf(node, "fieldExpression")[0];
     if (fieldExpression) return this.fieldExpression(fieldExpression);
     const group = nodesOf(node, "group")[0];
-    if (group) return this.group(group, field);
+    if (group) return this.group(group);
     const bare = nodesOf(node, "bareValue")[0];
     if (bare) return this.bareValue(bare, field);
     const invalid = tokensOf(node, "Invalid")[0];
@@ -329,21 +351,9 @@ export class AstBuilder {
     return { query: undefined, start: token.startOffset, end: endOf(token), invalid: true };
   }
 
-  private group(node: CstNode, field: FieldContext): Built | undefined {
-    const open = tokensOf(node, "LParen")[0];
-    if (!open) return undefined;
-    const close = tokensOf(node, "RParen")[0];
-    const inner = nodesOf(node, "orExpression")[0];
-    const content = inner && this.orExpression(inner, field);
-    const end = close ? endOf(close) : (content?.end ?? endOf(open));
-    if (!close) {
-      this.error("unclosed-parenthesis", "This ( is never closed", open.startOffset, end, `${this.text(open.startOffset, end)})`);
-    }
-    if (!content) {
-      if (!inner) this.error("empty-group", "Empty parentheses: put a condition inside or remove them", open.startOffset, end, "");
-      return { query: undefined, start: open.startOffset, end };
-    }
-    return { query: content.query, start: open.startOffset, end };
+  private group(node: CstNode): Built | undefined {
+    const reference = tokensOf(node, "GroupRef")[0];
+    return reference && this.groupResults[reference.payload as number];
   }
 
   private bareValue(node: CstNode, field: FieldContext): Built | undefined {
@@ -393,18 +403,23 @@ export class AstBuilder {
     if (valueStart === undefined || valueEnd === undefined) return undefined;
     if (values.length > 1) {
       const raw = this.text(valueStart, valueEnd);
-      this.error("unescaped-colon", `A : inside a value must be escaped or quoted: ${fieldToken.image}:${quote(raw)}`, valueStart, valueEnd, quote(raw));
+      // Quotes would turn a comparison into text, so there the colons are escaped instead.
+      const fix = /^[<>]/.test(raw) ? raw.replaceAll(":", "\\:") : quote(raw);
+      this.error("unescaped-colon", `A : inside a value must be escaped or quoted: ${fieldToken.image}:${fix}`, valueStart, valueEnd, fix);
       return { query: undefined, start, end: valueEnd };
     }
     // In `a:(b:c)` the server lets the inner field win; so does this reading.
     const built = this.fieldValue(field, firstValue);
     if (!built) return undefined;
     const word = tokensOf(firstValue, "Word")[0];
+    // The node covers its field too: `a:x`, `a:(x OR y)`.
+    const query = built.query && Object.freeze({ ...built.query, span: Object.freeze({ start, end: built.end }) });
     return {
-      query: built.query,
+      query,
       start,
       end: built.end,
       ...(word ? { fieldWord: { field: fieldToken, value: word } } : {}),
+      ...(built.invalid ? { invalid: true } : {}),
     };
   }
 
@@ -422,6 +437,10 @@ export class AstBuilder {
       return null;
     }
     if (this.reportBreakingChars(token)) return null;
+    if (/[*?]/.test(decoded.text)) {
+      this.error("wildcard-in-field", "A field name cannot contain * or ?, even escaped", token.startOffset, endOf(token));
+      return null;
+    }
     return decoded.problems.length === 0 ? decoded.text : null;
   }
 
@@ -433,7 +452,7 @@ export class AstBuilder {
     const range = nodesOf(node, "range")[0];
     if (range) return this.range(field, range);
     const group = nodesOf(node, "group")[0];
-    if (group) return this.group(group, field);
+    if (group) return this.group(group);
     const invalid = tokensOf(node, "Invalid")[0];
     if (invalid) return this.invalid(invalid);
     return undefined;
@@ -482,12 +501,16 @@ export class AstBuilder {
     return true;
   }
 
-  private checkText(text: string, start: number, end: number): boolean {
+  /**
+   * Refuses lone surrogates; warns of an invisible space typed bare (`raw`, the word as written), which the server
+   * keeps in the value. Quoted or escaped, such a space is clearly meant and gets no warning.
+   */
+  private checkText(text: string, start: number, end: number, raw?: string): boolean {
     if (ast.hasLoneSurrogate(text)) {
       this.error("invalid-unicode", "The value holds half of a surrogate pair, which is not a character", start, end);
       return false;
     }
-    const unusual = UNUSUAL_WHITESPACE.exec(text);
+    const unusual = raw === undefined ? null : UNUSUAL_WHITESPACE.exec(raw.replace(/\\[\s\S]/g, ""));
     if (unusual) {
       const code = unusual[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
       this.warn(
@@ -509,7 +532,7 @@ export class AstBuilder {
     const decoded = decodeWord(token.image);
     this.reportWordProblems(token, decoded.problems);
     if (this.reportBreakingChars(token) || decoded.problems.length > 0) return { query: undefined, start, end };
-    if (!this.checkText(decoded.text, start, end) || field == null) return { query: undefined, start, end };
+    if (!this.checkText(decoded.text, start, end, token.image) || field == null) return { query: undefined, start, end };
     const span: Span = { start, end };
     const leading = token.image[0];
     if (decoded.parts) {
@@ -615,7 +638,7 @@ export class AstBuilder {
     const { text, problems } = decodeEscapes(raw);
     const offset = token.startOffset + (quoted ? 1 : 0);
     for (const problem of problems) this.error(problem.code, problem.message, offset + problem.start, offset + problem.end);
-    if (problems.length > 0 || !this.checkText(text, token.startOffset, endOf(token))) return false;
+    if (problems.length > 0 || !this.checkText(text, token.startOffset, endOf(token), quoted ? undefined : raw)) return false;
     // The server reads a bound of * as open, whether written bare, escaped or quoted.
     return text === "*" ? null : text;
   }

@@ -27,11 +27,11 @@ export function invalidTokenProblem(token: IToken): { code: string; message: str
     case "LoneBackslash":
       return { code: "trailing-backslash", message: "A backslash at the end escapes nothing; write \\\\ for a backslash", fix: "\\\\" };
     default:
-      if (image === "^") {
-        return { code: "boost-not-supported", message: "Boosts (^) change ranking, not matching, and are not supported: remove it" };
+      if (image.startsWith("^")) {
+        return { code: "boost-not-supported", message: "Boosts (^) change ranking, not matching, and are not supported: remove it", fix: "" };
       }
-      if (image === "~") {
-        return { code: "fuzzy-not-supported", message: "Fuzzy search (~) is not supported: remove it, or use a wildcard such as meier*" };
+      if (image.startsWith("~")) {
+        return { code: "fuzzy-not-supported", message: "Fuzzy search (~) is not supported: remove it, or use a wildcard such as meier*", fix: "" };
       }
       return {
         code: "unescaped-character",

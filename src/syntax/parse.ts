@@ -3,6 +3,7 @@ import { QuerySyntaxError } from "../errors.js";
 import { AstBuilder } from "./cst-to-ast.js";
 import { toDiagnostics, type Diagnostic, type Problem } from "./diagnostic.js";
 import { tokenize } from "./lexer.js";
+import { splitGroups } from "./groups.js";
 import { getParser } from "./parser.js";
 import { parserErrorProblem } from "./parser-errors.js";
 
@@ -37,27 +38,32 @@ function problemsOf(source: string, options: ParseOptions): { query?: Query; pro
     span: { start: error.offset, end: error.offset + error.length },
   }));
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  let depth = 0;
-  for (const token of lexed.tokens) {
-    if (token.tokenType.name === "LParen") depth++;
-    else if (token.tokenType.name === "RParen") depth = Math.max(0, depth - 1);
-    if (depth > maxDepth) {
-      const message = `Parentheses are nested more than ${maxDepth} deep`;
-      const span = { start: token.startOffset, end: token.startOffset + 1 };
-      return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
-    }
-  }
-  const { cst, errors } = getParser().parseTokens(lexed.tokens);
-  const seen = new Set<number>();
-  for (const error of errors) {
-    const problem = parserErrorProblem(error, lexed.tokens, source.length);
-    if (seen.has(problem.span.start)) continue;
-    seen.add(problem.span.start);
-    problems.push(problem);
+  const { groups, strayClosers, tooDeep } = splitGroups(source, lexed.tokens, maxDepth);
+  if (tooDeep) {
+    const message = `Parentheses are nested more than ${maxDepth} deep`;
+    const span = { start: tooDeep.startOffset, end: tooDeep.startOffset + 1 };
+    return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
   }
   const builder = new AstBuilder(source);
-  const query = builder.build(cst, errors.length > 0);
+  const parser = getParser();
+  for (const group of groups) {
+    const { cst, errors } = parser.parseTokens(group.tokens);
+    const end = group.close?.startOffset ?? source.length;
+    const seen = new Set<number>();
+    const reservedWords = new Set<number>();
+    for (const error of errors) {
+      const { after, ...problem } = parserErrorProblem(error, group.tokens, end);
+      // Recovery may report one mistake twice: at the token, and again at what follows an operator used as a value.
+      if (seen.has(problem.span.start) || (after !== undefined && reservedWords.has(after))) continue;
+      seen.add(problem.span.start);
+      if (problem.code === "reserved-word-value") reservedWords.add(problem.span.start);
+      problems.push(problem);
+    }
+    builder.addGroup(group, cst, errors.length > 0);
+  }
+  for (const paren of strayClosers) builder.addStrayCloser(paren);
   problems.push(...builder.problems);
+  const query = builder.query();
   const failed = problems.some((problem) => problem.severity === "error");
   return failed || !query ? { problems } : { query, problems };
 }

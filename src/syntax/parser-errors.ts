@@ -25,7 +25,11 @@ function previousOf(tokens: readonly IToken[], token: IToken): IToken | undefine
 }
 
 /** Turns a parser error into a diagnostic in plain words, naming the fix where the mistake is clear. */
-export function parserErrorProblem(error: IRecognitionException, tokens: readonly IToken[], sourceLength: number): Problem {
+export function parserErrorProblem(
+  error: IRecognitionException,
+  tokens: readonly IToken[],
+  sourceLength: number,
+): Problem & { readonly after?: number } {
   const found = error.token;
   const atEnd = found.tokenType === EOF || Number.isNaN(found.startOffset);
   const previous = previousOf(tokens, found);
@@ -76,7 +80,10 @@ export function parserErrorProblem(error: IRecognitionException, tokens: readonl
   }
   if (foundName === "And" || foundName === "Or") {
     if (previousName && OPERATORS.has(previousName)) {
-      return problem("consecutive-operators", `${previous!.image} ${found.image}: two operators in a row; remove one`, { start, end }, "");
+      return {
+        ...problem("consecutive-operators", `${previous!.image} ${found.image}: two operators in a row; remove one`, { start, end }, ""),
+        after: previous!.startOffset,
+      };
     }
     return problem("missing-operand", `${found.image} needs a condition on each side`, { start, end }, "");
   }

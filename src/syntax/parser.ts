@@ -4,10 +4,10 @@ import {
   And,
   Bang,
   Colon,
+  GroupRef,
   Invalid,
   LBrace,
   LBracket,
-  LParen,
   Minus,
   Not,
   Or,
@@ -18,7 +18,6 @@ import {
   RangeTo,
   RBrace,
   RBracket,
-  RParen,
   Word,
 } from "./tokens.js";
 
@@ -29,8 +28,8 @@ const skipGrammarChecks = typeof __SECUQ_BUILD__ !== "undefined" && __SECUQ_BUIL
 /**
  * The grammar of `q`, rule for rule as in `grammar/q.ebnf`. It is pure: it builds a concrete syntax tree and nothing
  * else. It also accepts a few wrong forms (two expressions with no operator, `-`/`+` prefixes, repeated NOT, bare
- * values, invalid tokens, unbalanced parentheses) so that the semantic pass can name each mistake and its fix
- * instead of stopping at the first.
+ * values, invalid tokens) so that the semantic pass can name each mistake and its fix instead of stopping at the
+ * first.
  */
 class QueryParser extends CstParser {
   constructor() {
@@ -38,11 +37,9 @@ class QueryParser extends CstParser {
     this.performSelfAnalysis();
   }
 
-  /** query = { orExpression | ")" } */
+  /** query = [ orExpression ] */
   query = this.RULE("query", () => {
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.orExpression) }, { ALT: () => this.CONSUME(RParen) }]);
-    });
+    this.OPTION(() => this.SUBRULE(this.orExpression));
   });
 
   /** orExpression = andExpression { "OR" andExpression } */
@@ -117,11 +114,12 @@ class QueryParser extends CstParser {
     ]);
   });
 
-  /** group = "(" [ orExpression ] [ ")" ] */
+  /**
+   * group = "(" orExpression ")". The parentheses are matched before parsing and each group's content is parsed on
+   * its own (see `groups.ts`), so here a group is one token: nesting never deepens the parser's stack.
+   */
   group = this.RULE("group", () => {
-    this.CONSUME(LParen);
-    this.OPTION(() => this.SUBRULE(this.orExpression));
-    this.OPTION2(() => this.CONSUME(RParen));
+    this.CONSUME(GroupRef);
   });
 
   /** range = ( "[" | "{" ) bound "TO" bound ( "]" | "}" ) */

@@ -30,6 +30,9 @@ const WORD = new RegExp(`(?:${allExcept(WORD_START_BREAKS)}|${ESCAPE})(?:${allEx
 /** Tokens that are always errors; the grammar accepts them in place of a value so that parsing goes on. */
 export const Invalid = createToken({ name: "Invalid", pattern: Lexer.NA });
 
+/** A whole parenthesized group, parsed on its own beforehand (see `groups.ts`); never produced by the lexer. */
+export const GroupRef = createToken({ name: "GroupRef", pattern: Lexer.NA });
+
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
   pattern: new RegExp(`[${SEPARATOR_CHARS}]+`),
@@ -56,8 +59,12 @@ export const LBrace = createToken({ name: "LBrace", pattern: /\{/, push_mode: "r
 export const StrayCloser = createToken({ name: "StrayCloser", pattern: /[\]}]/, categories: [Invalid] });
 /** A regular expression `/…/`, which the server reads but this language does not support. */
 export const Regex = createToken({ name: "Regex", pattern: /\/(?:\\[\s\S]|[^\\/])*\//, categories: [Invalid] });
-/** `^` (boost), `~` (fuzziness) and a lone `/` at the start of a word. */
-export const Unsupported = createToken({ name: "Unsupported", pattern: /[\^~/]/, categories: [Invalid] });
+/** `^` (boost) and `~` (fuzziness) with their numbers, and a lone `/`, at the start of a word. */
+export const Unsupported = createToken({
+  name: "Unsupported",
+  pattern: /[\^~](?:\d+(?:\.\d+)?)?|\//,
+  categories: [Invalid],
+});
 /** A backslash with nothing after it. */
 export const LoneBackslash = createToken({ name: "LoneBackslash", pattern: /\\/, categories: [Invalid] });
 
@@ -102,7 +109,7 @@ const defaultMode: TokenType[] = [
 const rangeMode: TokenType[] = [RangeQuoted, RangeTo, RBracket, RBrace, RangeBound, RangeWhiteSpace];
 
 /** Every token type, for the parser. */
-export const allTokens: TokenType[] = [...defaultMode, RangeQuoted, RangeTo, RBracket, RBrace, RangeBound, Invalid];
+export const allTokens: TokenType[] = [...defaultMode, RangeQuoted, RangeTo, RBracket, RBrace, RangeBound, Invalid, GroupRef];
 
 /** The two lexer modes. */
 export const lexerDefinition = {

@@ -1,0 +1,85 @@
+import { createTokenInstance, type IToken } from "chevrotain";
+import { decodeWord } from "./words.js";
+import { GroupRef } from "./tokens.js";
+
+/**
+ * The field that bare values take: `undefined` outside a field group, the field's name inside `field:( … )`, and
+ * `null` inside a group whose field name is itself wrong (its values are still checked).
+ */
+export type FieldContext = string | null | undefined;
+
+/** The tokens between one pair of parentheses (or of the whole query), with inner groups replaced by one token. */
+export interface Group {
+  readonly index: number;
+  /** The opening parenthesis; absent for the whole query. */
+  readonly open?: IToken;
+  /** The closing parenthesis; absent for the whole query and for a group that is never closed. */
+  readonly close?: IToken;
+  readonly tokens: IToken[];
+  readonly field: FieldContext;
+}
+
+/** The outcome of `splitGroups`. */
+export interface SplitGroups {
+  /** Every group, inner ones before the groups that hold them; the whole query is last. */
+  readonly groups: Group[];
+  /** Closing parentheses that match no opening one. */
+  readonly strayClosers: IToken[];
+  /** The first opening parenthesis past the depth limit, if any; then `groups` is empty. */
+  readonly tooDeep?: IToken;
+}
+
+const endOf = (token: IToken): number => token.startOffset + token.image.length;
+
+/** The decoded field name of `field:`, or `null` when the word cannot be a field name. */
+export function decodeFieldName(raw: string): string | null {
+  const decoded = decodeWord(raw);
+  const broken = decoded.parts !== undefined || decoded.problems.length > 0 || /[*?]/.test(decoded.text);
+  return broken ? null : decoded.text;
+}
+
+/**
+ * Matches parentheses and cuts the token vector into groups, so that each group is parsed on its own and the parser
+ * never recurses into nested parentheses: a query 1,000 groups deep costs no more stack than a flat one. Also
+ * enforces the depth limit, before any parsing.
+ */
+export function splitGroups(source: string, tokens: readonly IToken[], maxDepth: number): SplitGroups {
+  interface Frame {
+    open?: IToken;
+    tokens: IToken[];
+    field: FieldContext;
+  }
+  const groups: Group[] = [];
+  const strayClosers: IToken[] = [];
+  const stack: Frame[] = [{ tokens: [], field: undefined }];
+  const close = (frame: Frame, closer: IToken | undefined): void => {
+    const index = groups.length;
+    groups.push({ index, ...(frame.open ? { open: frame.open } : {}), ...(closer ? { close: closer } : {}), tokens: frame.tokens, field: frame.field });
+    const parent = stack[stack.length - 1]!;
+    const start = frame.open!.startOffset;
+    const last = frame.tokens[frame.tokens.length - 1];
+    const end = closer ? endOf(closer) : last ? endOf(last) : endOf(frame.open!);
+    const reference = createTokenInstance(GroupRef, source.slice(start, end), start, end - 1, NaN, NaN, NaN, NaN);
+    reference.payload = index;
+    parent.tokens.push(reference);
+  };
+  for (const token of tokens) {
+    const name = token.tokenType.name;
+    const top = stack[stack.length - 1]!;
+    if (name === "LParen") {
+      if (stack.length > maxDepth) return { groups: [], strayClosers, tooDeep: token };
+      const [word, colon] = top.tokens.slice(-2);
+      const field = word?.tokenType.name === "Word" && colon?.tokenType.name === "Colon" ? decodeFieldName(word.image) : top.field;
+      stack.push({ open: token, tokens: [], field });
+    } else if (name === "RParen") {
+      if (stack.length === 1) strayClosers.push(token);
+      else close(stack.pop()!, token);
+    } else {
+      top.tokens.push(token);
+    }
+  }
+  while (stack.length > 1) close(stack.pop()!, undefined);
+  const whole = stack[0]!;
+  groups.push({ index: groups.length, tokens: whole.tokens, field: undefined });
+  return { groups, strayClosers };
+}

@@ -1,0 +1,132 @@
+import fc from "fast-check";
+import * as ast from "../src/ast/factories.js";
+import type { Bound, PatternPart, Query } from "../src/ast/types.js";
+
+/** Strings chosen to break a careless printer: reserved characters, operators, whitespace, escapes, unicode. */
+export const hostileStrings = [
+  "x",
+  "y",
+  "xy",
+  "x y",
+  "AND",
+  "OR",
+  "NOT",
+  "TO",
+  "and",
+  "to",
+  "ANDROID",
+  "*",
+  "?",
+  "\\",
+  "\\\\",
+  '"',
+  '\\"',
+  "a\\",
+  ":",
+  "a:b",
+  "-",
+  "-x",
+  "+x",
+  "x+y",
+  "<5",
+  ">5",
+  ">=5",
+  "x>y",
+  "=",
+  "a=b",
+  "&&",
+  "||",
+  "x&&y",
+  "!",
+  "!x",
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  "[x TO y]",
+  "^",
+  "x^2",
+  "~",
+  "x~",
+  "/",
+  "/x/",
+  "é",
+  "😀",
+  "\u3000",
+  "\u00a0",
+  "\t",
+  "\n",
+  " ",
+  "\\u0041",
+  "2024-01-01T00:00:00+01:00",
+  "1000",
+  "_exists_",
+];
+
+const hostileChars = [..."ab:\\\"*?()[]{}<>=&|!+-^~/ \t\né😀\u3000\u00a0"];
+
+/** A string that is often one of the hostile ones and otherwise random over a hostile alphabet or all of unicode. */
+export const hostileString = (options: { minLength?: number } = {}): fc.Arbitrary<string> =>
+  fc
+    .oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...hostileStrings) },
+      { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom(...hostileChars), maxLength: 6 }) },
+      { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 5 }) },
+    )
+    .filter((s) => s.length >= (options.minLength ?? 0) && !ast.hasLoneSurrogate(s));
+
+/** Field paths: ordinary dotted ones and hostile ones that must be escaped. */
+export const fieldArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom("a", "b", "status", "basket_info.sum", "customer.contact.surname") },
+  {
+    weight: 1,
+    arbitrary: fc
+      .oneof(fc.constantFrom("AND", "OR", "NOT", "TO", "-f", "x y", "f:g", "f\\g", "é.ü", "(f)"), hostileString({ minLength: 1 }))
+      .filter((f) => !/[*?]/.test(f) && f !== "_exists_"),
+  },
+);
+
+const patternPartArb: fc.Arbitrary<PatternPart> = fc.oneof(
+  { weight: 3, arbitrary: hostileString({ minLength: 1 }).map((text) => ast.literal(text)) },
+  { weight: 2, arbitrary: fc.constant(ast.anyChars()) },
+  { weight: 2, arbitrary: fc.constant(ast.oneChar()) },
+);
+
+export const patternArb = fc
+  .array(patternPartArb, { minLength: 1, maxLength: 4 })
+  .filter((parts) => parts.some((p) => p.kind !== "literal"))
+  .map((parts) => {
+    // Merging can still leave a lone *, which is `exists`, not a pattern.
+    try {
+      return ast.pattern(parts);
+    } catch {
+      return ast.pattern([ast.literal("x"), ...parts]);
+    }
+  });
+
+export const textArb = hostileString().map((text) => ast.text(text));
+
+const boundArb: fc.Arbitrary<Bound | null> = fc.option(
+  fc.record({ value: hostileString({ minLength: 1 }).filter((v) => v !== "*"), inclusive: fc.boolean() }).map((b) => ast.bound(b.value, b.inclusive)),
+  { freq: 4 },
+);
+
+export const leafArb: fc.Arbitrary<Query> = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fieldArb, textArb).map(([field, value]) => ast.term(field, value)) },
+  { weight: 2, arbitrary: fc.tuple(fieldArb, patternArb).map(([field, value]) => ast.term(field, value)) },
+  { weight: 2, arbitrary: fc.tuple(fieldArb, boundArb, boundArb).map(([field, min, max]) => ast.range(field, min, max)) },
+  { weight: 1, arbitrary: fieldArb.map((field) => ast.exists(field)) },
+);
+
+/** Arbitrary queries up to a modest depth, built with the factories (so they are valid and frozen). */
+export const queryArb: fc.Arbitrary<Query> = fc.letrec<{ query: Query }>((tie) => ({
+  query: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    { weight: 4, arbitrary: leafArb },
+    { weight: 1, arbitrary: tie("query").map((q) => ast.not(q)) },
+    { weight: 1, arbitrary: fc.array(tie("query"), { minLength: 2, maxLength: 4 }).map((qs) => ast.and(qs)) },
+    { weight: 1, arbitrary: fc.array(tie("query"), { minLength: 2, maxLength: 4 }).map((qs) => ast.or(qs)) },
+  ),
+})).query;

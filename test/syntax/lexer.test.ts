@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { createLexer } from "../../src/syntax/lexer.js";
+
+const lex = (source: string): string[] =>
+  createLexer({ ensureOptimizations: true })
+    .tokenize(source)
+    .tokens.map((token) => `${token.tokenType.name}(${token.image})`);
+
+describe("lexer", () => {
+  it("keeps chevrotain's first-character optimisations (ensureOptimizations)", () => {
+    expect(() => createLexer({ ensureOptimizations: true })).not.toThrow();
+  });
+
+  it.each([
+    ["ORDER AND NOTE", ["Word(ORDER)", "And(AND)", "Word(NOTE)"]],
+    ["TOTAL OR ANDROID", ["Word(TOTAL)", "Or(OR)", "Word(ANDROID)"]],
+    ["NOT(a)", ["Not(NOT)", "LParen(()", "Word(a)", "RParen())"]],
+    ["a && b || c", ["Word(a)", "And(&&)", "Word(b)", "Or(||)", "Word(c)"]],
+    ["&&c", ["Word(&&c)"]],
+    ["TO", ["Word(TO)"]],
+    ["[TO TO TOP]", ["LBracket([)", "RangeTo(TO)", "RangeTo(TO)", "RangeBound(TOP)", "RBracket(])"]],
+    ["[a\tTO b]", ["LBracket([)", "RangeBound(a\tTO)", "RangeBound(b)", "RBracket(])"]],
+    ["[\ta TO b ]", ["LBracket([)", "RangeBound(\ta)", "RangeTo(TO)", "RangeBound(b)", "RBracket(])"]],
+    ['["a\\" b" TO c}', ["LBracket([)", 'RangeQuoted("a\\" b")', "RangeTo(TO)", "RangeBound(c)", "RBrace(})"]],
+    ["a:x-y", ["Word(a)", "Colon(:)", "Word(x-y)"]],
+    ["-x", ["Minus(-)", "Word(x)"]],
+    ["!x", ["Bang(!)", "Word(x)"]],
+    ["x\\ y\\:z", ["Word(x\\ y\\:z)"]],
+    ["a\u00a0b c\u3000d", ["Word(a\u00a0b)", "Word(c)", "Word(d)"]],
+    ['"a\\"b"', ['Quoted("a\\"b")']],
+    ["/a\\/b/", ["Regex(/a\\/b/)"]],
+  ])("%j", (source, tokens) => {
+    expect(lex(source)).toEqual(tokens);
+  });
+});

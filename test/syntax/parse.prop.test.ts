@@ -1,0 +1,103 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { equals } from "../../src/ast/equals.js";
+import type { Query } from "../../src/ast/types.js";
+import { walk } from "../../src/ast/walk.js";
+import { format } from "../../src/serialize/format.js";
+import { serialize } from "../../src/serialize/serialize.js";
+import { parse, tryParse } from "../../src/syntax/parse.js";
+import { validate } from "../../src/validate/validate.js";
+import { queryArb } from "../arbitraries.js";
+
+/** Pieces of query text, to build strings that are often almost valid. */
+const fragments = [
+  "a", "b.c", ":", " ", "  ", "AND", "OR", "NOT", "and", "or", "!", "&&", "||", "(", ")", "[", "]", "{", "}", "TO",
+  "*", "?", '"', "\\", "x", "y", ">", ">=", "<", "=", "-", "+", "/", "^", "~", "\t", "\n", "\u3000", "\u00a0", "é",
+  "😀", "5", "\\u0041", "_exists_", "a:x", "b:[1 TO 5]", "\uD800",
+];
+export const queryLikeText = fc.oneof(
+  fc.array(fc.constantFrom(...fragments), { maxLength: 14 }).map((parts) => parts.join("")),
+  fc.string({ unit: "binary", maxLength: 30 }),
+);
+
+describe("properties", () => {
+  it("parse(serialize(x)) equals x", () => {
+    fc.assert(
+      fc.property(queryArb, (query) => {
+        const printed = serialize(query);
+        const { query: reparsed, diagnostics } = tryParse(printed);
+        expect(diagnostics).toEqual([]);
+        expect(reparsed && equals(reparsed, query)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("serialize(parse(s)) is a fixed point, and format is idempotent", () => {
+    fc.assert(
+      fc.property(queryArb, queryLikeText, (query, text) => {
+        const canonical = serialize(query);
+        expect(format(canonical)).toBe(canonical);
+        const parsed = tryParse(text).query;
+        if (parsed) {
+          const once = serialize(parsed);
+          expect(format(once)).toBe(once);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("tryParse and validate never throw, and report errors exactly when there is no query", () => {
+    fc.assert(
+      fc.property(queryLikeText, (text) => {
+        const { query, diagnostics } = tryParse(text);
+        const hasError = diagnostics.some((d) => d.severity === "error");
+        expect(hasError).toBe(query === undefined);
+        for (const d of diagnostics) {
+          expect(d.span.start).toBeGreaterThanOrEqual(0);
+          expect(d.span.end).toBeLessThanOrEqual(text.length);
+          expect(d.span.start).toBeLessThanOrEqual(d.span.end);
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.column).toBeGreaterThanOrEqual(1);
+          expect(d.message).not.toBe("");
+        }
+        expect(validate(text).ok).toBe(!hasError);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("parsed queries are frozen all the way down", () => {
+    fc.assert(
+      fc.property(queryArb, (built) => {
+        const query = parse(serialize(built));
+        walk(query, (node: Query) => {
+          expect(Object.isFrozen(node)).toBe(true);
+          expect(node.span === undefined || Object.isFrozen(node.span)).toBe(true);
+          if (node.type === "and" || node.type === "or") expect(Object.isFrozen(node.operands)).toBe(true);
+          if (node.type === "term") expect(Object.isFrozen(node.value)).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("spans of parsed nodes lie inside the source and nest", () => {
+    fc.assert(
+      fc.property(queryArb, (built) => {
+        const source = serialize(built);
+        const query = parse(source);
+        const stack: Array<{ start: number; end: number }> = [];
+        walk(query, (node, depth) => {
+          stack.length = depth;
+          const span = node.span!;
+          expect(span.start).toBeGreaterThanOrEqual(stack[depth - 1]?.start ?? 0);
+          expect(span.end).toBeLessThanOrEqual(stack[depth - 1]?.end ?? source.length);
+          stack.push(span);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
