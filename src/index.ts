@@ -25,6 +25,7 @@ export { walk, childrenOf } from "./ast/walk.js";
 export { QuerySyntaxError, QueryValidationError, InvalidQueryError } from "./errors.js";
 export type { Diagnostic } from "./syntax/diagnostic.js";
 export { applyFix } from "./syntax/diagnostic.js";
+export { printDiagnostics, type PrintDiagnosticsOptions } from "./syntax/diagnostic-text.js";
 export { parse, tryParse, type ParseOptions, type ParseResult } from "./syntax/parse.js";
 export { serialize, type QueryLike } from "./serialize/serialize.js";
 export { format } from "./serialize/format.js";

@@ -166,9 +166,9 @@ export class AstBuilder {
       if (hasAnd) continue;
       juxtaposed = true;
       if (previous.invalid || current.invalid) continue;
-      const covered = this.reportJuxtaposed(operands, i, field);
-      for (let k = i; k <= i + covered; k++) explained.add(operands[k]!);
-      i += covered;
+      const { skipped, explained: count } = this.reportJuxtaposed(operands, i, field);
+      for (let k = i; k < i + count; k++) explained.add(operands[k]!);
+      i += skipped;
     }
     for (const operand of operands) if (!explained.has(operand)) this.flush(operand);
     const { start, end } = { start: first.start, end: last.end };
@@ -183,10 +183,10 @@ export class AstBuilder {
 
   /**
    * Reports two operands with no operator between them (`operands[i - 1]` and `operands[i]`), naming the likely
-   * intent: a lowercase operator, words meant as one value, or a missing AND. Returns how many further operands the
-   * report covered.
+   * intent: a lowercase operator, words meant as one value, or a missing AND. Returns how many further operands need
+   * no juxtaposition check, and how many operands from `i` on the report explains (their own problems are dropped).
    */
-  private reportJuxtaposed(operands: Built[], i: number, field: FieldContext): number {
+  private reportJuxtaposed(operands: Built[], i: number, field: FieldContext): { skipped: number; explained: number } {
     const previous = operands[i - 1]!;
     const current = operands[i]!;
     const next = operands[i + 1];
@@ -201,7 +201,7 @@ export class AstBuilder {
         next.end,
         fix,
       );
-      return 1;
+      return { skipped: 1, explained: 1 };
     }
     if (operator && !next) {
       this.error(
@@ -211,7 +211,7 @@ export class AstBuilder {
         current.end,
         this.text(previous.start, previous.end),
       );
-      return 0;
+      return { skipped: 0, explained: 1 };
     }
     const glued = current.fieldWord?.field.image.match(/^(&&|\|\|)(?=.)/)?.[1];
     if (glued) {
@@ -222,12 +222,12 @@ export class AstBuilder {
         current.end,
         `${this.text(previous.start, previous.end)} ${glued} ${this.text(current.start + glued.length, current.end)}`,
       );
-      return 0;
+      return { skipped: 0, explained: 1 };
     }
     if (word?.toLowerCase() === "not" && next && current.bareWord) {
       const fix = `${this.text(previous.start, previous.end)} AND NOT ${this.text(next.start, next.end)}`;
       this.error("lowercase-operator", `"${word}" is not an operator: write NOT in capitals`, previous.start, next.end, fix);
-      return 1;
+      return { skipped: 1, explained: 1 };
     }
     if (previous.fieldWord && current.bareWord && field === undefined && !current.negated) {
       let last = i;
@@ -243,7 +243,7 @@ export class AstBuilder {
         operands[last]!.end,
         `${fieldText}:${quote(phrase)}`,
       );
-      return last - i;
+      return { skipped: last - i, explained: last - i + 1 };
     }
     this.error(
       "missing-operator",
@@ -253,7 +253,7 @@ export class AstBuilder {
       current.end,
       `${this.text(previous.start, previous.end)} AND ${this.text(current.start, current.end)}`,
     );
-    return 0;
+    return { skipped: 0, explained: 1 };
   }
 
   /** Reports a bare word's deferred problem. */

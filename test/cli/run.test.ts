@@ -1,0 +1,147 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { EXIT, run } from "../../src/cli/run.js";
+import type { CliIo } from "../../src/cli/io.js";
+
+/** Runs the command in-process and captures what it writes. */
+async function secuq(args: string[], stdin?: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: async () => stdin ?? "",
+    stdinIsTerminal: stdin === undefined,
+    color: false,
+  };
+  const status = await run(args, io);
+  return { status, stdout, stderr };
+}
+
+describe("secuq format", () => {
+  it("prints the canonical form", async () => {
+    expect(await secuq(["format", "a:1 OR b:2 && !c:3"])).toEqual({ status: EXIT.ok, stdout: "a:1 OR (b:2 AND NOT c:3)\n", stderr: expect.stringContaining("ambiguous-precedence") });
+  });
+
+  it("joins a query the shell split into words", async () => {
+    expect((await secuq(["format", "a:b", "AND", "c:d"])).stdout).toBe("a:b AND c:d\n");
+  });
+
+  it("reads the query from standard input when it is -", async () => {
+    expect((await secuq(["format", "-"], "a:b  AND   c:d\n")).stdout).toBe("a:b AND c:d\n");
+  });
+
+  it("reads standard input when no query is given and input is piped", async () => {
+    expect((await secuq(["format"], "a:x\n")).stdout).toBe("a:x\n");
+  });
+
+  it("takes a query that starts with - after --", async () => {
+    const { status, stderr } = await secuq(["format", "--", "-a:b"]);
+    expect(status).toBe(EXIT.invalidQuery);
+    expect(stderr).toContain("minus-prefix");
+    expect(stderr).toContain("fix: NOT a:b");
+  });
+
+  it("prints every error of an invalid query and nothing on stdout", async () => {
+    const { status, stdout, stderr } = await secuq(["format", "a:b and c:d OR e=f"]);
+    expect(status).toBe(EXIT.invalidQuery);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("error lowercase-operator at line 1, column 1");
+    expect(stderr).toContain("error equals-instead-of-colon at line 1, column 16");
+  });
+});
+
+describe("secuq parse", () => {
+  it("prints the AST as JSON without spans", async () => {
+    const { status, stdout } = await secuq(["parse", "status:ok"]);
+    expect(status).toBe(EXIT.ok);
+    expect(JSON.parse(stdout)).toEqual({ type: "term", field: "status", value: { kind: "text", text: "ok" } });
+  });
+
+  it("includes spans with --spans", async () => {
+    const { stdout } = await secuq(["parse", "--spans", "status:ok"]);
+    expect(JSON.parse(stdout).span).toEqual({ start: 0, end: 9 });
+  });
+});
+
+describe("secuq validate", () => {
+  it("says ok for a valid query", async () => {
+    expect(await secuq(["validate", "status:ok"])).toEqual({ status: EXIT.ok, stdout: "ok: 0 errors, 0 warnings\n", stderr: "" });
+  });
+
+  it("shows where the problem is and the whole fixed query", async () => {
+    const { status, stdout } = await secuq(["validate", "email=x"]);
+    expect(status).toBe(EXIT.invalidQuery);
+    expect(stdout).toBe(
+      [
+        "error equals-instead-of-colon at line 1, column 1: Use : between a field and its value, not =: email:x",
+        "  | email=x",
+        "  | ^^^^^^^",
+        "  fix: email:x",
+        "not ok: 1 error, 0 warnings",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("passes a warning unless --strict", async () => {
+    expect((await secuq(["validate", "a:1 OR b:2 AND c:3"])).status).toBe(EXIT.ok);
+    expect((await secuq(["validate", "--strict", "a:1 OR b:2 AND c:3"])).status).toBe(EXIT.invalidQuery);
+  });
+
+  it("prints JSON with --json", async () => {
+    const { stdout } = await secuq(["validate", "--json", "a:b c:d"]);
+    const result = JSON.parse(stdout);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]).toMatchObject({ code: "missing-operator", span: { start: 0, end: 7 }, fix: "a:b AND c:d" });
+  });
+
+  it("applies --max-depth", async () => {
+    const { stdout } = await secuq(["validate", "--max-depth", "2", "(((a:b)))"]);
+    expect(stdout).toContain("too-deep");
+  });
+});
+
+describe("command line mistakes", () => {
+  it.each([
+    [["frobnicate", "a:b"], "Unknown command"],
+    [["validate", "--nope", "a:b"], "Unknown option"],
+    [["validate", "--max-depth", "zero", "a:b"], "--max-depth must be a positive whole number"],
+    [["validate"], "Give a query"],
+    [[], "Usage: secuq"],
+  ])("%j exits with status 2 and says why", async (args, message) => {
+    const { status, stderr } = await secuq(args);
+    expect(status).toBe(EXIT.usage);
+    expect(stderr).toContain(message);
+  });
+
+  it("--help prints usage on stdout", async () => {
+    const { status, stdout } = await secuq(["--help"]);
+    expect(status).toBe(EXIT.ok);
+    expect(stdout).toContain("validate <query>");
+  });
+
+  it("--version prints the package version", async () => {
+    expect((await secuq(["--version"])).stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe("secuq demo", () => {
+  it("shows valid, ambiguous and invalid queries", async () => {
+    const { status, stdout } = await secuq(["demo"]);
+    expect(status).toBe(EXIT.ok);
+    expect(stdout).toContain("canonical: status:received OR (status:accepted AND basket_info.sum:{1000 TO *])");
+    expect(stdout).toContain("warning ambiguous-precedence");
+    expect(stdout).toContain("error minus-prefix");
+  });
+});
+
+describe("the secuq executable", () => {
+  it("runs as a process, with exit status and streams", () => {
+    const main = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+    const result = spawnSync(process.execPath, ["--import", "tsx", main, "validate", "a:b", "and", "c:d"], { encoding: "utf8" });
+    expect(result.status).toBe(EXIT.invalidQuery);
+    expect(result.stdout).toContain("fix: a:b AND c:d");
+  });
+});
