@@ -156,4 +156,10 @@ export function getParser(): { parseTokens: QueryParser["parseTokens"] } {
   return instance;
 }
 
+/** The grammar's productions, serialized, for generating railroad diagrams (`npm run diagrams`). */
+export function serializedGrammar(): ReturnType<QueryParser["getSerializedGastProductions"]> {
+  instance ??= new QueryParser();
+  return instance.getSerializedGastProductions();
+}
+
 export { EOF };

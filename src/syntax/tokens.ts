@@ -39,9 +39,18 @@ export const WhiteSpace = createToken({
   group: Lexer.SKIPPED,
 });
 export const Word = createToken({ name: "Word", pattern: WORD });
-export const And = createToken({ name: "And", pattern: /AND|&&/, longer_alt: Word });
-export const Or = createToken({ name: "Or", pattern: /OR|\|\|/, longer_alt: Word });
-export const Not = createToken({ name: "Not", pattern: /NOT/, longer_alt: Word });
+
+/**
+ * A keyword: matched only when no longer word starts here (`longer_alt`), so that `ORDER`, `NOTE`, `TOTAL` and
+ * `ANDROID` stay values. The one way keywords are made.
+ */
+function keyword(name: string, pattern: RegExp, word: TokenType = Word): TokenType {
+  return createToken({ name, pattern, longer_alt: word });
+}
+
+export const And = keyword("And", /AND|&&/);
+export const Or = keyword("Or", /OR|\|\|/);
+export const Not = keyword("Not", /NOT/);
 export const Bang = createToken({ name: "Bang", pattern: /!/ });
 export const Plus = createToken({ name: "Plus", pattern: /\+/ });
 export const Minus = createToken({ name: "Minus", pattern: /-/ });
@@ -74,7 +83,7 @@ export const RangeBound = createToken({
   name: "RangeBound",
   pattern: new RegExp(`${allExcept(" ]}")}{2,}|${allExcept(`${SEPARATOR_CHARS}]}`)}`),
 });
-export const RangeTo = createToken({ name: "RangeTo", pattern: /TO/, longer_alt: RangeBound });
+export const RangeTo = keyword("RangeTo", /TO/, RangeBound);
 export const RangeQuoted = createToken({ name: "RangeQuoted", pattern: /"(?:\\"|[^"])+"/ });
 export const RangeWhiteSpace = createToken({
   name: "RangeWhiteSpace",
