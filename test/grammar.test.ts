@@ -8,7 +8,7 @@ const read = (path: string): string => readFileSync(new URL(path, import.meta.ur
 describe("grammar/", () => {
   it("q.ebnf defines exactly the parser's rules, under the same names", () => {
     const ebnf = read("../grammar/q.ebnf").replace(/\(\*[\s\S]*?\*\)/g, "");
-    const parserRules = serializedGrammar().map((rule) => (rule as { name: string }).name);
+    const parserRules = serializedGrammar().map((rule) => (rule as unknown as { name: string }).name);
     // The syntax section ends where the tokens begin.
     const syntax = ebnf.slice(0, ebnf.indexOf("separator"));
     expect([...syntax.matchAll(/^([a-zA-Z]+)\s*=/gm)].map((m) => m[1])).toEqual(parserRules);
