@@ -257,7 +257,13 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
   });
 });
 
-if (found.missing !== undefined) {
+if (found.missing !== undefined && process.env.SECUQ_REQUIRE_LUCENE) {
+  describe("the Lucene differential test", () => {
+    it("runs, because SECUQ_REQUIRE_LUCENE is set", () => {
+      expect.fail(`The Lucene oracle cannot run: ${found.missing} not found`);
+    });
+  });
+} else if (found.missing !== undefined) {
   const notice = `SKIPPED: ${found.missing} not found; install liblucene8-java and a JDK, then run npm run test:lucene`;
   console.warn(`\n[secuq] The Lucene differential test is ${notice}\n`);
   describe("the Lucene differential test", () => {
