@@ -30,3 +30,19 @@ export { parse, tryParse, type ParseOptions, type ParseResult } from "./syntax/p
 export { serialize, type QueryLike } from "./serialize/serialize.js";
 export { format } from "./serialize/format.js";
 export { validate, type ValidateOptions, type ValidationResult } from "./validate/validate.js";
+export { validateSort, validateFields, type ParameterOptions, type ParameterValidation } from "./validate/parameters.js";
+export { defineSchema, field, type FieldSchema, type FieldOptions } from "./validate/schema.js";
+export type { FieldDefinition, FieldInfo, FieldMap, FieldsOf, FieldType, SchemaSpec, SpecEntry } from "./validate/schema-types.js";
+export { smartTransactionSchema, type SmartTransactionFields } from "./validate/smart-transaction-schema.js";
+export { q, queryBuilder } from "./builder/builder.js";
+export { smartTransactionQuery } from "./builder/smart-transaction.js";
+export type {
+  AnyFieldBuilder,
+  BetweenOptions,
+  FieldBuilder,
+  PlainQueryFactory,
+  PlainValue,
+  QueryBuilder,
+  SchemaQueryFactory,
+  ValueOf,
+} from "./builder/types.js";

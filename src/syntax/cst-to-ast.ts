@@ -7,6 +7,7 @@ import { serialize } from "../serialize/serialize.js";
 import type { Problem } from "./diagnostic.js";
 import { decodeFieldName, type FieldContext, type Group } from "./groups.js";
 import { invalidTokenProblem } from "./invalid-tokens.js";
+import type { Locations } from "./locations.js";
 import { decodeEscapes, decodeWord, escapeUnescaped, unescapedPositions, type TextProblem } from "./words.js";
 
 /** A piece of the tree read so far: its query (absent when it holds an error) and where it stands in the source. */
@@ -48,7 +49,11 @@ const UNUSUAL_WHITESPACE = /[^\S \t\n\r\u3000]/u;
  */
 export class AstBuilder {
   readonly problems: Problem[] = [];
+  /** Where each condition's field and value are written. */
+  readonly locations: Locations = new WeakMap();
   private errors = 0;
+  /** Where the field that the values being read belong to is written. */
+  private fieldSpan: Span | undefined;
 
   constructor(private readonly source: string) {}
 
@@ -61,6 +66,7 @@ export class AstBuilder {
    * whether the grammar already reported errors in this group.
    */
   addGroup(group: Group, cst: CstNode, parserFailed: boolean): void {
+    this.fieldSpan = group.fieldSpan;
     const inner = nodesOf(cst, "orExpression")[0];
     const content = inner && this.orExpression(inner, group.field);
     const open = group.open;
@@ -106,10 +112,20 @@ export class AstBuilder {
     return this.source.slice(start, end);
   }
 
-  /** Runs a factory; a value it refuses becomes a diagnostic at the span instead of an exception. */
-  private make(create: () => Query, start: number, end: number): Query | undefined {
+  /**
+   * Runs a factory; a value it refuses becomes a diagnostic at the span instead of an exception. A condition's
+   * location is recorded: `value` is where its value is written, `bounds` where a range's bounds are.
+   */
+  private make(create: () => Query, start: number, end: number, bounds?: { min?: Span; max?: Span }): Query | undefined {
     try {
-      return create();
+      const query = create();
+      if (query.type === "term" || query.type === "range" || query.type === "exists") {
+        const value = { start, end };
+        // `_exists_:field` names its field in the value; `field:*` before the colon.
+        const named = query.type === "exists" && this.text(start, end) !== "*";
+        this.locations.set(query, { field: named || !this.fieldSpan ? value : this.fieldSpan, value, ...bounds });
+      }
+      return query;
     } catch (error) {
       if (!(error instanceof InvalidQueryError)) throw error;
       this.error("invalid-value", error.message, start, end);
@@ -409,11 +425,16 @@ export class AstBuilder {
       return { query: undefined, start, end: valueEnd };
     }
     // In `a:(b:c)` the server lets the inner field win; so does this reading.
+    const outerFieldSpan = this.fieldSpan;
+    this.fieldSpan = { start, end: endOf(fieldToken) };
     const built = this.fieldValue(field, firstValue);
+    this.fieldSpan = outerFieldSpan;
     if (!built) return undefined;
     const word = tokensOf(firstValue, "Word")[0];
     // The node covers its field too: `a:x`, `a:(x OR y)`.
     const query = built.query && Object.freeze({ ...built.query, span: Object.freeze({ start, end: built.end }) });
+    const location = built.query && this.locations.get(built.query);
+    if (query && location) this.locations.set(query, location);
     return {
       query,
       start,
@@ -588,7 +609,8 @@ export class AstBuilder {
     }
     const limit = { value, inclusive };
     const create = text[0] === ">" ? () => ast.range(field, limit, null, span) : () => ast.range(field, null, limit, span);
-    return { query: this.make(create, start, end), start, end };
+    const boundSpan = { start: start + (inclusive ? 2 : 1), end };
+    return { query: this.make(create, start, end, text[0] === ">" ? { min: boundSpan } : { max: boundSpan }), start, end };
   }
 
   private quotedValue(field: FieldContext, token: IToken, start: number): Built {
@@ -617,7 +639,14 @@ export class AstBuilder {
     if (lower === false || upper === false) return { query: undefined, start, end };
     const min = lower === null ? null : { value: lower, inclusive: open.image === "[" };
     const max = upper === null ? null : { value: upper, inclusive: close.image === "]" };
-    return { query: this.make(() => ast.range(field, min, max, { start, end }), start, end), start, end };
+    const spanOf = (bound: CstNode | undefined): Span | undefined => {
+      const from = firstOffset(bound);
+      const to = lastOffset(bound);
+      return from === undefined || to === undefined ? undefined : { start: from, end: to };
+    };
+    const [minSpan, maxSpan] = [spanOf(bounds[0]), spanOf(bounds[1])];
+    const located = { ...(minSpan && { min: minSpan }), ...(maxSpan && { max: maxSpan }) };
+    return { query: this.make(() => ast.range(field, min, max, { start, end }), start, end, located), start, end };
   }
 
   /** A bound's value; `null` when open (`*`), `false` after an error, `undefined` when missing. */

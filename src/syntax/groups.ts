@@ -1,6 +1,7 @@
 import { createTokenInstance, type IToken } from "chevrotain";
 import { decodeWord } from "./words.js";
 import { GroupRef } from "./tokens.js";
+import type { Span } from "../ast/types.js";
 
 /**
  * The field that bare values take: `undefined` outside a field group, the field's name inside `field:( … )`, and
@@ -17,6 +18,8 @@ export interface Group {
   readonly close?: IToken;
   readonly tokens: IToken[];
   readonly field: FieldContext;
+  /** Where the field of `field:( … )` is written, for the values inside. */
+  readonly fieldSpan?: Span;
 }
 
 /** The outcome of `splitGroups`. */
@@ -48,13 +51,21 @@ export function splitGroups(source: string, tokens: readonly IToken[], maxDepth:
     open?: IToken;
     tokens: IToken[];
     field: FieldContext;
+    fieldSpan?: Span;
   }
   const groups: Group[] = [];
   const strayClosers: IToken[] = [];
   const stack: Frame[] = [{ tokens: [], field: undefined }];
   const close = (frame: Frame, closer: IToken | undefined): void => {
     const index = groups.length;
-    groups.push({ index, ...(frame.open ? { open: frame.open } : {}), ...(closer ? { close: closer } : {}), tokens: frame.tokens, field: frame.field });
+    groups.push({
+      index,
+      ...(frame.open ? { open: frame.open } : {}),
+      ...(closer ? { close: closer } : {}),
+      tokens: frame.tokens,
+      field: frame.field,
+      ...(frame.fieldSpan ? { fieldSpan: frame.fieldSpan } : {}),
+    });
     const parent = stack[stack.length - 1]!;
     const start = frame.open!.startOffset;
     const last = frame.tokens[frame.tokens.length - 1];
@@ -69,8 +80,10 @@ export function splitGroups(source: string, tokens: readonly IToken[], maxDepth:
     if (name === "LParen") {
       if (stack.length > maxDepth) return { groups: [], strayClosers, tooDeep: token };
       const [word, colon] = top.tokens.slice(-2);
-      const field = word?.tokenType.name === "Word" && colon?.tokenType.name === "Colon" ? decodeFieldName(word.image) : top.field;
-      stack.push({ open: token, tokens: [], field });
+      const named = word?.tokenType.name === "Word" && colon?.tokenType.name === "Colon";
+      const field = named ? decodeFieldName(word.image) : top.field;
+      const fieldSpan = named ? { start: word.startOffset, end: endOf(word) } : top.fieldSpan;
+      stack.push({ open: token, tokens: [], field, ...(fieldSpan ? { fieldSpan } : {}) });
     } else if (name === "RParen") {
       if (stack.length === 1) strayClosers.push(token);
       else close(stack.pop()!, token);

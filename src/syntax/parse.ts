@@ -1,6 +1,7 @@
 import type { Query } from "../ast/types.js";
 import { QuerySyntaxError } from "../errors.js";
 import { AstBuilder } from "./cst-to-ast.js";
+import type { Locations } from "./locations.js";
 import { toDiagnostics, type Diagnostic, type Problem } from "./diagnostic.js";
 import { tokenize } from "./lexer.js";
 import { splitGroups } from "./groups.js";
@@ -24,7 +25,7 @@ export interface ParseResult {
 export const DEFAULT_MAX_DEPTH = 1000;
 export const DEFAULT_MAX_LENGTH = 1_000_000;
 
-function problemsOf(source: string, options: ParseOptions): { query?: Query; problems: Problem[] } {
+function problemsOf(source: string, options: ParseOptions): { query?: Query; problems: Problem[]; locations?: Locations } {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (source.length > maxLength) {
     const message = `The query is ${source.length} characters long; the limit is ${maxLength}`;
@@ -65,7 +66,7 @@ function problemsOf(source: string, options: ParseOptions): { query?: Query; pro
   problems.push(...builder.problems);
   const query = builder.query();
   const failed = problems.some((problem) => problem.severity === "error");
-  return failed || !query ? { problems } : { query, problems };
+  return failed || !query ? { problems } : { query, problems, locations: builder.locations };
 }
 
 /**
@@ -77,15 +78,21 @@ function problemsOf(source: string, options: ParseOptions): { query?: Query; pro
  * if (!query) for (const d of diagnostics) console.log(`${d.line}:${d.column} ${d.message}`);
  */
 export function tryParse(source: string, options: ParseOptions = {}): ParseResult {
+  const { query, diagnostics } = parseWithLocations(source, options);
+  return query ? { query, diagnostics } : { diagnostics };
+}
+
+/** `tryParse`, plus where each condition's field and value are written (for checks against a schema). */
+export function parseWithLocations(source: string, options: ParseOptions = {}): ParseResult & { locations?: Locations } {
   if (typeof source !== "string") {
     const diagnostic = toDiagnostics("", [
       { severity: "error", code: "not-a-string", message: `A query must be a string, not ${typeof source}`, span: { start: 0, end: 0 } },
     ]);
     return { diagnostics: diagnostic };
   }
-  const { query, problems } = problemsOf(source, options);
+  const { query, problems, locations } = problemsOf(source, options);
   const diagnostics = toDiagnostics(source, problems);
-  return query ? { query, diagnostics } : { diagnostics };
+  return query && locations ? { query, diagnostics, locations } : { diagnostics };
 }
 
 /**

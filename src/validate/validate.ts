@@ -3,10 +3,15 @@ import type { Query } from "../ast/types.js";
 import { assertNever, childrenOf } from "../ast/walk.js";
 import { InvalidQueryError } from "../errors.js";
 import { toDiagnostics, type Diagnostic } from "../syntax/diagnostic.js";
-import { tryParse, type ParseOptions } from "../syntax/parse.js";
+import { parseWithLocations, type ParseOptions } from "../syntax/parse.js";
+import { serialize } from "../serialize/serialize.js";
+import type { FieldSchema } from "./schema.js";
+import { checkAgainstSchema } from "./semantic.js";
 
 /** Options of `validate`. */
 export interface ValidateOptions extends ParseOptions {
+  /** The fields the query may name and their types; without one, only the syntax is checked. */
+  readonly schema?: FieldSchema<unknown>;
   /** When true, warnings make the result not `ok` too. */
   readonly strict?: boolean;
 }
@@ -67,16 +72,29 @@ function checkQuery(query: Query): Diagnostic[] {
 /**
  * Checks a query, given as text or as an AST, and never throws. Reports every syntax error, and warnings for text
  * the server accepts but may read differently than its author meant (such as mixed AND and OR without parentheses).
+ * With a `schema`, also checks every field and value against it. For an AST, spans refer to `serialize(query)`.
  *
  * @example
  * const result = validate("status:accepted and basket_info.sum:>=1000");
  * result.ok // false
  * result.diagnostics[0].fix // "status:accepted AND basket_info.sum:>=1000"
+ *
+ * validate("basket_info.summ:10.50", { schema: smartTransactionSchema }).diagnostics.map((d) => d.fix)
+ * // ["basket_info.sum"]: a wrong value is reported once the field is known
  */
 export function validate(source: string | Query, options: ValidateOptions = {}): ValidationResult {
-  const { query, diagnostics } =
-    typeof source === "string" ? tryParse(source, options) : { query: source, diagnostics: checkQuery(source) };
-  const failing = diagnostics.some((d) => d.severity === "error" || (options.strict === true && d.severity === "warning"));
+  let text: string;
+  if (typeof source === "string") {
+    text = source;
+  } else {
+    const invalid = checkQuery(source);
+    if (invalid.length > 0) return { ok: false, diagnostics: invalid };
+    text = serialize(source);
+  }
+  const { query, diagnostics, locations } = parseWithLocations(text, options);
   const readable = query !== undefined && !diagnostics.some((d) => d.severity === "error");
-  return readable ? { ok: !failing, query, diagnostics } : { ok: false, diagnostics };
+  if (!readable) return { ok: false, diagnostics };
+  const all = options.schema && locations ? toDiagnostics(text, [...diagnostics, ...checkAgainstSchema(query, locations, options.schema as FieldSchema)]) : diagnostics;
+  const failing = all.some((d) => d.severity === "error" || (options.strict === true && d.severity === "warning"));
+  return { ok: !failing, query: typeof source === "string" ? query : source, diagnostics: all };
 }

@@ -1,0 +1,167 @@
+import * as ast from "../ast/factories.js";
+import type { Bound, PatternPart, Query } from "../ast/types.js";
+import { InvalidQueryError } from "../errors.js";
+import { serialize } from "../serialize/serialize.js";
+import type { FieldSchema } from "../validate/schema.js";
+import type { FieldInfo } from "../validate/schema-types.js";
+import { checkValue, typeDescription } from "../validate/values.js";
+import type {
+  AnyFieldBuilder,
+  BetweenOptions,
+  PlainQueryFactory,
+  PlainValue,
+  QueryBuilder,
+  SchemaQueryFactory,
+} from "./types.js";
+
+const BUILDER = Symbol("secuq.builder");
+
+class Builder implements QueryBuilder {
+  readonly [BUILDER] = true;
+
+  constructor(private readonly query: Query) {
+    Object.freeze(this);
+  }
+
+  and(...others: readonly (QueryBuilder | Query)[]): QueryBuilder {
+    return others.length === 0 ? this : new Builder(ast.and([this.query, ...others.map(toQuery)]));
+  }
+
+  or(...others: readonly (QueryBuilder | Query)[]): QueryBuilder {
+    return others.length === 0 ? this : new Builder(ast.or([this.query, ...others.map(toQuery)]));
+  }
+
+  not(): QueryBuilder {
+    return new Builder(ast.not(this.query));
+  }
+
+  toQuery(): Query {
+    return this.query;
+  }
+
+  toString(): string {
+    return serialize(this.query);
+  }
+}
+
+function toQuery(item: QueryBuilder | Query): Query {
+  if (item instanceof Builder) return item.toQuery();
+  if (item !== null && typeof item === "object" && "type" in item) return item;
+  throw new InvalidQueryError("Expected a query or a builder");
+}
+
+/** Prints a value for a field: `Date` as ISO 8601, numbers in full, and checks it against the field's type. */
+function printValue(value: PlainValue, info: FieldInfo | undefined, path: string): string {
+  if (info?.type === "object") throw new InvalidQueryError(`${path} is an object, not a value: search one of its fields`);
+  let text: string;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new InvalidQueryError(`${path}: the Date is invalid`);
+    text = value.toISOString();
+  } else if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new InvalidQueryError(`${path}: ${value} is not a finite number`);
+    if (info?.type === "integer" && !Number.isSafeInteger(value)) {
+      throw new InvalidQueryError(`${path} holds ${typeDescription(info)}; ${value} is not a whole number (or too large: pass a bigint)`);
+    }
+    text = Object.is(value, -0) ? "0" : String(value);
+  } else if (typeof value === "bigint" || typeof value === "boolean") {
+    text = String(value);
+  } else if (typeof value === "string") {
+    text = value;
+  } else {
+    throw new InvalidQueryError(`${path}: cannot search for a value of type ${typeof value}`);
+  }
+  const problem = info && checkValue(info, text);
+  if (problem) throw new InvalidQueryError(problem.message);
+  return text;
+}
+
+/** A pattern in which only `*` and `?` are wildcards; without one it is plain text, and `*` alone is "has a value". */
+function patternQuery(field: string, pattern: string): Query {
+  if (typeof pattern !== "string") throw new InvalidQueryError(`${field}: a pattern must be a string`);
+  const parts: PatternPart[] = [];
+  let literal = "";
+  for (const char of pattern) {
+    if (char !== "*" && char !== "?") {
+      literal += char;
+      continue;
+    }
+    if (literal) parts.push(ast.literal(literal));
+    literal = "";
+    parts.push(char === "*" ? ast.anyChars() : ast.oneChar());
+  }
+  if (literal) parts.push(ast.literal(literal));
+  if (!parts.some((part) => part.kind !== "literal")) return ast.term(field, ast.text(pattern));
+  if (parts.every((part) => part.kind === "anyChars")) return ast.exists(field);
+  return ast.term(field, ast.pattern(parts));
+}
+
+function fieldBuilder(path: string, info: FieldInfo | undefined): AnyFieldBuilder {
+  ast.checkField(path);
+  const print = (value: PlainValue): string => printValue(value, info, path);
+  const bound = (value: PlainValue, inclusive: boolean): Bound => ast.bound(print(value), inclusive);
+  const is = (value: PlainValue): QueryBuilder => new Builder(ast.term(path, ast.text(print(value))));
+  return Object.freeze({
+    is,
+    oneOf(values: readonly PlainValue[]): QueryBuilder {
+      if (!Array.isArray(values) || values.length === 0) throw new InvalidQueryError(`${path}: oneOf needs at least one value`);
+      const terms = values.map((value) => ast.term(path, ast.text(print(value))));
+      return new Builder(terms.length === 1 ? terms[0]! : ast.or(terms));
+    },
+    matches: (pattern: string) => new Builder(patternQuery(path, pattern)),
+    between(min: PlainValue, max: PlainValue, options: BetweenOptions = {}): QueryBuilder {
+      return new Builder(ast.range(path, bound(min, options.minInclusive ?? true), bound(max, options.maxInclusive ?? true)));
+    },
+    atLeast: (min: PlainValue) => new Builder(ast.range(path, bound(min, true), null)),
+    greaterThan: (min: PlainValue) => new Builder(ast.range(path, bound(min, false), null)),
+    atMost: (max: PlainValue) => new Builder(ast.range(path, null, bound(max, true))),
+    lessThan: (max: PlainValue) => new Builder(ast.range(path, null, bound(max, false))),
+    exists: () => new Builder(ast.exists(path)),
+  });
+}
+
+function combinators(): Omit<PlainQueryFactory, "field"> {
+  const combine = (kind: "and" | "or", queries: readonly (QueryBuilder | Query)[]): QueryBuilder => {
+    if (queries.length === 0) throw new InvalidQueryError(`q.${kind}() needs at least one query`);
+    const operands = queries.map(toQuery);
+    return new Builder(operands.length === 1 ? operands[0]! : kind === "and" ? ast.and(operands) : ast.or(operands));
+  };
+  return {
+    and: (...queries) => combine("and", queries),
+    or: (...queries) => combine("or", queries),
+    not: (query) => new Builder(ast.not(toQuery(query))),
+    from: (query) => new Builder(toQuery(query)),
+  };
+}
+
+/**
+ * The query builder for any field. Values are put into the AST as they are, so no value can change the query's
+ * structure: `q.field("note").is("x OR y:z")` searches for that text.
+ *
+ * @example
+ * const base = q.field("status").is("received");
+ * const big = base.and(q.field("basket_info.sum").atLeast(10_000));
+ * String(big) // "status:received AND basket_info.sum:[10000 TO *]"
+ * String(q.or(q.field("customer.contact.surname").matches("Mei*"), q.field("transactionRef").exists()))
+ * // "customer.contact.surname:Mei* OR _exists_:transactionRef"
+ */
+export const q: PlainQueryFactory = Object.freeze({ ...combinators(), field: (path: string) => fieldBuilder(path, undefined) });
+
+/**
+ * A query builder typed by a schema: the editor offers the schema's field paths, and values of the wrong type do
+ * not compile. Paths and values are checked when the program runs too, with `InvalidQueryError`.
+ *
+ * @example
+ * const st = queryBuilder(smartTransactionSchema);
+ * st.field("basket_info.sum").atLeast(1000);       // ok
+ * st.field("created").between(new Date("2024-01-01"), new Date("2024-02-01"));
+ * // st.field("basket_info.summ")                   // compile error: no such field
+ * // st.field("basket_info.sum").is("ten")          // compile error: a number is expected
+ */
+export function queryBuilder<F>(schema: FieldSchema<F>): SchemaQueryFactory<F> {
+  const field = (path: string): AnyFieldBuilder => {
+    const info = (schema as FieldSchema).lookup(path);
+    if (!info) throw new InvalidQueryError(`There is no field ${path} in the schema`);
+    return fieldBuilder(path, info.open ? undefined : info);
+  };
+  return Object.freeze({ ...combinators(), field }) as unknown as SchemaQueryFactory<F>;
+}

@@ -1,0 +1,134 @@
+import type { PatternPart, Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
+import { walk } from "../ast/walk.js";
+import { printBound, printField, printText } from "../serialize/escaping.js";
+import type { Problem } from "../syntax/diagnostic.js";
+import type { LeafLocation, Locations } from "../syntax/locations.js";
+import type { FieldSchema } from "./schema.js";
+import type { FieldInfo } from "./schema-types.js";
+import { suggest } from "./suggest.js";
+import { checkValue, compareValues, isOrdered, typeDescription } from "./values.js";
+
+type Leaf = Extract<Query, { type: "term" | "range" | "exists" }>;
+
+/** Checks every condition of a query against a schema: fields, value types, ranges, known values. */
+export function checkAgainstSchema(query: Query, locations: Locations, schema: FieldSchema): Problem[] {
+  const problems: Problem[] = [];
+  const report = (severity: Problem["severity"], code: string, message: string, span: Span, fix?: string): void => {
+    problems.push(fix === undefined ? { severity, code, message, span } : { severity, code, message, span, fix });
+  };
+  walk(query, (node) => {
+    if (node.type === "and" || node.type === "or" || node.type === "not") return;
+    const location = locations.get(node) ?? { field: node.span ?? { start: 0, end: 0 }, value: node.span ?? { start: 0, end: 0 } };
+    checkLeaf(node, location, schema, report);
+  });
+  return problems;
+}
+
+type Report = (severity: Problem["severity"], code: string, message: string, span: Span, fix?: string) => void;
+
+function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, report: Report): void {
+  const info = schema.lookup(node.field);
+  if (!info) {
+    const candidates = suggest(node.field, schema.fields.keys());
+    const hint = candidates.length > 0 ? ` Did you mean ${candidates.join(", or ")}?` : "";
+    report("error", "unknown-field", `There is no field ${node.field}.${hint}`, location.field, candidates[0] && printField(candidates[0]));
+    return;
+  }
+  if (info.open) return;
+  if (!info.searchable) {
+    report("warning", "not-searchable", `${info.path} is an ${info.description ?? "answer-only field"}: searching it matches nothing`, location.field);
+    return;
+  }
+  if (node.type === "exists") return;
+  if (info.type === "object") {
+    const fields = [...schema.fields.keys()].filter((path) => path.startsWith(`${info.path}.`)).slice(0, 3);
+    report("error", "object-field", `${info.path} is an object, not a value: search one of its fields, such as ${fields.join(", ")}`, location.field);
+    return;
+  }
+  if (node.type === "term") checkTerm(node, info, location, report);
+  else checkRange(node, info, location, report);
+}
+
+function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, report: Report): void {
+  if (node.value.kind === "text") {
+    const text = node.value.text;
+    const problem = checkValue(info, text);
+    if (problem) {
+      report("error", "wrong-type", problem.message, location.value, problem.fix === undefined ? undefined : printText(problem.fix));
+      return;
+    }
+    checkEncoding(text, location.value, report);
+    if (info.values && !info.values.some((value) => value.toLowerCase() === text.toLowerCase())) {
+      const [nearest] = suggest(text, info.values, 1);
+      const hint = nearest ? ` Did you mean ${nearest}?` : "";
+      report("warning", "unknown-value", `${text} is not a known value of ${info.path} (${info.values.join(", ")}).${hint}`, location.value, nearest && printText(nearest));
+    }
+    return;
+  }
+  const parts = node.value.parts;
+  if (info.type !== "string" && info.type !== "keyword") {
+    report(
+      "warning",
+      "wildcard-on-non-text",
+      `${info.path} holds ${typeDescription(info)}: the server matches wildcards only on text fields, so this may match nothing`,
+      location.value,
+    );
+  }
+  if (parts[0]!.kind !== "literal") {
+    report("warning", "leading-wildcard", "A pattern that starts with * or ? makes the server read every value of the field, which is slow", location.value);
+  }
+  for (const part of parts) if (part.kind === "literal") checkEncoding(part.text, location.value, report, false);
+  if (info.values && !info.values.some((value) => patternMatches(parts, value.toLowerCase()))) {
+    report("warning", "unknown-value", `The pattern matches no known value of ${info.path} (${info.values.join(", ")})`, location.value);
+  }
+}
+
+function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, report: Report): void {
+  if (!isOrdered(info.type)) {
+    report("error", "unordered-field", `${info.path} holds ${typeDescription(info)}, which has no order: compare it with ${info.path}:value instead of a range`, location.value);
+    return;
+  }
+  let valid = true;
+  for (const [bound, span] of [[node.min, location.min], [node.max, location.max]] as const) {
+    if (bound === null) continue;
+    const problem = checkValue(info, bound.value);
+    if (problem) {
+      valid = false;
+      report("error", "wrong-type", problem.message, span ?? location.value, problem.fix === undefined ? undefined : printBound(problem.fix));
+    } else {
+      checkEncoding(bound.value, span ?? location.value, report, false);
+    }
+  }
+  if (!valid || node.min === null || node.max === null) return;
+  const order = compareValues(info.type, node.min.value, node.max.value);
+  if (order === undefined) return;
+  if (order > 0) {
+    const swapped = `${node.max.inclusive ? "[" : "{"}${printBound(node.max.value)} TO ${printBound(node.min.value)}${node.min.inclusive ? "]" : "}"}`;
+    report("error", "empty-range", `The lower bound ${node.min.value} is above the upper bound ${node.max.value}: nothing can match`, location.value, swapped);
+  } else if (order === 0 && !(node.min.inclusive && node.max.inclusive)) {
+    report("error", "empty-range", `The range holds only ${node.min.value}, and excludes it: nothing can match`, location.value);
+  }
+}
+
+const ENCODED = /%[0-9A-Fa-f]{2}/;
+
+/** Warns of text percent-encoded by hand: the HTTP layer encodes it again, so the server would search for `%40`. */
+function checkEncoding(text: string, span: Span, report: Report, withFix = true): void {
+  if (!ENCODED.test(text)) return;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {
+    return;
+  }
+  const message = `${text} looks URL-encoded by hand (${decoded}); the query is encoded when it is sent, so write the text itself`;
+  report("warning", "url-encoded", message, span, withFix ? printText(decoded) : undefined);
+}
+
+/** Whether a pattern matches a text, case ignored (the server's search is case-insensitive). */
+function patternMatches(parts: readonly PatternPart[], text: string): boolean {
+  const source = parts
+    .map((part) => (part.kind === "literal" ? part.text.toLowerCase().replace(/[\\^$.*+?()[\]{}|]/g, "\\$&") : part.kind === "anyChars" ? ".*" : "."))
+    .join("");
+  return new RegExp(`^${source}$`, "su").test(text);
+}

@@ -1,0 +1,128 @@
+import type { FieldInfo, FieldType } from "./schema-types.js";
+
+/** Why a text cannot be a value of a field's type, and the likely intended value when there is one. */
+export interface ValueProblem {
+  readonly message: string;
+  readonly fix?: string;
+}
+
+const INTEGER = /^[+-]?\d+$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL_AMOUNT = /^([+-]?)(\d+)[.,](\d{1,2})$/;
+const ISO_DATE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
+// Elasticsearch date math: `now` or a date followed by `||`, then `+1d`, `-2h`, `/d`…
+const DATE_MATH = /^(?:now|.+\|\|)(?:[+-]\d+[yMwdhHms])*(?:\/[yMwdhHms])?$/;
+const TRUTHY = new Set(["true", "yes", "y", "1", "on", "ja", "wahr"]);
+const FALSY = new Set(["false", "no", "n", "0", "off", "nein", "falsch"]);
+
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * The instant an ISO 8601 date or date-time stands for, in milliseconds (a date without an offset is UTC, as
+ * Elasticsearch reads it), or `undefined` when the text is no such date, or an impossible one (`2024-13-45`).
+ */
+export function parseIsoDate(text: string): number | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const [, y, mo = "01", d = "01", h = "00", mi = "00", s = "00", offset] = match;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  let offsetMinutes = 0;
+  if (offset !== undefined && offset !== "Z") {
+    const digits = offset.slice(1).replace(":", "");
+    const [oh, om] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || "0")];
+    if (oh > 23 || om > 59) return undefined;
+    offsetMinutes = (offset[0] === "-" ? -1 : 1) * (oh * 60 + om);
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+}
+
+const describeType: Record<FieldType, string> = {
+  string: "text",
+  keyword: "an identifier",
+  integer: "a whole number",
+  number: "a number",
+  boolean: "true or false",
+  date: "an ISO 8601 date or date-time, such as 2024-01-31 or 2024-01-31T12:00:00+01:00",
+  object: "an object",
+};
+
+/** What a field's values look like, in words, for messages. */
+export function typeDescription(info: Pick<FieldInfo, "type" | "unit">): string {
+  return info.unit === "cent" ? "a whole number of cents" : describeType[info.type];
+}
+
+/** Checks that a text can be a value of the field (a term's text or a range bound); `undefined` when it can. */
+export function checkValue(info: Pick<FieldInfo, "type" | "unit" | "path">, text: string): ValueProblem | undefined {
+  const expected = `${info.path} holds ${typeDescription(info)}`;
+  switch (info.type) {
+    case "string":
+    case "keyword":
+    case "object":
+      return undefined;
+    case "integer": {
+      if (INTEGER.test(text)) return undefined;
+      const amount = DECIMAL_AMOUNT.exec(text);
+      if (amount && info.unit === "cent") {
+        const [, sign = "", units = "", cents = ""] = amount;
+        const fix = `${sign}${String(Number(units) * 100 + Number(cents.padEnd(2, "0")))}`;
+        return { message: `${expected}: ${text} is not one; ${text} in cents is ${fix}`, fix };
+      }
+      return { message: `${expected}; ${JSON.stringify(text)} is not one` };
+    }
+    case "number":
+      if (NUMBER.test(text)) return undefined;
+      if (/^[+-]?\d+,\d+$/.test(text)) return { message: `${expected}, written with a decimal point`, fix: text.replace(",", ".") };
+      return { message: `${expected}; ${JSON.stringify(text)} is not one` };
+    case "boolean": {
+      if (text === "true" || text === "false") return undefined;
+      const lower = text.toLowerCase();
+      const fix = TRUTHY.has(lower) ? "true" : FALSY.has(lower) ? "false" : undefined;
+      const message = `${expected}, written in lower case; ${JSON.stringify(text)} is neither`;
+      return fix === undefined ? { message } : { message, fix };
+    }
+    case "date":
+      if (parseIsoDate(text) !== undefined || DATE_MATH.test(text)) return undefined;
+      if (ISO_DATE.test(text)) return { message: `${JSON.stringify(text)} is no date: no such month, day or time` };
+      return { message: `${expected}; ${JSON.stringify(text)} is not one` };
+    default:
+      return undefined;
+  }
+}
+
+/** Compares two values of a field's type, or `undefined` when they cannot be compared (date math, bad values). */
+export function compareValues(type: FieldType, a: string, b: string): number | undefined {
+  switch (type) {
+    case "integer":
+    case "number": {
+      const [x, y] = [Number(a), Number(b)];
+      return Number.isNaN(x) || Number.isNaN(y) ? undefined : x - y;
+    }
+    case "date": {
+      const [x, y] = [parseIsoDate(a), parseIsoDate(b)];
+      return x === undefined || y === undefined ? undefined : x - y;
+    }
+    case "string":
+    case "keyword":
+      return compareCodePoints(a, b);
+    default:
+      return undefined;
+  }
+}
+
+/** Orders strings by code point, as the server orders terms (by their UTF-8 bytes). */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const [x, y] = [a.codePointAt(i)!, b.codePointAt(i)!];
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+/** Whether values of a type have an order, so that ranges and comparisons mean something. */
+export function isOrdered(type: FieldType): boolean {
+  return type !== "boolean" && type !== "object";
+}
