@@ -13,7 +13,12 @@ type Leaf = Extract<Query, { type: "term" | "range" | "exists" }>;
 /** Checks every condition of a query against a schema: fields, value types, ranges, known values. */
 export function checkAgainstSchema(query: Query, locations: Locations, schema: FieldSchema): Problem[] {
   const problems: Problem[] = [];
+  // `status:(a OR b)` names its field once for two conditions; a problem with the field is reported once.
+  const reported = new Set<string>();
   const report = (severity: Problem["severity"], code: string, message: string, span: Span, fix?: string): void => {
+    const key = `${code}:${span.start}:${span.end}`;
+    if (reported.has(key)) return;
+    reported.add(key);
     problems.push(fix === undefined ? { severity, code, message, span } : { severity, code, message, span, fix });
   };
   walk(query, (node) => {

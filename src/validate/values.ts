@@ -10,13 +10,21 @@ const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DECIMAL_AMOUNT = /^([+-]?)(\d+)[.,](\d{1,2})$/;
 const ISO_DATE =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
 // Elasticsearch date math: `now` or a date followed by `||`, then `+1d`, `-2h`, `/d`…
 const DATE_MATH = /^(?:now|.+\|\|)(?:[+-]\d+[yMwdhHms])*(?:\/[yMwdhHms])?$/;
 const TRUTHY = new Set(["true", "yes", "y", "1", "on", "ja", "wahr"]);
 const FALSY = new Set(["false", "no", "n", "0", "off", "nein", "falsch"]);
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Milliseconds since 1970 of a UTC time; unlike `Date.UTC`, years 0 to 99 are not taken for 1900 to 1999. */
+function utc(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
+}
+
+const daysInMonth = (year: number, month: number): number => new Date(utc(year, month, 0)).getUTCDate();
 
 /**
  * The instant an ISO 8601 date or date-time stands for, in milliseconds (a date without an offset is UTC, as
@@ -25,7 +33,7 @@ const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(y
 export function parseIsoDate(text: string): number | undefined {
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
-  const [, y, mo = "01", d = "01", h = "00", mi = "00", s = "00", offset] = match;
+  const [, y, mo = "01", d = "01", h = "00", mi = "00", s = "00", fraction = "0", offset] = match;
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;
@@ -35,7 +43,8 @@ export function parseIsoDate(text: string): number | undefined {
     if (oh > 23 || om > 59) return undefined;
     offsetMinutes = (offset[0] === "-" ? -1 : 1) * (oh * 60 + om);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+  const ms = Number(fraction.slice(0, 3).padEnd(3, "0"));
+  return utc(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
 }
 
 const describeType: Record<FieldType, string> = {

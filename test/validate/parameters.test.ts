@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { validateFields, validateSort } from "../../src/validate/parameters.js";
+import { smartTransactionSchema as schema } from "../../src/validate/smart-transaction-schema.js";
+
+const codes = (result: { diagnostics: { code: string; span: { start: number; end: number }; fix?: string }[] }, source: string) =>
+  result.diagnostics.map((d) => [d.code, source.slice(d.span.start, d.span.end), d.fix]);
+
+describe("validateSort", () => {
+  it.each([
+    ["created:desc,id:asc", []],
+    ["basket_info.sum:asc", []],
+    ["created:down", [["invalid-direction", "down", "desc"]]],
+    ["created:ASC", [["invalid-direction", "ASC", "asc"]]],
+    ["created:sideways", [["invalid-direction", "sideways", undefined]]],
+    ["created", [["missing-direction", "created", "created:asc"]]],
+    ["basket_info.summ:asc", [["unknown-field", "basket_info.summ", "basket_info.sum"]]],
+    ["created:desc,,id:asc", [["empty-entry", "", ""]]],
+    ["created:desc, id:asc", [["whitespace", " id:asc", "id:asc"]]],
+    ["id:asc,id:desc", [["duplicate-field", "id", undefined]]],
+    [":asc", [["missing-field", "", undefined]]],
+  ])("%s", (source, expected) => {
+    const result = validateSort(source, { schema });
+    expect(codes(result, source)).toEqual(expected);
+    expect(result.ok).toBe(!result.diagnostics.some((d) => d.severity === "error"));
+  });
+
+  it("without a schema checks only the form", () => {
+    expect(validateSort("anything:asc").ok).toBe(true);
+    expect(validateSort("anything:up").ok).toBe(false);
+  });
+
+  it("never throws", () => {
+    expect(validateSort(42 as never).ok).toBe(false);
+  });
+});
+
+describe("validateFields", () => {
+  it.each([
+    ["id,status,basket_info.sum", []],
+    ["customer,customer.contact.surname", []],
+    ["id,status,basket_info.summ", [["unknown-field", "basket_info.summ", "basket_info.sum"]]],
+    ["id,,status", [["empty-entry", "", ""]]],
+    ["id,id", [["duplicate-field", "id", undefined]]],
+  ])("%s", (source, expected) => {
+    expect(codes(validateFields(source, { schema }), source)).toEqual(expected);
+  });
+
+  it("strict makes warnings fail", () => {
+    expect(validateFields("id,id", { schema }).ok).toBe(true);
+    expect(validateFields("id,id", { schema, strict: true }).ok).toBe(false);
+  });
+});

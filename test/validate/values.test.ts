@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkValue, compareCodePoints, compareValues, parseIsoDate } from "../../src/validate/values.js";
+import { editDistance, suggest } from "../../src/validate/suggest.js";
+
+describe("parseIsoDate", () => {
+  it.each([
+    ["2024-01-31", Date.UTC(2024, 0, 31)],
+    ["2024-02-29", Date.UTC(2024, 1, 29)],
+    ["2000-02-29", Date.UTC(2000, 1, 29)],
+    ["2024", Date.UTC(2024, 0, 1)],
+    ["2024-06", Date.UTC(2024, 5, 1)],
+    ["2024-01-31T12:30", Date.UTC(2024, 0, 31, 12, 30)],
+    ["2024-01-31T12:30:15.123Z", Date.UTC(2024, 0, 31, 12, 30, 15, 123)],
+    ["2024-01-31T12:30:15.5Z", Date.UTC(2024, 0, 31, 12, 30, 15, 500)],
+    ["0050-03-01", new Date("0050-03-01T00:00:00Z").getTime()],
+    ["2020-03-27T10:55:23+01:00", Date.UTC(2020, 2, 27, 9, 55, 23)],
+    ["2020-03-27T10:55:23-0230", Date.UTC(2020, 2, 27, 13, 25, 23)],
+  ])("%s", (text, instant) => {
+    expect(parseIsoDate(text)).toBe(instant);
+  });
+
+  it.each(["2024-13-01", "2024-02-30", "2023-02-29", "1900-02-29", "2024-00-10", "2024-01-00", "2024-01-01T24:00", "2024-01-01T12:60", "2024-01-01T12:00+25:00", "24-01-01", "2024-1-1", "2024-01-01 12:00", ""])(
+    "%s is no date",
+    (text) => {
+      expect(parseIsoDate(text)).toBeUndefined();
+    },
+  );
+
+  it("agrees with Date for every valid day", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("0000-01-01"), max: new Date("9999-12-31"), noInvalidDate: true }), (date) => {
+        expect(parseIsoDate(date.toISOString())).toBe(date.getTime());
+      }),
+    );
+  });
+});
+
+describe("checkValue", () => {
+  const info = (type: "integer" | "number" | "boolean" | "date" | "string", unit?: "cent") => ({ path: "f", type, ...(unit && { unit }) });
+  it.each([
+    ["integer", "-12", true],
+    ["integer", "+7", true],
+    ["integer", "1e3", false],
+    ["number", "1.5e-3", true],
+    ["number", ".5", true],
+    ["number", "1.", true],
+    ["number", "abc", false],
+    ["boolean", "true", true],
+    ["boolean", "TRUE", false],
+    ["date", "now-7d/d", true],
+    ["date", "2024-01-01||+1M", true],
+    ["date", "now+", false],
+    ["string", "anything at all", true],
+  ] as const)("%s %s → %s", (type, text, valid) => {
+    expect(checkValue(info(type), text) === undefined).toBe(valid);
+  });
+
+  it("turns a decimal amount into cents for a field in cents", () => {
+    expect(checkValue(info("integer", "cent"), "12.3")?.fix).toBe("1230");
+    expect(checkValue(info("integer", "cent"), "-0,05")?.fix).toBe("-5");
+    expect(checkValue(info("integer"), "12.3")?.fix).toBeUndefined();
+  });
+});
+
+describe("comparing values", () => {
+  it("orders numbers as numbers, dates as instants, text by code point", () => {
+    expect(compareValues("integer", "9", "10")).toBeLessThan(0);
+    expect(compareValues("date", "2024-01-01T01:00:00+02:00", "2024-01-01")).toBeLessThan(0);
+    expect(compareValues("date", "now", "2024-01-01")).toBeUndefined();
+    expect(compareValues("string", "b", "a")).toBeGreaterThan(0);
+    expect(compareValues("boolean", "true", "false")).toBeUndefined();
+  });
+
+  it("orders by code point, not by UTF-16 unit", () => {
+    expect(compareCodePoints("\uffff", "😀")).toBeLessThan(0);
+    expect("\uffff" < "😀").toBe(false);
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), fc.string({ unit: "grapheme" }), (a, b) => {
+        const byCodePoint = Math.sign(compareCodePoints(a, b));
+        const [x, y] = [[...a].map((c) => c.codePointAt(0)!), [...b].map((c) => c.codePointAt(0)!)];
+        let expected = Math.sign(x.length - y.length);
+        for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) { expected = Math.sign(x[i]! - y[i]!); break; }
+        expect(byCodePoint).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe("suggest", () => {
+  it("counts a transposition as one edit", () => {
+    expect(editDistance("recieved", "received")).toBe(1);
+    expect(editDistance("", "abc")).toBe(3);
+  });
+
+  it("offers close words first, then paths ending in the word", () => {
+    expect(suggest("stauts", ["created", "state", "status"])).toEqual(["status", "state"]);
+    expect(suggest("surname", ["customer.contact.surname", "customer.contact.forename", "surnames"])).toEqual(["surnames", "customer.contact.surname"]);
+    expect(suggest("zzzz", ["status"])).toEqual([]);
+  });
+});
