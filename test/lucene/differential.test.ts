@@ -9,6 +9,8 @@ import { validate } from "../../src/validate/validate.js";
 import { meaning } from "./meaning.js";
 import { findOracle, type LuceneOracle, type OracleAnswer, type OracleDocument } from "./oracle.js";
 import { looseText } from "./loose-printer.js";
+import { q } from "../../src/builder/builder.js";
+import { hostileString, hostileStrings } from "../arbitraries.js";
 
 /**
  * The server's own parser as the judge: Lucene 8's classic QueryParser with Elasticsearch's readings (see
@@ -236,6 +238,32 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
     expectNoFailures(failures, accepted.length);
     // Enough of the random texts must be valid for this to test anything.
     expect(accepted.length).toBeGreaterThan(texts.length / 20);
+  });
+
+  it("reads every builder value as the one clause it was built as: no value changes the structure", () => {
+    const values = [...new Set([...VALUES, ...hostileStrings, ...sample(hostileString({ minLength: 1 }), SEED + 3).slice(0, 400)])];
+    // One document per value, in field a and in a field with a hostile name; each value should find its own.
+    const valueDocuments: OracleDocument[] = values.map((value) => ({ a: [value], "x y": [value] }));
+    const built = values.flatMap((value) => [
+      q.field("a").is(value),
+      q.field("x y").is(value),
+      q.field("a").matches(value),
+      q.field("a").matches(`${value}*`),
+      q.field("a").matches(`?${value}`),
+      q.field("a").is(value).not().or(q.field("x y").is(value)),
+    ]);
+    const texts = built.map(String);
+    const answers = oracle.run(valueDocuments, texts);
+    const failures: Failure[] = [];
+    texts.forEach((text, i) => {
+      const query = built[i]!.toQuery();
+      const answer = answers[i]!;
+      if (!answer.ok) return failures.push({ text, problem: `Lucene rejects it: ${answer.message}` });
+      const ours = bits(valueDocuments.map((document) => meaning(query, document)));
+      if (ours !== bits(answer.matches)) failures.push({ text, problem: `Lucene reads ${answer.reading}; the builder meant ${JSON.stringify(query)}` });
+      return undefined;
+    });
+    expectNoFailures(failures, texts.length);
   });
 
   it("reads the DESIGN examples the way the server really does", () => {
