@@ -5,6 +5,8 @@ import { serialize } from "../serialize/serialize.js";
 import type { Diagnostic } from "../syntax/diagnostic.js";
 import { printDiagnostics } from "../syntax/diagnostic-text.js";
 import { tryParse, type ParseOptions } from "../syntax/parse.js";
+import type { FieldSchema } from "../validate/schema.js";
+import { smartTransactionSchema } from "../validate/smart-transaction-schema.js";
 import { validate } from "../validate/validate.js";
 import { runDemo } from "./demo.js";
 import type { CliIo } from "./io.js";
@@ -25,6 +27,7 @@ The query is the rest of the command line (after --, when it starts with -), or 
 Options:
   --json             validate: print the result as JSON
   --strict           validate: warnings fail too
+  --schema <name>    validate: also check fields and values against a schema (smart-transaction)
   --spans            parse: include source spans in the tree
   --max-depth <n>    deepest nesting of parentheses accepted (default 1000)
   --max-length <n>   longest query accepted, in UTF-16 code units (default 1000000)
@@ -36,9 +39,12 @@ Exit status: 0 when the query is fine, 1 when it has errors (or warnings with --
 
 class UsageError extends Error {}
 
+const SCHEMAS: Record<string, FieldSchema> = { "smart-transaction": smartTransactionSchema };
+
 const OPTIONS = {
   json: { type: "boolean" },
   strict: { type: "boolean" },
+  schema: { type: "string" },
   spans: { type: "boolean" },
   "max-depth": { type: "string" },
   "max-length": { type: "string" },
@@ -102,6 +108,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const describe = (source: string, diagnostics: readonly Diagnostic[]): string =>
       diagnostics.length === 0 ? "" : `${printDiagnostics(source, diagnostics, { color: io.color })}\n`;
 
+    const schema = values.schema === undefined ? undefined : SCHEMAS[values.schema];
+    if (values.schema !== undefined && !schema) {
+      throw new UsageError(`Unknown schema ${JSON.stringify(values.schema)}; known: ${Object.keys(SCHEMAS).join(", ")}`);
+    }
+
     switch (command) {
       case "demo":
         return runDemo(io);
@@ -116,7 +127,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
       case "validate": {
         const source = await readQuery(words, io);
-        const result = validate(source, { ...limits, strict: values.strict ?? false });
+        const result = validate(source, { ...limits, strict: values.strict ?? false, ...(schema && { schema }) });
         if (values.json) {
           io.stdout(`${JSON.stringify({ ok: result.ok, diagnostics: result.diagnostics }, null, 2)}\n`);
         } else {

@@ -97,6 +97,19 @@ describe("secuq validate", () => {
     expect(result.diagnostics[0]).toMatchObject({ code: "missing-operator", span: { start: 0, end: 7 }, fix: "a:b AND c:d" });
   });
 
+  it("checks fields and values with --schema smart-transaction", async () => {
+    const { status, stdout } = await secuq(["validate", "--schema", "smart-transaction", "basket_info.summ:10"]);
+    expect(status).toBe(EXIT.invalidQuery);
+    expect(stdout).toContain("error unknown-field at line 1, column 1: There is no field basket_info.summ.");
+    expect(stdout).toContain("fix: basket_info.sum:10");
+  });
+
+  it("refuses an unknown schema", async () => {
+    const { status, stderr } = await secuq(["validate", "--schema", "nope", "a:b"]);
+    expect(status).toBe(EXIT.usage);
+    expect(stderr).toContain("Unknown schema");
+  });
+
   it("applies --max-depth", async () => {
     const { stdout } = await secuq(["validate", "--max-depth", "2", "(((a:b)))"]);
     expect(stdout).toContain("too-deep");
