@@ -19,15 +19,15 @@ export const EXISTS_FIELD = "_exists_";
 
 const freeze = Object.freeze;
 
-function withSpan<T extends object>(node: T, span: Span | undefined): T {
-  return span === undefined ? node : { ...node, span: freeze({ start: span.start, end: span.end }) };
-}
+// Nodes are written out in full (not spread) for each case: node creation is the parser's hot path.
+const copySpan = (span: Span): Span => freeze({ start: span.start, end: span.end });
 
+const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether the text holds half of a surrogate pair, which is no character and cannot reach the server intact. */
 export function hasLoneSurrogate(text: string): boolean {
-  return LONE_SURROGATE.test(text);
+  return SURROGATE.test(text) && LONE_SURROGATE.test(text);
 }
 
 function checkWellFormed(text: string, what: string): void {
@@ -59,25 +59,27 @@ function flatten(type: "and" | "or", operands: readonly Query[]): Query[] {
 
 /** `a AND b AND …`; nested `and` operands are flattened into this one. */
 export function and(operands: readonly Query[], span?: Span): AndQuery {
-  return freeze(withSpan({ type: "and" as const, operands: freeze(flatten("and", operands)) }, span));
+  const flat = freeze(flatten("and", operands));
+  return freeze(span === undefined ? { type: "and" as const, operands: flat } : { type: "and" as const, operands: flat, span: copySpan(span) });
 }
 
 /** `a OR b OR …`; nested `or` operands are flattened into this one. */
 export function or(operands: readonly Query[], span?: Span): OrQuery {
-  return freeze(withSpan({ type: "or" as const, operands: freeze(flatten("or", operands)) }, span));
+  const flat = freeze(flatten("or", operands));
+  return freeze(span === undefined ? { type: "or" as const, operands: flat } : { type: "or" as const, operands: flat, span: copySpan(span) });
 }
 
 /** `NOT operand`. */
 export function not(operand: Query, span?: Span): NotQuery {
   if (operand === null || typeof operand !== "object") throw new InvalidQueryError("NOT needs a query");
-  return freeze(withSpan({ type: "not" as const, operand }, span));
+  return freeze(span === undefined ? { type: "not" as const, operand } : { type: "not" as const, operand, span: copySpan(span) });
 }
 
 /** `field:value` with a text or pattern value. */
 export function term(field: string, value: TextValue | PatternValue, span?: Span): TermQuery {
   checkField(field);
   if (value?.kind !== "text" && value?.kind !== "pattern") throw new InvalidQueryError("A term needs a text or pattern value");
-  return freeze(withSpan({ type: "term" as const, field, value }, span));
+  return freeze(span === undefined ? { type: "term" as const, field, value } : { type: "term" as const, field, value, span: copySpan(span) });
 }
 
 /** One end of a range. The value `*` is refused: the server reads it as an open bound, so pass `null` instead. */
@@ -95,13 +97,17 @@ export function range(field: string, min: Bound | null, max: Bound | null, span?
   checkField(field);
   const lower = min === null ? null : bound(min.value, min.inclusive);
   const upper = max === null ? null : bound(max.value, max.inclusive);
-  return freeze(withSpan({ type: "range" as const, field, min: lower, max: upper }, span));
+  return freeze(
+    span === undefined
+      ? { type: "range" as const, field, min: lower, max: upper }
+      : { type: "range" as const, field, min: lower, max: upper, span: copySpan(span) },
+  );
 }
 
 /** `_exists_:field`: the field has a value. */
 export function exists(field: string, span?: Span): ExistsQuery {
   checkField(field);
-  return freeze(withSpan({ type: "exists" as const, field }, span));
+  return freeze(span === undefined ? { type: "exists" as const, field } : { type: "exists" as const, field, span: copySpan(span) });
 }
 
 /** An exact text value: every character is literal. */

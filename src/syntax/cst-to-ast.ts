@@ -21,7 +21,7 @@ interface Built {
   readonly fieldWord?: { readonly field: IToken; readonly value: IToken };
   /** Whether the expression carries NOT or `!`. */
   readonly negated?: boolean;
-  /** How many operands an AND level has (1 when it is a single unary expression). */
+  /** How many operands an AND level has (absent: one, a single unary expression). */
   readonly operandCount?: number;
   /** An invalid token, already reported; no further "missing operator" is said about it. */
   readonly invalid?: boolean;
@@ -30,15 +30,21 @@ interface Built {
 }
 
 // Tokens that error recovery made up have no place in the source; they are left out.
-const tokensOf = (node: CstNode, name: string): IToken[] =>
-  ((node.children[name] as IToken[] | undefined) ?? []).filter((token) => !token.isInsertedInRecovery);
-const nodesOf = (node: CstNode, name: string): CstNode[] => (node.children[name] as CstNode[] | undefined) ?? [];
+const NONE: never[] = [];
+function tokensOf(node: CstNode, name: string): IToken[] {
+  const tokens = node.children[name] as IToken[] | undefined;
+  if (tokens === undefined) return NONE;
+  for (const token of tokens) if (token.isInsertedInRecovery) return tokens.filter((t) => !t.isInsertedInRecovery);
+  return tokens;
+}
+const nodesOf = (node: CstNode, name: string): CstNode[] => (node.children[name] as CstNode[] | undefined) ?? NONE;
 const endOf = (token: IToken): number => token.startOffset + token.image.length;
 const byOffset = (a: IToken, b: IToken): number => a.startOffset - b.startOffset;
 
 const WORD_OPERATORS: Record<string, string> = { and: "AND", or: "OR", "&": "AND", "|": "OR" };
 // Characters the server reads as syntax in the middle of a word.
 const BREAKING_CHARS = "!/^~";
+const BREAKING_CHAR = /[!/^~]/;
 const BOOST_SUFFIX = /\^\d+(?:\.\d+)?$/;
 const FUZZY_SUFFIX = /~\d*(?:\.\d+)?$/;
 const UNUSUAL_WHITESPACE = /[^\S \t\n\r\u3000]/u;
@@ -49,13 +55,18 @@ const UNUSUAL_WHITESPACE = /[^\S \t\n\r\u3000]/u;
  */
 export class AstBuilder {
   readonly problems: Problem[] = [];
-  /** Where each condition's field and value are written. */
-  readonly locations: Locations = new WeakMap();
+  /** Where each condition's field and value are written, when asked for. */
+  readonly locations: Locations | undefined;
   private errors = 0;
   /** Where the field that the values being read belong to is written. */
   private fieldSpan: Span | undefined;
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    options: { readonly locate?: boolean } = {},
+  ) {
+    this.locations = options.locate ? new WeakMap() : undefined;
+  }
 
   /** What each group read to, by group index. */
   private readonly groupResults: Array<Built | undefined> = [];
@@ -119,7 +130,7 @@ export class AstBuilder {
   private make(create: () => Query, start: number, end: number, bounds?: { min?: Span; max?: Span }): Query | undefined {
     try {
       const query = create();
-      if (query.type === "term" || query.type === "range" || query.type === "exists") {
+      if (this.locations && (query.type === "term" || query.type === "range" || query.type === "exists")) {
         const value = { start, end };
         // `_exists_:field` names its field in the value; `field:*` before the colon.
         const named = query.type === "exists" && this.text(start, end) !== "*";
@@ -147,7 +158,7 @@ export class AstBuilder {
       ? this.make(() => ast.or(queries as Query[], { start, end }), start, end)
       : undefined;
     const mixed = operands.some((operand) => (operand.operandCount ?? 1) > 1);
-    const negated = operands.some((operand) => operand.operandCount === 1 && operand.negated);
+    const negated = operands.some((operand) => (operand.operandCount ?? 1) === 1 && operand.negated);
     if (mixed || negated) {
       const message = mixed
         ? "The server does not give AND precedence over OR: it reads a OR b AND c as b AND c, with a ignored. " +
@@ -168,7 +179,7 @@ export class AstBuilder {
     if (!first || !last) return undefined;
     if (operands.length === 1) {
       this.flush(first);
-      return { ...first, operandCount: 1 };
+      return first;
     }
     const ands = tokensOf(node, "And");
     let andIndex = 0;
@@ -282,6 +293,8 @@ export class AstBuilder {
   private unaryExpression(node: CstNode, field: FieldContext): Built | undefined {
     const primaryNode = nodesOf(node, "primary")[0];
     const operand = primaryNode && this.primary(primaryNode, field);
+    const { Not, Bang, Minus, Plus } = node.children;
+    if (!Not && !Bang && !Minus && !Plus) return operand;
     const prefixes = [
       ...tokensOf(node, "Not"),
       ...tokensOf(node, "Bang"),
@@ -427,14 +440,15 @@ export class AstBuilder {
     // In `a:(b:c)` the server lets the inner field win; so does this reading.
     const outerFieldSpan = this.fieldSpan;
     this.fieldSpan = { start, end: endOf(fieldToken) };
-    const built = this.fieldValue(field, firstValue);
+    const built = this.fieldValue(field, firstValue, start);
     this.fieldSpan = outerFieldSpan;
     if (!built) return undefined;
     const word = tokensOf(firstValue, "Word")[0];
-    // The node covers its field too: `a:x`, `a:(x OR y)`.
-    const query = built.query && Object.freeze({ ...built.query, span: Object.freeze({ start, end: built.end }) });
-    const location = built.query && this.locations.get(built.query);
-    if (query && location) this.locations.set(query, location);
+    // The node covers its field too: `a:x`, `a:(x OR y)`. Values are made with that span; a group is re-spanned.
+    const query =
+      built.query && built.query.span?.start !== start
+        ? Object.freeze({ ...built.query, span: Object.freeze({ start, end: built.end }) })
+        : built.query;
     return {
       query,
       start,
@@ -465,13 +479,14 @@ export class AstBuilder {
     return decoded.problems.length === 0 ? decoded.text : null;
   }
 
-  private fieldValue(field: FieldContext, node: CstNode): Built | undefined {
+  /** The value of `field:value`; `nodeStart` is where the node's span starts (at the field). */
+  private fieldValue(field: FieldContext, node: CstNode, nodeStart: number): Built | undefined {
     const word = tokensOf(node, "Word")[0];
-    if (word) return this.wordValue(field, word, word.startOffset);
+    if (word) return this.wordValue(field, word, word.startOffset, nodeStart);
     const quoted = tokensOf(node, "Quoted")[0];
-    if (quoted) return this.quotedValue(field, quoted, quoted.startOffset);
+    if (quoted) return this.quotedValue(field, quoted, quoted.startOffset, nodeStart);
     const range = nodesOf(node, "range")[0];
-    if (range) return this.range(field, range);
+    if (range) return this.range(field, range, nodeStart);
     const group = nodesOf(node, "group")[0];
     if (group) return this.group(group);
     const invalid = tokensOf(node, "Invalid")[0];
@@ -488,6 +503,7 @@ export class AstBuilder {
   /** Reports `!`, `/`, `^`, `~` inside a word, which the server reads as syntax. Returns whether any was found. */
   private reportBreakingChars(token: IToken): boolean {
     const raw = token.image;
+    if (!BREAKING_CHAR.test(raw)) return false;
     const positions = unescapedPositions(raw, BREAKING_CHARS);
     const first = positions[0];
     if (first === undefined) return false;
@@ -531,7 +547,7 @@ export class AstBuilder {
       this.error("invalid-unicode", "The value holds half of a surrogate pair, which is not a character", start, end);
       return false;
     }
-    const unusual = raw === undefined ? null : UNUSUAL_WHITESPACE.exec(raw.replace(/\\[\s\S]/g, ""));
+    const unusual = raw === undefined || !UNUSUAL_WHITESPACE.test(raw) ? null : UNUSUAL_WHITESPACE.exec(raw.replace(/\\[\s\S]/g, ""));
     if (unusual) {
       const code = unusual[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
       this.warn(
@@ -544,7 +560,7 @@ export class AstBuilder {
     return true;
   }
 
-  private wordValue(field: FieldContext, token: IToken, start: number): Built {
+  private wordValue(field: FieldContext, token: IToken, start: number, nodeStart = start): Built {
     const end = endOf(token);
     const fail = (code: string, message: string, fix?: string): Built => {
       this.error(code, message, start, end, fix);
@@ -554,7 +570,7 @@ export class AstBuilder {
     this.reportWordProblems(token, decoded.problems);
     if (this.reportBreakingChars(token) || decoded.problems.length > 0) return { query: undefined, start, end };
     if (!this.checkText(decoded.text, start, end, token.image) || field == null) return { query: undefined, start, end };
-    const span: Span = { start, end };
+    const span: Span = { start: nodeStart, end };
     const leading = token.image[0];
     if (decoded.parts) {
       if (leading === "<" || leading === ">") {
@@ -587,14 +603,14 @@ export class AstBuilder {
           quote(text),
         );
       }
-      return this.comparison(field, text, span);
+      return this.comparison(field, text, span, start);
     }
     return { query: this.make(() => ast.term(field, ast.text(text), span), start, end), start, end };
   }
 
   /** `>=1000`, `<5` and so on, read as Elasticsearch reads them. */
-  private comparison(field: string, text: string, span: Span): Built {
-    const { start, end } = span;
+  private comparison(field: string, text: string, span: Span, start: number): Built {
+    const { end } = span;
     const inclusive = text.length > 2 && text[1] === "=";
     const value = text.slice(inclusive ? 2 : 1);
     if (value === "" || value === "=") {
@@ -613,17 +629,17 @@ export class AstBuilder {
     return { query: this.make(create, start, end, text[0] === ">" ? { min: boundSpan } : { max: boundSpan }), start, end };
   }
 
-  private quotedValue(field: FieldContext, token: IToken, start: number): Built {
+  private quotedValue(field: FieldContext, token: IToken, start: number, nodeStart = start): Built {
     const end = endOf(token);
     const { text, problems } = decodeEscapes(token.image.slice(1, -1));
     for (const problem of problems) this.error(problem.code, problem.message, start + 1 + problem.start, start + 1 + problem.end);
     if (problems.length > 0 || !this.checkText(text, start, end) || field == null) return { query: undefined, start, end };
-    const span = { start, end };
+    const span = { start: nodeStart, end };
     const create = field === ast.EXISTS_FIELD ? () => ast.exists(text, span) : () => ast.term(field, ast.text(text), span);
     return { query: this.make(create, start, end), start, end };
   }
 
-  private range(field: FieldContext, node: CstNode): Built | undefined {
+  private range(field: FieldContext, node: CstNode, nodeStart?: number): Built | undefined {
     const open = tokensOf(node, "LBracket")[0] ?? tokensOf(node, "LBrace")[0];
     const close = tokensOf(node, "RBracket")[0] ?? tokensOf(node, "RBrace")[0];
     const bounds = nodesOf(node, "bound");
@@ -646,7 +662,7 @@ export class AstBuilder {
     };
     const [minSpan, maxSpan] = [spanOf(bounds[0]), spanOf(bounds[1])];
     const located = { ...(minSpan && { min: minSpan }), ...(maxSpan && { max: maxSpan }) };
-    return { query: this.make(() => ast.range(field, min, max, { start, end }), start, end, located), start, end };
+    return { query: this.make(() => ast.range(field, min, max, { start: nodeStart ?? start, end }), start, end, located), start, end };
   }
 
   /** A bound's value; `null` when open (`*`), `false` after an error, `undefined` when missing. */

@@ -31,6 +31,7 @@ export interface Problem {
 
 /** Turns problems into diagnostics with 1-based line and column, sorted by position, errors before warnings. */
 export function toDiagnostics(source: string, problems: readonly Problem[]): Diagnostic[] {
+  if (problems.length === 0) return [];
   const lineStarts = [0];
   for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const locate = (offset: number): { line: number; column: number } => {

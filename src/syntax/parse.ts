@@ -25,7 +25,7 @@ export interface ParseResult {
 export const DEFAULT_MAX_DEPTH = 1000;
 export const DEFAULT_MAX_LENGTH = 1_000_000;
 
-function problemsOf(source: string, options: ParseOptions): { query?: Query; problems: Problem[]; locations?: Locations } {
+function problemsOf(source: string, options: ParseOptions, locate: boolean): { query?: Query; problems: Problem[]; locations?: Locations } {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (source.length > maxLength) {
     const message = `The query is ${source.length} characters long; the limit is ${maxLength}`;
@@ -45,7 +45,7 @@ function problemsOf(source: string, options: ParseOptions): { query?: Query; pro
     const span = { start: tooDeep.startOffset, end: tooDeep.startOffset + 1 };
     return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
   }
-  const builder = new AstBuilder(source);
+  const builder = new AstBuilder(source, { locate });
   const parser = getParser();
   for (const group of groups) {
     const { cst, errors } = parser.parseTokens(group.tokens);
@@ -66,7 +66,8 @@ function problemsOf(source: string, options: ParseOptions): { query?: Query; pro
   problems.push(...builder.problems);
   const query = builder.query();
   const failed = problems.some((problem) => problem.severity === "error");
-  return failed || !query ? { problems } : { query, problems, locations: builder.locations };
+  if (failed || !query) return { problems };
+  return builder.locations ? { query, problems, locations: builder.locations } : { query, problems };
 }
 
 /**
@@ -78,21 +79,26 @@ function problemsOf(source: string, options: ParseOptions): { query?: Query; pro
  * if (!query) for (const d of diagnostics) console.log(`${d.line}:${d.column} ${d.message}`);
  */
 export function tryParse(source: string, options: ParseOptions = {}): ParseResult {
-  const { query, diagnostics } = parseWithLocations(source, options);
+  const { query, diagnostics } = read(source, options, false);
   return query ? { query, diagnostics } : { diagnostics };
 }
 
 /** `tryParse`, plus where each condition's field and value are written (for checks against a schema). */
 export function parseWithLocations(source: string, options: ParseOptions = {}): ParseResult & { locations?: Locations } {
+  return read(source, options, true);
+}
+
+function read(source: string, options: ParseOptions, locate: boolean): ParseResult & { locations?: Locations } {
   if (typeof source !== "string") {
     const diagnostic = toDiagnostics("", [
       { severity: "error", code: "not-a-string", message: `A query must be a string, not ${typeof source}`, span: { start: 0, end: 0 } },
     ]);
     return { diagnostics: diagnostic };
   }
-  const { query, problems, locations } = problemsOf(source, options);
+  const { query, problems, locations } = problemsOf(source, options, locate);
   const diagnostics = toDiagnostics(source, problems);
-  return query && locations ? { query, diagnostics, locations } : { diagnostics };
+  if (!query) return { diagnostics };
+  return locations ? { query, diagnostics, locations } : { query, diagnostics };
 }
 
 /**

@@ -37,8 +37,14 @@ function invalidEscape(start: number, end: number): TextProblem {
   };
 }
 
+const NO_PROBLEMS: TextProblem[] = [];
+Object.freeze(NO_PROBLEMS);
+const NEEDS_DECODING = /[\\*?]/;
+
 /** Decodes a bare word: escapes removed, unescaped `*` and `?` read as wildcards. */
 export function decodeWord(raw: string): DecodedWord {
+  // Most words are plain: no escape, no wildcard.
+  if (!NEEDS_DECODING.test(raw)) return { text: raw, parts: undefined, firstEscaped: false, usedUnicodeEscape: false, problems: NO_PROBLEMS };
   const problems: TextProblem[] = [];
   const parts: PatternPart[] = [];
   let literal = "";
@@ -87,6 +93,7 @@ export function decodeWord(raw: string): DecodedWord {
 
 /** Decodes the inside of a quoted string or a range bound; every escape is removed, `\uXXXX` decoded. */
 export function decodeEscapes(raw: string): { text: string; problems: TextProblem[] } {
+  if (!raw.includes("\\")) return { text: raw, problems: NO_PROBLEMS };
   const problems: TextProblem[] = [];
   let text = "";
   for (let i = 0; i < raw.length; i++) {
