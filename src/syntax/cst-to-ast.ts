@@ -426,11 +426,10 @@ export class AstBuilder {
     if (!fieldToken || !firstValue) return undefined;
     const start = fieldToken.startOffset;
     const field = this.fieldName(fieldToken);
-    const lastValue = values[values.length - 1]!;
-    const valueStart = firstOffset(firstValue);
-    const valueEnd = lastOffset(lastValue);
-    if (valueStart === undefined || valueEnd === undefined) return undefined;
     if (values.length > 1) {
+      const valueStart = firstOffset(firstValue);
+      const valueEnd = lastOffset(values[values.length - 1]);
+      if (valueStart === undefined || valueEnd === undefined) return undefined;
       const raw = this.text(valueStart, valueEnd);
       // Quotes would turn a comparison into text, so there the colons are escaped instead.
       const fix = /^[<>]/.test(raw) ? raw.replaceAll(":", "\\:") : quote(raw);
@@ -660,7 +659,7 @@ export class AstBuilder {
       const to = lastOffset(bound);
       return from === undefined || to === undefined ? undefined : { start: from, end: to };
     };
-    const [minSpan, maxSpan] = [spanOf(bounds[0]), spanOf(bounds[1])];
+    const [minSpan, maxSpan] = this.locations ? [spanOf(bounds[0]), spanOf(bounds[1])] : [];
     const located = { ...(minSpan && { min: minSpan }), ...(maxSpan && { max: maxSpan }) };
     return { query: this.make(() => ast.range(field, min, max, { start: nodeStart ?? start, end }), start, end, located), start, end };
   }

@@ -144,7 +144,10 @@ class QueryParser extends CstParser {
   parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
     this.input = tokens;
     const cst = this.query();
-    return { cst, errors: this.errors };
+    const errors = this.errors;
+    // The one parser instance outlives the parse: it must not keep the tokens (and through them the source) alive.
+    this.input = [];
+    return { cst, errors };
   }
 }
 

@@ -1,0 +1,35 @@
+// How much a browser application ships for secuq: bundles two programs with esbuild (minified, tree-shaken) and prints
+// their gzip sizes. Exits with status 1 when a limit is exceeded. Run with `npm run bundle-size` (after a build).
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const programs = [
+  { name: "build and print queries (q, serialize)", imports: "q, serialize", limitKiB: 6 },
+  {
+    name: "everything a browser needs (parse, validate, format, the builder, the schema)",
+    imports: "parse, tryParse, validate, format, q, serialize, smartTransactionSchema, smartTransactionQuery, printDiagnostics",
+    limitKiB: 60,
+  },
+];
+
+let failed = false;
+for (const { name, imports, limitKiB } of programs) {
+  const result = await build({
+    stdin: { contents: `import { ${imports} } from "./dist/index.js"; globalThis.secuq = { ${imports} };`, resolveDir: root },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0].contents;
+  const gzip = gzipSync(code, { level: 9 }).length;
+  const within = gzip <= limitKiB * 1024;
+  failed ||= !within;
+  console.log(`${within ? "ok  " : "OVER"} ${(gzip / 1024).toFixed(1).padStart(6)} KiB gzip (${(code.length / 1024).toFixed(1)} KiB minified), limit ${limitKiB} KiB: ${name}`);
+}
+process.exitCode = failed ? 1 : 0;

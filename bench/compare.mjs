@@ -1,0 +1,183 @@
+// secuq against the other query-string parsers, in one run: throughput on a shared corpus, the server pipeline,
+// size sweeps (linearity), start-up and memory. Prints the tables and writes them into docs/performance.md.
+// Run with `npm run bench` (it builds first). Every figure is a ratio or a rate measured here; no test asserts a time.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import luceneQueryParser from "lucene-query-parser";
+import lucene from "lucene";
+import { parse as liqeParse } from "liqe";
+import { parse, serialize, smartTransactionSchema, validate } from "../dist/index.js";
+import { corpus } from "./corpus.mjs";
+import { measure } from "./harness.mjs";
+
+const quick = process.argv.includes("--quick");
+const options = quick ? { rounds: 3, ms: 30, warmupMs: 50 } : { rounds: 9, ms: 60, warmupMs: 150 };
+const root = fileURLToPath(new URL("..", import.meta.url));
+const version = (name) => JSON.parse(readFileSync(`${root}/node_modules/${name}/package.json`, "utf8")).version;
+
+const peers = [
+  { name: `lucene-query-parser ${version("lucene-query-parser")}`, parse: (text) => luceneQueryParser.parse(text) },
+  { name: `lucene ${version("lucene")}`, parse: (text) => lucene.parse(text) },
+  { name: `liqe ${version("liqe")}`, parse: (text) => liqeParse(text) },
+];
+
+function pipeline(text) {
+  const result = validate(text, { schema: smartTransactionSchema });
+  if (!result.ok) throw new Error(`the corpus query does not validate: ${text}`);
+  return serialize(result.query);
+}
+
+// Every subject must read every query, or the comparison is not fair.
+for (const { text } of corpus) {
+  for (const peer of peers) peer.parse(text);
+  parse(text);
+  pipeline(text);
+}
+
+const lines = [];
+const out = (line = "") => {
+  console.log(line);
+  lines.push(line);
+};
+const fmt = (n) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(n >= 10 ? 1 : 2));
+const mbps = (ops, bytes) => (ops * bytes) / 1e6;
+
+// 1. The shared corpus.
+const ratios = [];
+out("## Throughput on the shared corpus");
+out();
+out("Queries per second (MB/s in brackets); the ratio is secuq's throughput over the fastest peer's.");
+out();
+out(`| query | chars | ${peers.map((p) => p.name).join(" | ")} | secuq parse | ratio | secuq validate + serialize | ratio | JSON.parse, same size |`);
+out(`|---|---:|${peers.map(() => "---:").join("|")}|---:|---:|---:|---:|---:|`);
+const all = [...corpus, { name: "whole corpus, once each", text: null }];
+for (const { name, text } of all) {
+  const texts = text === null ? corpus.map((c) => c.text) : [text];
+  const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0);
+  const jsonTexts = texts.map((t) => JSON.stringify(t));
+  const each = (fn) => () => {
+    for (const t of texts) fn(t);
+  };
+  const results = measure(
+    [
+      ...peers.map((peer) => ({ name: peer.name, run: each(peer.parse) })),
+      { name: "secuq", run: each(parse) },
+      { name: "pipeline", run: each(pipeline) },
+      { name: "json", run: () => jsonTexts.forEach((t) => JSON.parse(t)) },
+    ],
+    options,
+  );
+  const fastest = Math.max(...peers.map((p) => results[p.name]));
+  const ratio = results.secuq / fastest;
+  const pipelineRatio = results.pipeline / fastest;
+  ratios.push({ name, ratio, pipelineRatio });
+  const cell = (ops) => `${fmt(ops)} (${fmt(mbps(ops, bytes))})`;
+  out(
+    `| ${name} | ${bytes} | ${peers.map((p) => cell(results[p.name])).join(" | ")} | ${cell(results.secuq)} | **×${ratio.toFixed(1)}** | ` +
+      `${cell(results.pipeline)} | **×${pipelineRatio.toFixed(1)}** | ${cell(results.json)} |`,
+  );
+}
+out();
+
+// 2. Size sweeps, secuq alone.
+function timeOnce(fn) {
+  let best = Infinity;
+  for (let i = 0; i < (quick ? 2 : 4); i++) {
+    const start = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+function timePerCall(fn) {
+  // Small inputs are repeated until a batch takes a measurable time.
+  let calls = 1;
+  for (;;) {
+    const ms = timeOnce(() => {
+      for (let i = 0; i < calls; i++) fn();
+    });
+    if (ms > 20 || calls > 1e6) return ms / calls;
+    calls *= 4;
+  }
+}
+
+out("## Linearity: clauses");
+out();
+out("A filter of n clauses (`f3:v17 AND NOT f4:v18 OR …`, mixed operators, ranges and quoted values); best of several runs.");
+out();
+out("| clauses | chars | parse ms | µs per clause | time ×, for ×10 input |");
+out("|---:|---:|---:|---:|---:|");
+const clause = (i) =>
+  i % 5 === 0 ? `d${i % 3}:[${i} TO *]` : i % 5 === 1 ? `e:"x ${i}"` : i % 7 === 0 ? `NOT f${i % 9}:v${i}` : `f${i % 9}:v${i}*`;
+const filter = (n) => Array.from({ length: n }, (_, i) => clause(i)).reduce((text, c, i) => (i === 0 ? c : `${text} ${i % 4 === 3 ? "OR" : "AND"} ${c}`), "");
+let previous;
+for (const n of [1, 10, 100, 1_000, 10_000, 100_000]) {
+  const text = filter(n);
+  parse(text, { maxLength: 10_000_000 });
+  const ms = timePerCall(() => parse(text, { maxLength: 10_000_000 }));
+  out(`| ${n.toLocaleString("en-US")} | ${text.length.toLocaleString("en-US")} | ${ms.toFixed(3)} | ${((ms * 1000) / n).toFixed(2)} | ${previous ? `×${(ms / previous).toFixed(1)}` : ""} |`);
+  previous = ms;
+}
+out();
+out("## Linearity: nesting");
+out();
+out("| depth | parse ms | time ×, for ×10 depth |");
+out("|---:|---:|---:|");
+previous = undefined;
+for (const depth of [1, 10, 100, 1_000]) {
+  const text = `${"(".repeat(depth)}a:x AND b:y${")".repeat(depth)}`;
+  const ms = timePerCall(() => parse(text));
+  out(`| ${depth} | ${ms.toFixed(4)} | ${previous ? `×${(ms / previous).toFixed(1)}` : ""} |`);
+  previous = ms;
+}
+out();
+
+// 3. Start-up and memory, each in a fresh process.
+const child = (script) => JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], { cwd: root, encoding: "utf8" }));
+const startups = Array.from({ length: quick ? 3 : 7 }, () =>
+  child(`
+    const t0 = performance.now();
+    const { parse } = await import("./dist/index.js");
+    const t1 = performance.now();
+    parse("status:received AND basket_info.sum:[1000 TO *]");
+    const t2 = performance.now();
+    console.log(JSON.stringify({ importMs: t1 - t0, firstParseMs: t2 - t1 }));`),
+).sort((a, b) => a.firstParseMs - b.firstParseMs);
+const startup = startups[startups.length >> 1];
+const memory = child(`
+  const { parse } = await import("./dist/index.js");
+  const text = Array.from({ length: 40000 }, (_, i) => "transactionRef:ORD" + String(i).padStart(6, "0")).join(" OR ");
+  parse("a:b");
+  globalThis.gc(); globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const query = parse(text, { maxLength: 10000000 });
+  const after = process.memoryUsage().heapUsed;
+  globalThis.gc(); globalThis.gc();
+  const retained = process.memoryUsage().heapUsed - before;
+  console.log(JSON.stringify({ bytes: text.length, allocatedDuring: after - before, retained, clauses: query.operands.length }));`);
+out("## Start-up and memory");
+out();
+out(`- First parse in a fresh process (builds the parser): **${startup.firstParseMs.toFixed(1)} ms** (median of ${startups.length}); importing the package: ${startup.importMs.toFixed(1)} ms.`);
+out(
+  `- Parsing a ${(memory.bytes / 1e6).toFixed(2)} MB query (${memory.clauses.toLocaleString("en-US")} clauses): the AST it keeps holds ` +
+    `**${(memory.retained / memory.bytes).toFixed(1)}× the input size** (${(memory.retained / 1e6).toFixed(1)} MB); ` +
+    `heap growth while parsing, before collection: ${(memory.allocatedDuring / memory.bytes).toFixed(1)}×.`,
+);
+out();
+
+const table = lines.join("\n");
+const machine = `${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+const summary = ratios.map((r) => `${r.name}: parse ×${r.ratio.toFixed(1)}, validate + serialize ×${r.pipelineRatio.toFixed(1)}`).join("; ");
+console.log(`\nRatios to the fastest peer — ${summary}`);
+
+if (!quick) {
+  const doc = `${readFileSync(`${root}/docs/performance.md`, "utf8").split("<!-- bench:start -->")[0]}<!-- bench:start -->
+Measured on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+
+${table}
+`;
+  writeFileSync(`${root}/docs/performance.md`, doc);
+  console.log("\nwrote docs/performance.md");
+}

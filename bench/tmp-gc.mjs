@@ -1,0 +1,12 @@
+import { parse } from "../dist/index.js";
+import { tokenize } from "../dist/syntax/lexer.js";
+import { splitGroups } from "../dist/syntax/groups.js";
+import { getParser } from "../dist/syntax/parser.js";
+const clause = (i) => i % 5 === 0 ? `d${i % 3}:[${i} TO *]` : i % 5 === 1 ? `e:"x ${i}"` : i % 7 === 0 ? `NOT f${i % 9}:v${i}` : `f${i % 9}:v${i}*`;
+const filter = (n) => Array.from({ length: n }, (_, i) => clause(i)).reduce((text, c, i) => (i === 0 ? c : `${text} ${i % 4 === 3 ? "OR" : "AND"} ${c}`), "");
+const text = filter(100000);
+parse(filter(100));
+let t = performance.now(); const lexed = tokenize(text); console.log("tokenize", (performance.now() - t).toFixed(0));
+t = performance.now(); const { groups } = splitGroups(text, lexed.tokens, 1000); console.log("split", (performance.now() - t).toFixed(0));
+t = performance.now(); for (const g of groups) getParser().parseTokens(g.tokens); console.log("parseTokens", (performance.now() - t).toFixed(0));
+t = performance.now(); parse(text, { maxLength: 1e8 }); console.log("parse", (performance.now() - t).toFixed(0));
