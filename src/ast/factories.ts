@@ -50,7 +50,8 @@ function flatten(type: "and" | "or", operands: readonly Query[]): Query[] {
   const flat: Query[] = [];
   for (const operand of operands) {
     if (operand === null || typeof operand !== "object") throw new InvalidQueryError(`An ${type} operand must be a query`);
-    if (operand.type === type) flat.push(...(operand as AndQuery | OrQuery).operands);
+    // A loop, not push(...operands): spreading 100,000 operands overflows the call stack.
+    if (operand.type === type) for (const inner of (operand as AndQuery | OrQuery).operands) flat.push(inner);
     else flat.push(operand);
   }
   if (flat.length < 2) throw new InvalidQueryError(`An ${type} needs at least two operands, got ${flat.length}`);

@@ -50,20 +50,20 @@ function problemsOf(source: string, options: ParseOptions, locate: boolean): { q
   for (const group of groups) {
     const { cst, errors } = parser.parseTokens(group.tokens);
     const end = group.close?.startOffset ?? source.length;
-    const seen = new Set<number>();
+    const seen = errors.length > 0 ? new Set<number>() : undefined;
     const reservedWords = new Set<number>();
     for (const error of errors) {
       const { after, ...problem } = parserErrorProblem(error, group.tokens, end);
       // Recovery may report one mistake twice: at the token, and again at what follows an operator used as a value.
-      if (seen.has(problem.span.start) || (after !== undefined && reservedWords.has(after))) continue;
-      seen.add(problem.span.start);
+      if (seen!.has(problem.span.start) || (after !== undefined && reservedWords.has(after))) continue;
+      seen!.add(problem.span.start);
       if (problem.code === "reserved-word-value") reservedWords.add(problem.span.start);
       problems.push(problem);
     }
     builder.addGroup(group, cst, errors.length > 0);
   }
   for (const paren of strayClosers) builder.addStrayCloser(paren);
-  problems.push(...builder.problems);
+  for (const problem of builder.problems) problems.push(problem);
   const query = builder.query();
   const failed = problems.some((problem) => problem.severity === "error");
   if (failed || !query) return { problems };

@@ -59,7 +59,7 @@ function checkQuery(query: Query): Diagnostic[] {
     try {
       if (node === null || typeof node !== "object") throw new InvalidQueryError("A query node must be an object");
       checkNode(node);
-      stack.push(...childrenOf(node));
+      for (const child of childrenOf(node)) stack.push(child);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const span = { start: 0, end: 0 };

@@ -93,3 +93,11 @@ describe("walk", () => {
     expect(seen).toEqual(["0:and", "1:not", "2:term", "1:or"]);
   });
 });
+
+describe("very wide queries", () => {
+  it("flattens 200,000 operands without overflowing the call stack", () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => ast.term("a", ast.text(String(i))));
+    const wide = ast.or([ast.or(many), ast.or(many)]);
+    expect(wide.operands.length).toBe(400_000);
+  });
+});

@@ -135,3 +135,10 @@ describe("validate with a schema: each problem, where it is, and its fix", () =>
     expect(validate("size:1,5", { schema: custom }).diagnostics[0]!.fix).toBe("1.5");
   });
 });
+
+describe("validate on a very wide AST", () => {
+  it("checks 30,000 operands without overflowing the call stack", () => {
+    const many = Array.from({ length: 30_000 }, (_, i) => ast.term("basket_info.sum", ast.text(String(i))));
+    expect(validate(ast.or(many), { schema })).toMatchObject({ ok: true, diagnostics: [] });
+  });
+});
