@@ -33,7 +33,7 @@ export function quote(value: string): string {
 
 /** Every reserved character preceded by a backslash. */
 export function escapeReserved(value: string): string {
-  return value.replace(RESERVED_ALL, "\\$&");
+  return RESERVED.test(value) ? value.replace(RESERVED_ALL, "\\$&") : value;
 }
 
 /** A text value as the server reads it exactly: bare where safe, otherwise quoted. */

@@ -654,19 +654,19 @@ export class AstBuilder {
     if (lower === false || upper === false) return { query: undefined, start, end };
     const min = lower === null ? null : { value: lower, inclusive: open.image === "[" };
     const max = upper === null ? null : { value: upper, inclusive: close.image === "]" };
-    const spanOf = (bound: CstNode | undefined): Span | undefined => {
-      const from = firstOffset(bound);
-      const to = lastOffset(bound);
-      return from === undefined || to === undefined ? undefined : { start: from, end: to };
-    };
-    const [minSpan, maxSpan] = this.locations ? [spanOf(bounds[0]), spanOf(bounds[1])] : [];
-    const located = { ...(minSpan && { min: minSpan }), ...(maxSpan && { max: maxSpan }) };
+    let located: { min?: Span; max?: Span } | undefined;
+    if (this.locations) {
+      const [minToken, maxToken] = [boundToken(bounds[0]), boundToken(bounds[1])];
+      located = {};
+      if (minToken) located.min = { start: minToken.startOffset, end: endOf(minToken) };
+      if (maxToken) located.max = { start: maxToken.startOffset, end: endOf(maxToken) };
+    }
     return { query: this.make(() => ast.range(field, min, max, { start: nodeStart ?? start, end }), start, end, located), start, end };
   }
 
   /** A bound's value; `null` when open (`*`), `false` after an error, `undefined` when missing. */
   private bound(node: CstNode): string | null | false | undefined {
-    const token = tokensOf(node, "RangeBound")[0] ?? tokensOf(node, "RangeQuoted")[0] ?? tokensOf(node, "RangeTo")[0];
+    const token = boundToken(node);
     if (!token) return undefined;
     const quoted = token.tokenType.name === "RangeQuoted";
     const raw = quoted ? token.image.slice(1, -1) : token.image;
@@ -686,6 +686,11 @@ export class AstBuilder {
     // The server reads a bound of * as open, whether written bare, escaped or quoted.
     return text === "*" ? null : text;
   }
+}
+
+/** The one token of a range bound. */
+function boundToken(node: CstNode | undefined): IToken | undefined {
+  return node && (tokensOf(node, "RangeBound")[0] ?? tokensOf(node, "RangeQuoted")[0] ?? tokensOf(node, "RangeTo")[0]);
 }
 
 function firstOffset(node: CstNode | undefined): number | undefined {

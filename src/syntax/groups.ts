@@ -1,4 +1,5 @@
-import { createTokenInstance, type IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
+import { createTokenInstance } from "./chevrotain.js";
 import { decodeWord } from "./words.js";
 import { GroupRef } from "./tokens.js";
 import type { Span } from "../ast/types.js";

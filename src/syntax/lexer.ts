@@ -1,4 +1,5 @@
-import { Lexer, type ILexingResult } from "chevrotain";
+import type { ILexingResult } from "chevrotain";
+import { Lexer } from "./chevrotain.js";
 import { lexerDefinition } from "./tokens.js";
 
 declare const __SECUQ_BUILD__: boolean | undefined;

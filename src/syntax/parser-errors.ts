@@ -1,4 +1,5 @@
-import { EOF, type IRecognitionException, type IToken } from "chevrotain";
+import type { IRecognitionException, IToken } from "chevrotain";
+import { EOF } from "./chevrotain.js";
 import { quote } from "../serialize/escaping.js";
 import type { Problem } from "./diagnostic.js";
 

@@ -1,4 +1,5 @@
-import { CstParser, EOF, type CstNode, type IRecognitionException, type IToken } from "chevrotain";
+import type { CstNode, IRecognitionException, IToken } from "chevrotain";
+import { CstParser, EOF } from "./chevrotain.js";
 import {
   allTokens,
   And,

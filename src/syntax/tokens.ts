@@ -1,4 +1,5 @@
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.js";
 import { SEPARATOR_CHARS } from "../serialize/escaping.js";
 
 /**
