@@ -130,3 +130,15 @@ export const queryArb: fc.Arbitrary<Query> = fc.letrec<{ query: Query }>((tie) =
     { weight: 1, arbitrary: fc.array(tie("query"), { minLength: 2, maxLength: 4 }).map((qs) => ast.or(qs)) },
   ),
 })).query;
+
+/** Pieces of query text, to build strings that are often almost valid. */
+const fragments = [
+  "a", "b.c", ":", " ", "  ", "AND", "OR", "NOT", "and", "or", "!", "&&", "||", "(", ")", "[", "]", "{", "}", "TO",
+  "*", "?", '"', "\\", "x", "y", ">", ">=", "<", "=", "-", "+", "/", "^", "~", "\t", "\n", "\u3000", "\u00a0", "é",
+  "😀", "5", "\\u0041", "_exists_", "a:x", "b:[1 TO 5]", "\uD800",
+];
+/** Text that is often almost a query, and sometimes arbitrary binary. */
+export const queryLikeText = fc.oneof(
+  fc.array(fc.constantFrom(...fragments), { maxLength: 14 }).map((parts) => parts.join("")),
+  fc.string({ unit: "binary", maxLength: 30 }),
+);

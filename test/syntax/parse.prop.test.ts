@@ -7,18 +7,7 @@ import { format } from "../../src/serialize/format.js";
 import { serialize } from "../../src/serialize/serialize.js";
 import { parse, tryParse } from "../../src/syntax/parse.js";
 import { validate } from "../../src/validate/validate.js";
-import { queryArb } from "../arbitraries.js";
-
-/** Pieces of query text, to build strings that are often almost valid. */
-const fragments = [
-  "a", "b.c", ":", " ", "  ", "AND", "OR", "NOT", "and", "or", "!", "&&", "||", "(", ")", "[", "]", "{", "}", "TO",
-  "*", "?", '"', "\\", "x", "y", ">", ">=", "<", "=", "-", "+", "/", "^", "~", "\t", "\n", "\u3000", "\u00a0", "é",
-  "😀", "5", "\\u0041", "_exists_", "a:x", "b:[1 TO 5]", "\uD800",
-];
-export const queryLikeText = fc.oneof(
-  fc.array(fc.constantFrom(...fragments), { maxLength: 14 }).map((parts) => parts.join("")),
-  fc.string({ unit: "binary", maxLength: 30 }),
-);
+import { queryArb, queryLikeText } from "../arbitraries.js";
 
 describe("properties", () => {
   it("parse(serialize(x)) equals x", () => {
