@@ -20,7 +20,8 @@ export const EXISTS_FIELD = "_exists_";
 const freeze = Object.freeze;
 
 // Nodes are written out in full (not spread) for each case: node creation is the parser's hot path.
-const copySpan = (span: Span): Span => freeze({ start: span.start, end: span.end });
+// A span the parser froze is kept; any other is copied, so that the node holds no object its caller can change.
+const copySpan = (span: Span): Span => (Object.isFrozen(span) ? span : freeze({ start: span.start, end: span.end }));
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

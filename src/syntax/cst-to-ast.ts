@@ -155,7 +155,7 @@ export class AstBuilder {
     const { start, end } = { start: first.start, end: last.end };
     const queries = operands.map((operand) => operand.query);
     const query = queries.every((q) => q !== undefined)
-      ? this.make(() => ast.or(queries as Query[], { start, end }), start, end)
+      ? this.make(() => ast.or(queries as Query[], Object.freeze({ start, end })), start, end)
       : undefined;
     const mixed = operands.some((operand) => (operand.operandCount ?? 1) > 1);
     const negated = operands.some((operand) => (operand.operandCount ?? 1) === 1 && operand.negated);
@@ -202,7 +202,7 @@ export class AstBuilder {
     const queries = operands.map((operand) => operand.query);
     const query =
       !juxtaposed && queries.every((q) => q !== undefined)
-        ? this.make(() => ast.and(queries as Query[], { start, end }), start, end)
+        ? this.make(() => ast.and(queries as Query[], Object.freeze({ start, end })), start, end)
         : undefined;
     // A juxtaposed level is already an error; it says nothing about AND/OR mixing.
     return juxtaposed ? { query, start, end } : { query, start, end, operandCount: operands.length };
@@ -357,7 +357,7 @@ export class AstBuilder {
     let query = operand.query;
     if (valid && query) {
       const negated = query;
-      query = this.make(() => ast.not(negated, { start, end: operand.end }), start, operand.end);
+      query = this.make(() => ast.not(negated, Object.freeze({ start, end: operand.end })), start, operand.end);
     }
     return { query: valid ? query : undefined, start, end: operand.end, negated: negations > 0 };
   }
@@ -438,7 +438,7 @@ export class AstBuilder {
     }
     // In `a:(b:c)` the server lets the inner field win; so does this reading.
     const outerFieldSpan = this.fieldSpan;
-    this.fieldSpan = { start, end: endOf(fieldToken) };
+    this.fieldSpan = this.locations && { start, end: endOf(fieldToken) };
     const built = this.fieldValue(field, firstValue, start);
     this.fieldSpan = outerFieldSpan;
     if (!built) return undefined;
@@ -448,13 +448,9 @@ export class AstBuilder {
       built.query && built.query.span?.start !== start
         ? Object.freeze({ ...built.query, span: Object.freeze({ start, end: built.end }) })
         : built.query;
-    return {
-      query,
-      start,
-      end: built.end,
-      ...(word ? { fieldWord: { field: fieldToken, value: word } } : {}),
-      ...(built.invalid ? { invalid: true } : {}),
-    };
+    // Written out rather than spread: this runs once per condition.
+    if (built.invalid) return word ? { query, start, end: built.end, fieldWord: { field: fieldToken, value: word }, invalid: true } : { query, start, end: built.end, invalid: true };
+    return word ? { query, start, end: built.end, fieldWord: { field: fieldToken, value: word } } : { query, start, end: built.end };
   }
 
   /** The field name of `field:`; `null` (with a diagnostic) when it cannot be one. */
@@ -569,7 +565,7 @@ export class AstBuilder {
     this.reportWordProblems(token, decoded.problems);
     if (this.reportBreakingChars(token) || decoded.problems.length > 0) return { query: undefined, start, end };
     if (!this.checkText(decoded.text, start, end, token.image) || field == null) return { query: undefined, start, end };
-    const span: Span = { start: nodeStart, end };
+    const span: Span = Object.freeze({ start: nodeStart, end });
     const leading = token.image[0];
     if (decoded.parts) {
       if (leading === "<" || leading === ">") {
@@ -633,7 +629,7 @@ export class AstBuilder {
     const { text, problems } = decodeEscapes(token.image.slice(1, -1));
     for (const problem of problems) this.error(problem.code, problem.message, start + 1 + problem.start, start + 1 + problem.end);
     if (problems.length > 0 || !this.checkText(text, start, end) || field == null) return { query: undefined, start, end };
-    const span = { start: nodeStart, end };
+    const span = Object.freeze({ start: nodeStart, end });
     const create = field === ast.EXISTS_FIELD ? () => ast.exists(text, span) : () => ast.term(field, ast.text(text), span);
     return { query: this.make(create, start, end), start, end };
   }
@@ -661,7 +657,7 @@ export class AstBuilder {
       if (minToken) located.min = { start: minToken.startOffset, end: endOf(minToken) };
       if (maxToken) located.max = { start: maxToken.startOffset, end: endOf(maxToken) };
     }
-    return { query: this.make(() => ast.range(field, min, max, { start: nodeStart ?? start, end }), start, end, located), start, end };
+    return { query: this.make(() => ast.range(field, min, max, Object.freeze({ start: nodeStart ?? start, end })), start, end, located), start, end };
   }
 
   /** A bound's value; `null` when open (`*`), `false` after an error, `undefined` when missing. */

@@ -1,10 +1,11 @@
 import type { Query } from "../ast/types.js";
 import { QuerySyntaxError } from "../errors.js";
 import { AstBuilder } from "./cst-to-ast.js";
+import type { IRecognitionException } from "chevrotain";
 import type { Locations } from "./locations.js";
 import { toDiagnostics, type Diagnostic, type Problem } from "./diagnostic.js";
 import { tokenize } from "./lexer.js";
-import { splitGroups } from "./groups.js";
+import { splitGroups, type Group } from "./groups.js";
 import { getParser } from "./parser.js";
 import { parserErrorProblem } from "./parser-errors.js";
 
@@ -24,6 +25,21 @@ export interface ParseResult {
 
 export const DEFAULT_MAX_DEPTH = 1000;
 export const DEFAULT_MAX_LENGTH = 1_000_000;
+
+/** Turns the grammar's errors in one group into problems. */
+function reportParserErrors(errors: readonly IRecognitionException[], group: Group, source: string, problems: Problem[]): void {
+  const end = group.close?.startOffset ?? source.length;
+  // Recovery may report one mistake twice: at the token, and again at what follows an operator used as a value.
+  const seen = new Set<number>();
+  const reservedWords = new Set<number>();
+  for (const error of errors) {
+    const { after, ...problem } = parserErrorProblem(error, group.tokens, end);
+    if (seen.has(problem.span.start) || (after !== undefined && reservedWords.has(after))) continue;
+    seen.add(problem.span.start);
+    if (problem.code === "reserved-word-value") reservedWords.add(problem.span.start);
+    problems.push(problem);
+  }
+}
 
 function problemsOf(source: string, options: ParseOptions, locate: boolean): { query?: Query; problems: Problem[]; locations?: Locations } {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -49,17 +65,7 @@ function problemsOf(source: string, options: ParseOptions, locate: boolean): { q
   const parser = getParser();
   for (const group of groups) {
     const { cst, errors } = parser.parseTokens(group.tokens);
-    const end = group.close?.startOffset ?? source.length;
-    const seen = errors.length > 0 ? new Set<number>() : undefined;
-    const reservedWords = new Set<number>();
-    for (const error of errors) {
-      const { after, ...problem } = parserErrorProblem(error, group.tokens, end);
-      // Recovery may report one mistake twice: at the token, and again at what follows an operator used as a value.
-      if (seen!.has(problem.span.start) || (after !== undefined && reservedWords.has(after))) continue;
-      seen!.add(problem.span.start);
-      if (problem.code === "reserved-word-value") reservedWords.add(problem.span.start);
-      problems.push(problem);
-    }
+    if (errors.length > 0) reportParserErrors(errors, group, source, problems);
     builder.addGroup(group, cst, errors.length > 0);
   }
   for (const paren of strayClosers) builder.addStrayCloser(paren);
