@@ -1,7 +1,0 @@
-import { parse } from "../dist/index.js";
-const clause = (i) => i % 5 === 0 ? `d${i % 3}:[${i} TO *]` : i % 5 === 1 ? `e:"x ${i}"` : i % 7 === 0 ? `NOT f${i % 9}:v${i}` : `f${i % 9}:v${i}*`;
-const filter = (n) => Array.from({ length: n }, (_, i) => clause(i)).reduce((text, c, i) => (i === 0 ? c : `${text} ${i % 4 === 3 ? "OR" : "AND"} ${c}`), "");
-for (const n of [1000, 10000, 100000]) {
-  const text = filter(n);
-  for (let k = 0; k < 3; k++) { const t = performance.now(); parse(text, { maxLength: 1e8 }); console.log(n, (performance.now() - t).toFixed(1)); }
-}
