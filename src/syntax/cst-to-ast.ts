@@ -10,6 +10,13 @@ import { invalidTokenProblem } from "./invalid-tokens.js";
 import type { Locations } from "./locations.js";
 import { decodeEscapes, decodeWord, escapeUnescaped, unescapedPositions, type TextProblem } from "./words.js";
 
+/** A run of a long group's tokens between two operators, for `addGroupInSlices`. */
+export interface GroupSlice {
+  readonly tokens: IToken[];
+  /** Whether the operator before this slice was AND (else OR, or none for the first slice). */
+  readonly afterAnd: boolean;
+}
+
 /** A piece of the tree read so far: its query (absent when it holds an error) and where it stands in the source. */
 interface Built {
   readonly query: Query | undefined;
@@ -79,7 +86,47 @@ export class AstBuilder {
   addGroup(group: Group, cst: CstNode, parserFailed: boolean): void {
     this.fieldSpan = group.fieldSpan;
     const inner = nodesOf(cst, "orExpression")[0];
-    const content = inner && this.orExpression(inner, group.field);
+    this.finishGroup(group, inner && this.orExpression(inner, group.field), parserFailed);
+  }
+
+  /**
+   * Reads a long group slice by slice, so that each slice's syntax tree can be collected before the next is parsed.
+   * Each slice is cut at an operator (`AND` or `OR`, left out of both slices); `parseSlice` parses one. When a
+   * slice has any error, everything read from the slices is taken back and `false` returned: the group must then be
+   * read whole, so that its diagnostics are exactly those of a whole reading.
+   */
+  addGroupInSlices(group: Group, slices: Iterable<GroupSlice>, parseSlice: (tokens: IToken[]) => { cst: CstNode; errors: unknown[] }): boolean {
+    this.fieldSpan = group.fieldSpan;
+    const problemCount = this.problems.length;
+    const errorCount = this.errors;
+    const andLevels: Built[][] = [];
+    const takeBack = (): false => {
+      this.problems.length = problemCount;
+      this.errors = errorCount;
+      return false;
+    };
+    for (const slice of slices) {
+      const { cst, errors } = parseSlice(slice.tokens);
+      const inner = nodesOf(cst, "orExpression")[0];
+      if (errors.length > 0 || !inner) return takeBack();
+      nodesOf(inner, "andExpression").forEach((andNode, index) => {
+        // Only a slice's first AND level continues the previous slice's last one, and only across an AND.
+        if (index > 0 || !slice.afterAnd || andLevels.length === 0) andLevels.push([]);
+        const level = andLevels[andLevels.length - 1]!;
+        const unaries = nodesOf(andNode, "unaryExpression");
+        // Two operands without AND between them are a mistake that a whole reading explains best.
+        if (tokensOf(andNode, "And").length !== unaries.length - 1) level.push({ query: undefined, start: 0, end: 0 });
+        for (const unary of unaries) level.push(this.unaryExpression(unary, group.field) ?? { query: undefined, start: 0, end: 0 });
+      });
+      if (this.errors > errorCount) return takeBack();
+    }
+    const levels = andLevels.map((operands) => this.combineAnd(operands));
+    if (levels.some((level) => level?.query === undefined) || this.errors > errorCount) return takeBack();
+    this.finishGroup(group, this.combineOr(levels as Built[]), false);
+    return true;
+  }
+
+  private finishGroup(group: Group, content: Built | undefined, parserFailed: boolean): void {
     const open = group.open;
     if (!open) {
       if (!content && this.problems.length === 0 && !parserFailed) {
@@ -148,6 +195,11 @@ export class AstBuilder {
     const operands = nodesOf(node, "andExpression")
       .map((child) => this.andExpression(child, field))
       .filter((part): part is Built => part !== undefined);
+    return this.combineOr(operands);
+  }
+
+  /** `a OR b OR …` from its operands, with the ambiguous-precedence warning where the server reads it otherwise. */
+  private combineOr(operands: readonly Built[]): Built | undefined {
     const first = operands[0];
     const last = operands[operands.length - 1];
     if (!first || !last) return undefined;
@@ -198,6 +250,15 @@ export class AstBuilder {
       i += skipped;
     }
     for (const operand of operands) if (!explained.has(operand)) this.flush(operand);
+    return this.combineAnd(operands, juxtaposed);
+  }
+
+  /** `a AND b AND …` from its operands; a juxtaposed level (an operator missing) has no query. */
+  private combineAnd(operands: readonly Built[], juxtaposed = false): Built | undefined {
+    const first = operands[0];
+    const last = operands[operands.length - 1];
+    if (!first || !last) return undefined;
+    if (operands.length === 1) return first;
     const { start, end } = { start: first.start, end: last.end };
     const queries = operands.map((operand) => operand.query);
     const query =

@@ -1,7 +1,9 @@
 import type { Query } from "../ast/types.js";
 import { QuerySyntaxError } from "../errors.js";
 import { AstBuilder } from "./cst-to-ast.js";
-import type { IRecognitionException } from "chevrotain";
+import type { IRecognitionException, IToken } from "chevrotain";
+import type { GroupSlice } from "./cst-to-ast.js";
+import { And, Or } from "./tokens.js";
 import type { Locations } from "./locations.js";
 import { toDiagnostics, type Diagnostic, type Problem } from "./diagnostic.js";
 import { tokenize } from "./lexer.js";
@@ -41,7 +43,25 @@ function reportParserErrors(errors: readonly IRecognitionException[], group: Gro
   }
 }
 
-function problemsOf(source: string, options: ParseOptions, locate: boolean): { query?: Query; problems: Problem[]; locations?: Locations } {
+/** Cuts tokens into runs of at least `size` tokens, each ending before an `AND` or `OR` token (which is left out). */
+function* slicesOf(tokens: IToken[], size: number): Generator<GroupSlice> {
+  let start = 0;
+  let afterAnd = false;
+  for (let i = size; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type !== And && type !== Or) continue;
+    yield { tokens: tokens.slice(start, i), afterAnd };
+    afterAnd = type === And;
+    start = i + 1;
+    i += size;
+  }
+  yield { tokens: tokens.slice(start), afterAnd };
+}
+
+/** Groups longer than this many tokens are read in slices of about this size. */
+export const SLICE_TOKENS = 4096;
+
+function problemsOf(source: string, options: ParseOptions, locate: boolean, sliceTokens = SLICE_TOKENS): { query?: Query; problems: Problem[]; locations?: Locations } {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (source.length > maxLength) {
     const message = `The query is ${source.length} characters long; the limit is ${maxLength}`;
@@ -63,7 +83,10 @@ function problemsOf(source: string, options: ParseOptions, locate: boolean): { q
   }
   const builder = new AstBuilder(source, { locate });
   const parser = getParser();
+  const parseSlice = (tokens: IToken[]) => parser.parseTokens(tokens);
   for (const group of groups) {
+    // A long group is read in slices, so that the syntax tree of all of it is never held at once (see docs/performance.md).
+    if (group.tokens.length > sliceTokens && builder.addGroupInSlices(group, slicesOf(group.tokens, sliceTokens), parseSlice)) continue;
     const { cst, errors } = parser.parseTokens(group.tokens);
     if (errors.length > 0) reportParserErrors(errors, group, source, problems);
     builder.addGroup(group, cst, errors.length > 0);
@@ -94,14 +117,19 @@ export function parseWithLocations(source: string, options: ParseOptions = {}): 
   return read(source, options, true);
 }
 
-function read(source: string, options: ParseOptions, locate: boolean): ParseResult & { locations?: Locations } {
+/** `tryParse` reading groups longer than `sliceTokens` tokens in slices; tests compare it with a whole reading. */
+export function tryParseInSlices(source: string, sliceTokens: number, options: ParseOptions = {}): ParseResult {
+  return read(source, options, false, sliceTokens);
+}
+
+function read(source: string, options: ParseOptions, locate: boolean, sliceTokens = SLICE_TOKENS): ParseResult & { locations?: Locations } {
   if (typeof source !== "string") {
     const diagnostic = toDiagnostics("", [
       { severity: "error", code: "not-a-string", message: `A query must be a string, not ${typeof source}`, span: { start: 0, end: 0 } },
     ]);
     return { diagnostics: diagnostic };
   }
-  const { query, problems, locations } = problemsOf(source, options, locate);
+  const { query, problems, locations } = problemsOf(source, options, locate, sliceTokens);
   const diagnostics = toDiagnostics(source, problems);
   if (!query) return { diagnostics };
   return locations ? { query, diagnostics, locations } : { query, diagnostics };
