@@ -34,6 +34,8 @@ export { validateSort, validateFields, type ParameterOptions, type ParameterVali
 export { defineSchema, field, type FieldSchema, type FieldOptions } from "./validate/schema.js";
 export type { FieldDefinition, FieldInfo, FieldMap, FieldsOf, FieldType, SchemaSpec, SpecEntry } from "./validate/schema-types.js";
 export { smartTransactionSchema, type SmartTransactionFields } from "./validate/smart-transaction-schema.js";
+export { matches, filter, compileMatcher } from "./evaluate/matches.js";
+export type { MatchOptions } from "./evaluate/compile.js";
 export { q, queryBuilder } from "./builder/builder.js";
 export { smartTransactionQuery } from "./builder/smart-transaction.js";
 export type {

@@ -43,7 +43,7 @@ function isDefinition(entry: SpecEntry): entry is FieldDefinition {
 
 function flatten(spec: SchemaSpec, prefix: string, repeated: boolean, into: Map<string, FieldInfo & { open?: boolean }>): void {
   for (const [name, declared] of Object.entries(spec)) {
-    if (name === "" || /[.*?\s]/.test(name)) throw new TypeError(`Field name ${JSON.stringify(name)} must be non-empty, without dots, wildcards or spaces`);
+    if (name === "" || /[.*?]/.test(name)) throw new TypeError(`Field name ${JSON.stringify(name)} must be non-empty, without dots or wildcards`);
     const path = prefix + name;
     let entry: SpecEntry = declared;
     let isArray = repeated;

@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import * as ast from "../../src/ast/factories.js";
+import type { Query } from "../../src/ast/types.js";
+import { compileQuery } from "../../src/evaluate/compile.js";
+import { defineSchema } from "../../src/validate/schema.js";
+import { queryArb } from "../arbitraries.js";
+import { meaning } from "../lucene/meaning.js";
+
+// The arbitrary's fields, all plain text, so that ranges compare as the reference does (by code point).
+const fields = ["a", "b", "status", "basket_info.sum", "customer.contact.surname"];
+const schema = defineSchema({ a: "keyword", b: "keyword", status: "keyword", basket_info: { sum: "keyword" }, customer: { contact: { surname: "keyword" } } });
+const valueArb = fc.oneof(fc.constantFrom("x", "y", "xy", "x y", "AND", "*", "?", "é", "😀", "1000", "999", "a:b"), fc.string({ maxLength: 4 }));
+const documentArb = fc.dictionary(fc.constantFrom(...fields), fc.array(valueArb, { minLength: 1, maxLength: 2 }), { maxKeys: 5 });
+
+/** The same document as a nested record, as the evaluator reads them: `basket_info.sum` → { basket_info: { sum } }. */
+function nest(document: Record<string, string[]>): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const [path, values] of Object.entries(document)) {
+    const keys = path.split(".");
+    let target = record;
+    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
+    target[keys[keys.length - 1]!] = values.length === 1 ? values[0] : values;
+  }
+  return record;
+}
+
+const knownFields = queryArb.filter((query) => JSON.stringify(query).match(/"field":"([^"]*)"/g)?.every((f) => fields.some((name) => f === `"field":"${name}"`)) ?? true);
+const test = (query: Query, document: Record<string, string[]>): boolean => compileQuery(query, { ignoreCase: false, schema })(nest(document));
+
+describe("the evaluator", () => {
+  it("agrees with the reference meaning on every query and document", () => {
+    fc.assert(
+      fc.property(knownFields, documentArb, (query, document) => {
+        expect(test(query, document)).toBe(meaning(query, document));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("obeys the laws of boolean logic", () => {
+    fc.assert(
+      fc.property(knownFields, knownFields, documentArb, (x, y, document) => {
+        const is = (query: Query) => test(query, document);
+        expect(is(ast.not(ast.not(x)))).toBe(is(x));
+        expect(is(ast.not(ast.and([x, y])))).toBe(is(ast.or([ast.not(x), ast.not(y)])));
+        expect(is(ast.not(ast.or([x, y])))).toBe(is(ast.and([ast.not(x), ast.not(y)])));
+        expect(is(ast.and([x, y]))).toBe(is(ast.and([y, x])));
+        expect(is(ast.or([x, x]))).toBe(is(x));
+        expect(is(ast.and([x, ast.not(x)]))).toBe(false);
+        expect(is(ast.or([x, ast.not(x)]))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("ignoring case is matching the lower-cased query against lower-cased values", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("a", "b"), fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), (field, value, stored) => {
+        const query = ast.term(field, ast.text(value));
+        expect(compileQuery(query)({ [field]: stored })).toBe(value.toLowerCase() === stored.toLowerCase());
+      }),
+    );
+  });
+});
