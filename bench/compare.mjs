@@ -157,6 +157,38 @@ const memory = child(`
   globalThis.gc(); globalThis.gc();
   const retained = process.memoryUsage().heapUsed - before;
   console.log(JSON.stringify({ bytes: text.length, allocatedDuring: after - before, retained, clauses: query.operands.length }));`);
+const evaluation = JSON.parse(
+  execFileSync(
+    process.execPath,
+    [
+      "--max-semi-space-size=1",
+      "--input-type=module",
+      "-e",
+      `
+    const { compileMatcher } = await import("./dist/index.js");
+    const { PerformanceObserver } = await import("node:perf_hooks");
+    const records = Array.from({ length: 100000 }, (_, i) => ({
+      status: i % 3 ? "received" : "ok",
+      basket_info: { sum: i, currency: "EUR" },
+      customer: { contact: { surname: i % 7 ? "Meier" : "Schulz" } },
+      basket: { products: [{ item_type: "article", priceOne: i % 100 }, { item_type: i % 5 ? "article" : "coupon", priceOne: 5 }] },
+    }));
+    const test = compileMatcher("status:received AND basket_info.sum:[1000 TO 90000] AND NOT customer.contact.surname:Sch* AND basket.products.item_type:coupon", { ignoreCase: false });
+    for (let i = 0; i < 3; i++) for (const r of records) test(r);
+    let minor = 0;
+    const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.detail?.kind === 1 || e.kind === 1) minor++; });
+    observer.observe({ entryTypes: ["gc"] });
+    const start = performance.now();
+    let found = 0;
+    for (let round = 0; round < 10; round++) for (const r of records) if (test(r)) found++;
+    const ms = performance.now() - start;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    console.log(JSON.stringify({ recordsPerSecond: 1e6 / (ms / 1000), found, minorGcs: minor }));`,
+    ],
+    { cwd: root, encoding: "utf8" },
+  ),
+);
 out("## Start-up and memory");
 out();
 out(`- First parse in a fresh process (builds the parser): **${startup.firstParseMs.toFixed(1)} ms** (median of ${startups.length}); importing the package: ${startup.importMs.toFixed(1)} ms.`);
@@ -164,6 +196,12 @@ out(
   `- Parsing a ${(memory.bytes / 1e6).toFixed(2)} MB query (${memory.clauses.toLocaleString("en-US")} clauses): the AST it keeps holds ` +
     `**${(memory.retained / memory.bytes).toFixed(1)}× the input size** (${(memory.retained / 1e6).toFixed(1)} MB); ` +
     `heap growth while parsing, before collection: ${(memory.allocatedDuring / memory.bytes).toFixed(1)}×.`,
+);
+out(
+  `- The evaluator (a four-condition filter, ignoring case off) tests **${fmt(evaluation.recordsPerSecond)} records/s**; ` +
+    `over 1,000,000 tests with a 1 MB young generation it caused ${evaluation.minorGcs} minor collections, ` +
+    `so it allocates at most about ${((evaluation.minorGcs * 1024 * 1024) / 1e6).toFixed(1)} bytes per record (nothing of its own; ` +
+    `lower-casing text when case is ignored is the one allocation it makes).`,
 );
 out();
 

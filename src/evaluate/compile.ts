@@ -79,31 +79,25 @@ type Order = "number" | "date" | "text" | undefined;
 function rangeLeaf(path: readonly string[], min: Bound | null, max: Bound | null, order: Order): Leaf {
   const limits = [min, max].filter((b): b is Bound => b !== null);
   const numeric = limits.every((b) => NUMBER.test(b.value));
-  const dates = limits.map((b) => (order === "date" ? parseIsoDate(b.value) : fullDate(b.value)));
-  const datelike = dates.every((d) => d !== undefined);
-  const within = (compare: (bound: string, index: number) => number | undefined): boolean => {
-    if (min !== null) {
-      const c = compare(min.value, 0);
-      if (c === undefined || c < 0 || (c === 0 && !min.inclusive)) return false;
-    }
-    if (max !== null) {
-      const c = compare(max.value, min === null ? 0 : 1);
-      if (c === undefined || c > 0 || (c === 0 && !max.inclusive)) return false;
-    }
-    return true;
-  };
+  const [minNumber, maxNumber] = [Number(min?.value), Number(max?.value)];
+  const toDate = (bound: Bound | null): number | undefined =>
+    bound === null ? undefined : order === "date" ? parseIsoDate(bound.value) : fullDate(bound.value);
+  const [minDate, maxDate] = [toDate(min), toDate(max)];
+  const datelike = (min === null || minDate !== undefined) && (max === null || maxDate !== undefined);
+  // Made once: matching a record creates no function.
+  const above = (c: number): boolean => c > 0 || (c === 0 && min!.inclusive);
+  const below = (c: number): boolean => c < 0 || (c === 0 && max!.inclusive);
+  const numberWithin = (n: number): boolean => numeric && (min === null || above(n - minNumber)) && (max === null || below(n - maxNumber));
   const visit = (value: Scalar): boolean => {
-    if ((typeof value === "number" || typeof value === "bigint") && order !== "text" && order !== "date") {
-      return numeric && within((bound) => Number(value) - Number(bound));
-    }
+    if ((typeof value === "number" || typeof value === "bigint") && order !== "text" && order !== "date") return numberWithin(Number(value));
     const text = String(value);
-    if (order === "number") return numeric && NUMBER.test(text) && within((bound) => Number(text) - Number(bound));
+    if (order === "number") return NUMBER.test(text) && numberWithin(Number(text));
     if (order === "date" || (order === undefined && datelike)) {
       const instant = order === "date" ? parseIsoDate(text) : fullDate(text);
-      if (instant !== undefined && datelike) return within((_, index) => instant - dates[index]!);
+      if (instant !== undefined && datelike) return (min === null || above(instant - minDate!)) && (max === null || below(instant - maxDate!));
       if (order === "date") return false;
     }
-    return within((bound) => compareCodePoints(text, bound));
+    return (min === null || above(compareCodePoints(text, min.value))) && (max === null || below(compareCodePoints(text, max.value)));
   };
   return (record) => someValue(record, path, 0, visit);
 }
