@@ -1,0 +1,31 @@
+// Installs the package as a user would (from the tarball `npm pack` makes, into an empty project, with nothing
+// else installed) and checks that ESM import, CommonJS require and the secuq command all work. Run in CI.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "secuq-pack-"));
+const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+const expectEqual = (what, actual, expected) => {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  console.log(`ok   ${what}`);
+};
+
+try {
+  const tarball = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], root))[0].filename;
+  writeFileSync(join(work, "package.json"), JSON.stringify({ name: "user", private: true, type: "module" }));
+  run("npm", ["install", "--no-audit", "--no-fund", "--offline", join(work, tarball)], work);
+  expectEqual(
+    "ESM import",
+    run(process.execPath, ["--input-type=module", "-e", 'import { format, q } from "secuq"; console.log(format("a:1 OR b:2 AND c:3"), String(q.field("a").is("x y")))'], work),
+    'a:1 OR (b:2 AND c:3) a:"x y"',
+  );
+  expectEqual("CommonJS require", run(process.execPath, ["-e", 'console.log(require("secuq").format("a:b  AND  c:d"))'], work), "a:b AND c:d");
+  expectEqual("the secuq command", run("npx", ["--no-install", "secuq", "format", "a:1 OR b:2"], work), "a:1 OR b:2");
+  expectEqual("nothing else installed", run("npm", ["ls", "--all", "--parseable"], work).split("\n").filter((line) => line.includes("node_modules")).length, 1);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
