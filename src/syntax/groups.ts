@@ -48,6 +48,16 @@ export function decodeFieldName(raw: string): string | null {
  * enforces the depth limit, before any parsing.
  */
 export function splitGroups(source: string, tokens: readonly IToken[], maxDepth: number): SplitGroups {
+  // Most queries have no parentheses: then the whole query is the one group.
+  let parenthesized = false;
+  for (const token of tokens) {
+    const name = token.tokenType.name;
+    if (name === "LParen" || name === "RParen") {
+      parenthesized = true;
+      break;
+    }
+  }
+  if (!parenthesized) return { groups: [{ index: 0, tokens: [...tokens], field: undefined }], strayClosers: [] };
   interface Frame {
     open?: IToken;
     tokens: IToken[];
