@@ -52,6 +52,9 @@ const WORD_OPERATORS: Record<string, string> = { and: "AND", or: "OR", "&": "AND
 // Characters the server reads as syntax in the middle of a word.
 const BREAKING_CHARS = "!/^~";
 const BREAKING_CHAR = /[!/^~]/;
+// A word of printable ASCII with no escape, wildcard or character the server reads specially: it needs no decoding
+// and no check (no surrogate, no unusual space), which is most words.
+const PLAIN_WORD = /^[^\x00-\x20\x7f-\uffff\\*?!/^~]*$/;
 const BOOST_SUFFIX = /\^\d+(?:\.\d+)?$/;
 const FUZZY_SUFFIX = /~\d*(?:\.\d+)?$/;
 const UNUSUAL_WHITESPACE = /[^\S \t\n\r\u3000]/u;
@@ -236,7 +239,7 @@ export class AstBuilder {
     const ands = tokensOf(node, "And");
     let andIndex = 0;
     let juxtaposed = false;
-    const explained = new Set<Built>();
+    let explained: Set<Built> | undefined;
     for (let i = 1; i < operands.length; i++) {
       const previous = operands[i - 1]!;
       const current = operands[i]!;
@@ -246,10 +249,11 @@ export class AstBuilder {
       juxtaposed = true;
       if (previous.invalid || current.invalid) continue;
       const { skipped, explained: count } = this.reportJuxtaposed(operands, i, field);
+      explained ??= new Set();
       for (let k = i; k < i + count; k++) explained.add(operands[k]!);
       i += skipped;
     }
-    for (const operand of operands) if (!explained.has(operand)) this.flush(operand);
+    for (const operand of operands) if (!explained?.has(operand)) this.flush(operand);
     return this.combineAnd(operands, juxtaposed);
   }
 
@@ -356,27 +360,25 @@ export class AstBuilder {
     const operand = primaryNode && this.primary(primaryNode, field);
     const { Not, Bang, Minus, Plus } = node.children;
     if (!Not && !Bang && !Minus && !Plus) return operand;
-    const prefixes = [
-      ...tokensOf(node, "Not"),
-      ...tokensOf(node, "Bang"),
-      ...tokensOf(node, "Minus"),
-      ...tokensOf(node, "Plus"),
-    ].sort(byOffset);
+    // One NOT, the common case, needs no sorting.
+    const prefixes =
+      Not && !Bang && !Minus && !Plus && Not.length === 1
+        ? tokensOf(node, "Not")
+        : [...tokensOf(node, "Not"), ...tokensOf(node, "Bang"), ...tokensOf(node, "Minus"), ...tokensOf(node, "Plus")].sort(byOffset);
     const firstPrefix = prefixes[0];
     if (!firstPrefix) return operand;
     if (!operand) return undefined;
     this.flush(operand);
     const start = firstPrefix.startOffset;
-    const operandText = this.text(operand.start, operand.end);
     let negations = 0;
     let valid = true;
-    for (const [index, prefix] of prefixes.entries()) {
+    for (let index = 0; index < prefixes.length; index++) {
+      const prefix = prefixes[index]!;
       const after = prefixes[index + 1]?.startOffset ?? operand.start;
-      const rest = this.text(after, operand.end);
       switch (prefix.image) {
         case "-":
           valid = false;
-          this.error("minus-prefix", "- is not supported for negation here; write NOT", prefix.startOffset, operand.end, `NOT ${rest}`);
+          this.error("minus-prefix", "- is not supported for negation here; write NOT", prefix.startOffset, operand.end, `NOT ${this.text(after, operand.end)}`);
           break;
         case "+":
           valid = false;
@@ -385,7 +387,7 @@ export class AstBuilder {
             "+ (must match) is not supported; remove it and join the conditions with AND",
             prefix.startOffset,
             operand.end,
-            rest,
+            this.text(after, operand.end),
           );
           break;
         case "!":
@@ -397,7 +399,7 @@ export class AstBuilder {
               "! followed by a space is not NOT: the server searches for the character !. Write NOT, or ! with no space",
               prefix.startOffset,
               operand.end,
-              `NOT ${rest}`,
+              `NOT ${this.text(after, operand.end)}`,
             );
           }
           break;
@@ -412,7 +414,7 @@ export class AstBuilder {
         "The server cannot read NOT twice in a row; put the inner one in parentheses",
         start,
         operand.end,
-        `${"NOT (".repeat(negations - 1)}NOT ${operandText}${")".repeat(negations - 1)}`,
+        `${"NOT (".repeat(negations - 1)}NOT ${this.text(operand.start, operand.end)}${")".repeat(negations - 1)}`,
       );
     }
     let query = operand.query;
@@ -516,6 +518,7 @@ export class AstBuilder {
 
   /** The field name of `field:`; `null` (with a diagnostic) when it cannot be one. */
   private fieldName(token: IToken): FieldContext {
+    if (PLAIN_WORD.test(token.image)) return token.image;
     const decoded = decodeWord(token.image);
     this.reportWordProblems(token, decoded.problems);
     if (decoded.parts) {
@@ -624,8 +627,10 @@ export class AstBuilder {
     };
     const decoded = decodeWord(token.image);
     this.reportWordProblems(token, decoded.problems);
-    if (this.reportBreakingChars(token) || decoded.problems.length > 0) return { query: undefined, start, end };
-    if (!this.checkText(decoded.text, start, end, token.image) || field == null) return { query: undefined, start, end };
+    const checked =
+      PLAIN_WORD.test(token.image) ||
+      (!this.reportBreakingChars(token) && decoded.problems.length === 0 && this.checkText(decoded.text, start, end, token.image));
+    if (!checked || field == null) return { query: undefined, start, end };
     const span: Span = Object.freeze({ start: nodeStart, end });
     const leading = token.image[0];
     if (decoded.parts) {
