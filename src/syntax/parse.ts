@@ -25,7 +25,9 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** The default deepest nesting of parentheses. */
 export const DEFAULT_MAX_DEPTH = 1000;
+/** The default longest query, in UTF-16 code units. */
 export const DEFAULT_MAX_LENGTH = 1_000_000;
 
 /** Turns the grammar's errors in one group into problems. */

@@ -34,11 +34,13 @@ export const Invalid = createToken({ name: "Invalid", pattern: Lexer.NA });
 /** A whole parenthesized group, parsed on its own beforehand (see `groups.ts`); never produced by the lexer. */
 export const GroupRef = createToken({ name: "GroupRef", pattern: Lexer.NA });
 
+/** Whitespace between tokens: only what the server treats as whitespace. */
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
   pattern: new RegExp(`[${SEPARATOR_CHARS}]+`),
   group: Lexer.SKIPPED,
 });
+/** A bare word: a field name or a value, with backslash escapes. */
 export const Word = createToken({ name: "Word", pattern: WORD });
 
 /**
@@ -49,23 +51,37 @@ function keyword(name: string, pattern: RegExp, word: TokenType = Word): TokenTy
   return createToken({ name, pattern, longer_alt: word });
 }
 
+/** `AND` or `&&`. */
 export const And = keyword("And", /AND|&&/);
+/** `OR` or `||`. */
 export const Or = keyword("Or", /OR|\|\|/);
+/** `NOT`. */
 export const Not = keyword("Not", /NOT/);
+/** `!`, NOT when written directly before its operand. */
 export const Bang = createToken({ name: "Bang", pattern: /!/ });
+/** `+`, a prefix the server reads as "required"; diagnosed. */
 export const Plus = createToken({ name: "Plus", pattern: /\+/ });
+/** `-`, a prefix the server reads as "prohibited"; diagnosed. */
 export const Minus = createToken({ name: "Minus", pattern: /-/ });
+/** `(`; groups are matched before parsing. */
 export const LParen = createToken({ name: "LParen", pattern: /\(/ });
+/** `)`. */
 export const RParen = createToken({ name: "RParen", pattern: /\)/ });
+/** `:` between a field and its value. */
 export const Colon = createToken({ name: "Colon", pattern: /:/ });
+/** A double-quoted value. */
 export const Quoted = createToken({ name: "Quoted", pattern: /"(?:[^"\\]|\\[\s\S])*"/ });
+/** A quote that is never closed; always an error. */
 export const UnterminatedQuoted = createToken({
   name: "UnterminatedQuoted",
   pattern: /"(?:[^"\\]|\\[\s\S])*\\?/,
   categories: [Invalid],
 });
+/** `[`: an inclusive lower bound; enters range mode. */
 export const LBracket = createToken({ name: "LBracket", pattern: /\[/, push_mode: "range" });
+/** `{`: an exclusive lower bound; enters range mode. */
 export const LBrace = createToken({ name: "LBrace", pattern: /\{/, push_mode: "range" });
+/** `]` or `}` outside a range; always an error. */
 export const StrayCloser = createToken({ name: "StrayCloser", pattern: /[\]}]/, categories: [Invalid] });
 /** A regular expression `/…/`, which the server reads but this language does not support. */
 export const Regex = createToken({ name: "Regex", pattern: /\/(?:\\[\s\S]|[^\\/])*\//, categories: [Invalid] });
@@ -84,14 +100,19 @@ export const RangeBound = createToken({
   name: "RangeBound",
   pattern: new RegExp(`${allExcept(" ]}")}{2,}|${allExcept(`${SEPARATOR_CHARS}]}`)}`),
 });
+/** `TO` between range bounds (a keyword only in range mode). */
 export const RangeTo = keyword("RangeTo", /TO/, RangeBound);
+/** A quoted range bound, read as the server reads it: `\"` does not end it. */
 export const RangeQuoted = createToken({ name: "RangeQuoted", pattern: /"(?:\\"|[^"])+"/ });
+/** Whitespace between range bounds. */
 export const RangeWhiteSpace = createToken({
   name: "RangeWhiteSpace",
   pattern: new RegExp(`[${SEPARATOR_CHARS}]`),
   group: Lexer.SKIPPED,
 });
+/** `]`: an inclusive upper bound; leaves range mode. */
 export const RBracket = createToken({ name: "RBracket", pattern: /\]/, pop_mode: true });
+/** `}`: an exclusive upper bound; leaves range mode. */
 export const RBrace = createToken({ name: "RBrace", pattern: /\}/, pop_mode: true });
 
 const defaultMode: TokenType[] = [

@@ -28,6 +28,7 @@ export interface FieldDefinition<T extends FieldType = FieldType, V extends stri
  * one-element array (`[{ … }]` or `["string"]`) for an array of those. Paths through arrays have no brackets.
  */
 export type SchemaSpec = { readonly [name: string]: SpecEntry };
+/** One entry of a `SchemaSpec`. */
 export type SpecEntry = FieldType | FieldDefinition | SchemaSpec | readonly [SpecEntry];
 
 /** One field of a schema, by its dotted path. */
