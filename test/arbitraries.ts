@@ -120,16 +120,33 @@ export const leafArb: fc.Arbitrary<Query> = fc.oneof(
   { weight: 1, arbitrary: fieldArb.map((field) => ast.exists(field)) },
 );
 
-/** Arbitrary queries up to a modest depth, built with the factories (so they are valid and frozen). */
-export const queryArb: fc.Arbitrary<Query> = fc.letrec<{ query: Query }>((tie) => ({
-  query: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    { weight: 4, arbitrary: leafArb },
-    { weight: 1, arbitrary: tie("query").map((q) => ast.not(q)) },
-    { weight: 1, arbitrary: fc.array(tie("query"), { minLength: 2, maxLength: 4 }).map((qs) => ast.and(qs)) },
-    { weight: 1, arbitrary: fc.array(tie("query"), { minLength: 2, maxLength: 4 }).map((qs) => ast.or(qs)) },
-  ),
-})).query;
+/** Queries up to a modest depth over the given conditions, built with the factories (so valid and frozen). */
+export const queriesOf = (leaves: fc.Arbitrary<Query>): fc.Arbitrary<Query> =>
+  fc.letrec<{ query: Query }>((tie) => ({
+    query: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      { weight: 4, arbitrary: leaves },
+      { weight: 1, arbitrary: tie("query").map((q) => ast.not(q)) },
+      { weight: 1, arbitrary: fc.array(tie("query"), { minLength: 2, maxLength: 4 }).map((qs) => ast.and(qs)) },
+      { weight: 1, arbitrary: fc.array(tie("query"), { minLength: 2, maxLength: 4 }).map((qs) => ast.or(qs)) },
+    ),
+  })).query;
+
+/** Arbitrary queries over hostile fields and values. */
+export const queryArb: fc.Arbitrary<Query> = queriesOf(leafArb);
+
+/** A flat document (`{ "c.d": ["x"] }`) as a nested record (`{ c: { d: "x" } }`), several values as an array. */
+export function nestRecord(document: Readonly<Record<string, readonly string[]>>): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const [path, values] of Object.entries(document)) {
+    const keys = path.split(".");
+    let target = record;
+    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
+    target[keys[keys.length - 1]!] = values.length === 1 ? values[0] : [...values];
+  }
+  return record;
+}
+
 
 /** Pieces of query text, to build strings that are often almost valid. */
 const fragments = [

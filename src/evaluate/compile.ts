@@ -1,7 +1,7 @@
 import type { Bound, Query } from "../ast/types.js";
 import { assertNever, childrenOf } from "../ast/walk.js";
 import type { FieldSchema } from "../validate/schema.js";
-import { compareCodePoints, parseIsoDate } from "../validate/values.js";
+import { compareCodePoints, NUMBER, parseIsoDate } from "../validate/values.js";
 import { compilePattern, matchesPattern } from "./wildcard.js";
 
 /** Options of `matches`, `filter` and `compileMatcher`. */
@@ -50,7 +50,6 @@ function hasValue(value: unknown, path: readonly string[], index: number): boole
 /** The instant of a text that is at least a full ISO date (`2024-01-31…`); a bare year is not taken for a date. */
 const fullDate = (text: string): number | undefined => (/^\d{4}-\d{2}-\d{2}/.test(text) ? parseIsoDate(text) : undefined);
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function textLeaf(path: readonly string[], wanted: string, ignoreCase: boolean): Leaf {
   const lowered = ignoreCase ? wanted.toLowerCase() : wanted;

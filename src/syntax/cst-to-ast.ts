@@ -5,7 +5,7 @@ import { InvalidQueryError } from "../errors.js";
 import { quote } from "../serialize/escaping.js";
 import { serialize } from "../serialize/serialize.js";
 import type { Problem } from "./diagnostic.js";
-import { decodeFieldName, type FieldContext, type Group } from "./groups.js";
+import type { FieldContext, Group } from "./groups.js";
 import { invalidTokenProblem } from "./invalid-tokens.js";
 import type { Locations } from "./locations.js";
 import { decodeEscapes, decodeWord, escapeUnescaped, unescapedPositions, type TextProblem } from "./words.js";

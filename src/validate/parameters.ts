@@ -1,6 +1,6 @@
 import { toDiagnostics, type Diagnostic, type Problem } from "../syntax/diagnostic.js";
 import type { FieldSchema } from "./schema.js";
-import { suggest } from "./suggest.js";
+import { unknownField } from "./suggest.js";
 
 /** Options of `validateSort` and `validateFields`. */
 export interface ParameterOptions {
@@ -45,10 +45,9 @@ function entries(source: string, problems: Problem[]): Entry[] {
 function checkField(path: string, start: number, schema: FieldSchema<unknown> | undefined, problems: Problem[]): void {
   const span = { start, end: start + path.length };
   if (!schema || (schema as FieldSchema).lookup(path)) return;
-  const candidates = suggest(path, (schema as FieldSchema).fields.keys());
-  const hint = candidates.length > 0 ? ` Did you mean ${candidates.join(", or ")}?` : "";
-  const problem: Problem = { severity: "error", code: "unknown-field", message: `There is no field ${path}.${hint}`, span };
-  problems.push(candidates[0] ? { ...problem, fix: candidates[0] } : problem);
+  const { message, nearest } = unknownField(path, (schema as FieldSchema).fields.keys());
+  const problem: Problem = { severity: "error", code: "unknown-field", message, span };
+  problems.push(nearest ? { ...problem, fix: nearest } : problem);
 }
 
 function result(source: string, problems: Problem[], strict: boolean | undefined): ParameterValidation {

@@ -1,11 +1,12 @@
-import type { PatternPart, Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
+import type { Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
 import { walk } from "../ast/walk.js";
 import { printBound, printField, printText } from "../serialize/escaping.js";
 import type { Problem } from "../syntax/diagnostic.js";
 import type { LeafLocation, Locations } from "../syntax/locations.js";
 import type { FieldSchema } from "./schema.js";
 import type { FieldInfo } from "./schema-types.js";
-import { suggest } from "./suggest.js";
+import { suggest, unknownField } from "./suggest.js";
+import { compilePattern, matchesPattern } from "../evaluate/wildcard.js";
 import { checkValue, compareValues, isOrdered, typeDescription } from "./values.js";
 
 type Leaf = Extract<Query, { type: "term" | "range" | "exists" }>;
@@ -34,9 +35,8 @@ type Report = (severity: Problem["severity"], code: string, message: string, spa
 function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, report: Report): void {
   const info = schema.lookup(node.field);
   if (!info) {
-    const candidates = suggest(node.field, schema.fields.keys());
-    const hint = candidates.length > 0 ? ` Did you mean ${candidates.join(", or ")}?` : "";
-    report("error", "unknown-field", `There is no field ${node.field}.${hint}`, location.field, candidates[0] && printField(candidates[0]));
+    const { message, nearest } = unknownField(node.field, schema.fields.keys());
+    report("error", "unknown-field", message, location.field, nearest && printField(nearest));
     return;
   }
   if (info.open) return;
@@ -83,7 +83,8 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
     report("warning", "leading-wildcard", "A pattern that starts with * or ? makes the server read every value of the field, which is slow", location.value);
   }
   for (const part of parts) if (part.kind === "literal") checkEncoding(part.text, location.value, report, false);
-  if (info.values && !info.values.some((value) => patternMatches(parts, value.toLowerCase()))) {
+  const pattern = info.values && compilePattern(parts, true);
+  if (pattern && !info.values!.some((value) => matchesPattern(pattern, value.toLowerCase()))) {
     report("warning", "unknown-value", `The pattern matches no known value of ${info.path} (${info.values.join(", ")})`, location.value);
   }
 }
@@ -128,12 +129,4 @@ function checkEncoding(text: string, span: Span, report: Report, withFix = true)
   }
   const message = `${text} looks URL-encoded by hand (${decoded}); the query is encoded when it is sent, so write the text itself`;
   report("warning", "url-encoded", message, span, withFix ? printText(decoded) : undefined);
-}
-
-/** Whether a pattern matches a text, case ignored (the server's search is case-insensitive). */
-function patternMatches(parts: readonly PatternPart[], text: string): boolean {
-  const source = parts
-    .map((part) => (part.kind === "literal" ? part.text.toLowerCase().replace(/[\\^$.*+?()[\]{}|]/g, "\\$&") : part.kind === "anyChars" ? ".*" : "."))
-    .join("");
-  return new RegExp(`^${source}$`, "su").test(text);
 }

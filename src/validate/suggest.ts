@@ -36,3 +36,11 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
     .slice(0, limit)
     .map((s) => s.candidate);
 }
+
+/** The message for a path the schema does not have, naming the nearest paths; `nearest` is the likeliest one. */
+export function unknownField(path: string, known: Iterable<string>): { message: string; nearest?: string } {
+  const candidates = suggest(path, known);
+  const hint = candidates.length > 0 ? ` Did you mean ${candidates.join(", or ")}?` : "";
+  const message = `There is no field ${path}.${hint}`;
+  return candidates[0] === undefined ? { message } : { message, nearest: candidates[0] };
+}

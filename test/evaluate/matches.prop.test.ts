@@ -4,7 +4,7 @@ import * as ast from "../../src/ast/factories.js";
 import type { Query } from "../../src/ast/types.js";
 import { compileQuery } from "../../src/evaluate/compile.js";
 import { defineSchema } from "../../src/validate/schema.js";
-import { queryArb } from "../arbitraries.js";
+import { nestRecord, queryArb } from "../arbitraries.js";
 import { meaning } from "../lucene/meaning.js";
 
 // The arbitrary's fields, all plain text, so that ranges compare as the reference does (by code point).
@@ -13,20 +13,9 @@ const schema = defineSchema({ a: "keyword", b: "keyword", status: "keyword", bas
 const valueArb = fc.oneof(fc.constantFrom("x", "y", "xy", "x y", "AND", "*", "?", "é", "😀", "1000", "999", "a:b"), fc.string({ maxLength: 4 }));
 const documentArb = fc.dictionary(fc.constantFrom(...fields), fc.array(valueArb, { minLength: 1, maxLength: 2 }), { maxKeys: 5 });
 
-/** The same document as a nested record, as the evaluator reads them: `basket_info.sum` → { basket_info: { sum } }. */
-function nest(document: Record<string, string[]>): Record<string, unknown> {
-  const record: Record<string, unknown> = {};
-  for (const [path, values] of Object.entries(document)) {
-    const keys = path.split(".");
-    let target = record;
-    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
-    target[keys[keys.length - 1]!] = values.length === 1 ? values[0] : values;
-  }
-  return record;
-}
 
 const knownFields = queryArb.filter((query) => JSON.stringify(query).match(/"field":"([^"]*)"/g)?.every((f) => fields.some((name) => f === `"field":"${name}"`)) ?? true);
-const test = (query: Query, document: Record<string, string[]>): boolean => compileQuery(query, { ignoreCase: false, schema })(nest(document));
+const test = (query: Query, document: Record<string, string[]>): boolean => compileQuery(query, { ignoreCase: false, schema })(nestRecord(document));
 
 describe("the evaluator", () => {
   it("agrees with the reference meaning on every query and document", () => {

@@ -10,7 +10,7 @@ import { meaning } from "./meaning.js";
 import { findOracle, type LuceneOracle, type OracleAnswer, type OracleDocument } from "./oracle.js";
 import { looseText } from "./loose-printer.js";
 import { q } from "../../src/builder/builder.js";
-import { hostileString, hostileStrings } from "../arbitraries.js";
+import { hostileString, hostileStrings, nestRecord, queriesOf } from "../arbitraries.js";
 import { compileQuery } from "../../src/evaluate/compile.js";
 import { defineSchema } from "../../src/validate/schema.js";
 
@@ -86,15 +86,7 @@ const leafArb: fc.Arbitrary<Query> = fc.oneof(
   { weight: 1, arbitrary: fieldArb.map((field) => ast.exists(field)) },
 );
 
-const queryArb: fc.Arbitrary<Query> = fc.letrec<{ query: Query }>((tie) => ({
-  query: fc.oneof(
-    { depthSize: "small" },
-    { weight: 3, arbitrary: leafArb },
-    { weight: 1, arbitrary: tie("query").map((query) => ast.not(query)) },
-    { weight: 1, arbitrary: fc.array(tie("query"), { minLength: 2, maxLength: 4 }).map((qs) => ast.and(qs)) },
-    { weight: 1, arbitrary: fc.array(tie("query"), { minLength: 2, maxLength: 4 }).map((qs) => ast.or(qs)) },
-  ),
-})).query;
+const queryArb = queriesOf(leafArb);
 
 /** Fragments of text a person might type, often valid, often not. */
 const fragments = [
@@ -125,17 +117,6 @@ const sample = <T>(arbitrary: fc.Arbitrary<T>, seed: number): T[] => fc.sample(a
 /** Every field as text, so that the evaluator orders ranges as Lucene orders terms (by code point). */
 const textSchema = defineSchema({ a: "keyword", b: "keyword", c: { d: "keyword" }, AND: "keyword", TO: "keyword", "x y": "keyword", "f:g": "keyword", é: "keyword", "-f": "keyword", "(f)": "keyword", "f\\g": "keyword" });
 
-/** A document as the evaluator reads records: dotted fields nested, several values as an array. */
-function asRecord(document: OracleDocument): Record<string, unknown> {
-  const record: Record<string, unknown> = {};
-  for (const [path, values] of Object.entries(document)) {
-    const keys = path.split(".");
-    let target = record;
-    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
-    target[keys[keys.length - 1]!] = values.length === 1 ? values[0] : [...values];
-  }
-  return record;
-}
 
 const found = findOracle();
 const documents = makeDocuments(48);
@@ -159,7 +140,7 @@ function expectNoFailures(failures: readonly Failure[], checked: number): void {
   expect(shown, `${failures.length} of ${checked} cases disagree with Lucene (seed ${SEED})`).toEqual([]);
 }
 
-function compare(text: string, query: Query, answer: OracleAnswer): string | undefined {
+function compare(query: Query, answer: OracleAnswer): string | undefined {
   if (!answer.ok) return `Lucene rejects it: ${answer.message}`;
   const ours = meaningBits(query);
   const theirs = bits(answer.matches);
@@ -187,9 +168,9 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
     const answers = oracle.run(documents, texts);
     const failures: Failure[] = [];
     let matchedSome = 0;
-    const records = documents.map(asRecord);
+    const records = documents.map(nestRecord);
     texts.forEach((text, i) => {
-      const problem = compare(text, queries[i]!, answers[i]!);
+      const problem = compare(queries[i]!, answers[i]!);
       if (problem !== undefined) failures.push({ text, problem });
       const answer = answers[i]!;
       if (answer.ok && answer.matches.some(Boolean)) matchedSome++;
@@ -226,7 +207,7 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
         warned++;
         return;
       }
-      const problem = compare(text, query, answer);
+      const problem = compare(query, answer);
       if (problem !== undefined) failures.push({ text, problem });
     });
     expectNoFailures(failures, cases.length);
@@ -250,11 +231,11 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
         return;
       }
       if (!result.diagnostics.some((d) => d.code === "ambiguous-precedence")) {
-        const problem = compare(text, query, answer);
+        const problem = compare(query, answer);
         if (problem !== undefined) failures.push({ text, problem });
       }
       const canonical = formatted[i]!;
-      const problem = compare(canonical, query, answers[accepted.length + i]!);
+      const problem = compare(query, answers[accepted.length + i]!);
       if (problem !== undefined) failures.push({ text: canonical, problem: `(formatted from ${JSON.stringify(text)}) ${problem}` });
     });
     expectNoFailures(failures, accepted.length);
