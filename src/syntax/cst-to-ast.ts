@@ -46,7 +46,6 @@ function tokensOf(node: CstNode, name: string): IToken[] {
 }
 const nodesOf = (node: CstNode, name: string): CstNode[] => (node.children[name] as CstNode[] | undefined) ?? NONE;
 const endOf = (token: IToken): number => token.startOffset + token.image.length;
-const byOffset = (a: IToken, b: IToken): number => a.startOffset - b.startOffset;
 
 const WORD_OPERATORS: Record<string, string> = { and: "AND", or: "OR", "&": "AND", "|": "OR" };
 // Characters the server reads as syntax in the middle of a word.
@@ -356,15 +355,9 @@ export class AstBuilder {
   }
 
   private unaryExpression(node: CstNode, field: FieldContext): Built | undefined {
-    const primaryNode = nodesOf(node, "primary")[0];
-    const operand = primaryNode && this.primary(primaryNode, field);
-    const { Not, Bang, Minus, Plus } = node.children;
-    if (!Not && !Bang && !Minus && !Plus) return operand;
-    // One NOT, the common case, needs no sorting.
-    const prefixes =
-      Not && !Bang && !Minus && !Plus && Not.length === 1
-        ? tokensOf(node, "Not")
-        : [...tokensOf(node, "Not"), ...tokensOf(node, "Bang"), ...tokensOf(node, "Minus"), ...tokensOf(node, "Plus")].sort(byOffset);
+    const operand = this.operand(node, field);
+    if (node.children.Prefix === undefined) return operand;
+    const prefixes = tokensOf(node, "Prefix");
     const firstPrefix = prefixes[0];
     if (!firstPrefix) return operand;
     if (!operand) return undefined;
@@ -425,16 +418,19 @@ export class AstBuilder {
     return { query: valid ? query : undefined, start, end: operand.end, negated: negations > 0 };
   }
 
-  private primary(node: CstNode, field: FieldContext): Built | undefined {
-    const fieldExpression = nodesOf(node, "fieldExpression")[0];
-    if (fieldExpression) return this.fieldExpression(fieldExpression);
-    const group = nodesOf(node, "group")[0];
-    if (group) return this.group(group);
-    const bare = nodesOf(node, "bareValue")[0];
-    if (bare) return this.bareValue(bare, field);
-    const invalid = tokensOf(node, "Invalid")[0];
-    if (invalid) return this.invalid(invalid);
-    return undefined;
+  /** What a unary expression applies its prefixes to: `field:value`, a group, a bare value or an invalid token. */
+  private operand(node: CstNode, field: FieldContext): Built | undefined {
+    const { Word, Quoted, range, GroupRef, Invalid } = node.children;
+    if (Word !== undefined) {
+      const word = tokensOf(node, "Word")[0];
+      if (!word) return undefined;
+      return node.children.Colon === undefined ? this.bareValue(field, word, undefined, undefined) : this.fieldExpression(node, word);
+    }
+    if (Quoted !== undefined) return this.bareValue(field, undefined, tokensOf(node, "Quoted")[0], undefined);
+    if (range !== undefined) return this.bareValue(field, undefined, undefined, nodesOf(node, "range")[0]);
+    if (GroupRef !== undefined) return this.group(tokensOf(node, "GroupRef")[0]);
+    const invalid = Invalid && tokensOf(node, "Invalid")[0];
+    return invalid && this.invalid(invalid);
   }
 
   private invalid(token: IToken): Built {
@@ -443,15 +439,11 @@ export class AstBuilder {
     return { query: undefined, start: token.startOffset, end: endOf(token), invalid: true };
   }
 
-  private group(node: CstNode): Built | undefined {
-    const reference = tokensOf(node, "GroupRef")[0];
+  private group(reference: IToken | undefined): Built | undefined {
     return reference && this.groupResults[reference.payload as number];
   }
 
-  private bareValue(node: CstNode, field: FieldContext): Built | undefined {
-    const word = tokensOf(node, "Word")[0];
-    const quoted = tokensOf(node, "Quoted")[0];
-    const range = nodesOf(node, "range")[0];
+  private bareValue(field: FieldContext, word: IToken | undefined, quoted: IToken | undefined, range: CstNode | undefined): Built | undefined {
     if (field !== undefined) {
       if (word) return this.wordValue(field, word, word.startOffset);
       if (quoted) return this.quotedValue(field, quoted, quoted.startOffset);
@@ -482,11 +474,10 @@ export class AstBuilder {
     return { query: undefined, start, end, pending, ...(word ? { bareWord: word } : {}) };
   }
 
-  private fieldExpression(node: CstNode): Built | undefined {
-    const fieldToken = tokensOf(node, "Word")[0];
-    const values = nodesOf(node, "fieldValue");
+  private fieldExpression(node: CstNode, fieldToken: IToken): Built | undefined {
+    const values = nodesOf(node, "value");
     const firstValue = values[0];
-    if (!fieldToken || !firstValue) return undefined;
+    if (!firstValue) return undefined;
     const start = fieldToken.startOffset;
     const field = this.fieldName(fieldToken);
     if (values.length > 1) {
@@ -546,7 +537,7 @@ export class AstBuilder {
     if (quoted) return this.quotedValue(field, quoted, quoted.startOffset, nodeStart);
     const range = nodesOf(node, "range")[0];
     if (range) return this.range(field, range, nodeStart);
-    const group = nodesOf(node, "group")[0];
+    const group = tokensOf(node, "GroupRef")[0];
     if (group) return this.group(group);
     const invalid = tokensOf(node, "Invalid")[0];
     if (invalid) return this.invalid(invalid);
@@ -701,13 +692,14 @@ export class AstBuilder {
   }
 
   private range(field: FieldContext, node: CstNode, nodeStart?: number): Built | undefined {
-    const open = tokensOf(node, "LBracket")[0] ?? tokensOf(node, "LBrace")[0];
-    const close = tokensOf(node, "RBracket")[0] ?? tokensOf(node, "RBrace")[0];
-    const bounds = nodesOf(node, "bound");
+    const open = tokensOf(node, "RangeOpen")[0];
+    const close = tokensOf(node, "RangeClose")[0];
+    const bounds = tokensOf(node, "Bound");
     if (!open) return undefined;
     const start = open.startOffset;
     const end = close ? endOf(close) : (lastOffset(node) ?? endOf(open));
-    const [lower, upper] = bounds.map((bound) => this.bound(bound));
+    const lower = bounds[0] && this.bound(bounds[0]);
+    const upper = bounds[1] && this.bound(bounds[1]);
     if (!close || lower === undefined || upper === undefined || field == null) return { query: undefined, start, end };
     if (field === ast.EXISTS_FIELD) {
       this.error("exists-range", `${ast.EXISTS_FIELD} takes a field name, not a range`, start, end);
@@ -718,7 +710,7 @@ export class AstBuilder {
     const max = upper === null ? null : { value: upper, inclusive: close.image === "]" };
     let located: { min?: Span; max?: Span } | undefined;
     if (this.locations) {
-      const [minToken, maxToken] = [boundToken(bounds[0]), boundToken(bounds[1])];
+      const [minToken, maxToken] = bounds;
       located = {};
       if (minToken) located.min = { start: minToken.startOffset, end: endOf(minToken) };
       if (maxToken) located.max = { start: maxToken.startOffset, end: endOf(maxToken) };
@@ -726,10 +718,8 @@ export class AstBuilder {
     return { query: this.make(() => ast.range(field, min, max, Object.freeze({ start: nodeStart ?? start, end })), start, end, located), start, end };
   }
 
-  /** A bound's value; `null` when open (`*`), `false` after an error, `undefined` when missing. */
-  private bound(node: CstNode): string | null | false | undefined {
-    const token = boundToken(node);
-    if (!token) return undefined;
+  /** A bound's value; `null` when open (`*`), `false` after an error. */
+  private bound(token: IToken): string | null | false {
     const quoted = token.tokenType.name === "RangeQuoted";
     const raw = quoted ? token.image.slice(1, -1) : token.image;
     if (!quoted && raw.includes('"')) {
@@ -748,11 +738,6 @@ export class AstBuilder {
     // The server reads a bound of * as open, whether written bare, escaped or quoted.
     return text === "*" ? null : text;
   }
-}
-
-/** The one token of a range bound. */
-function boundToken(node: CstNode | undefined): IToken | undefined {
-  return node && (tokensOf(node, "RangeBound")[0] ?? tokensOf(node, "RangeQuoted")[0] ?? tokensOf(node, "RangeTo")[0]);
 }
 
 function firstOffset(node: CstNode | undefined): number | undefined {

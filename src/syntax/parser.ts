@@ -1,26 +1,6 @@
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
 import { CstParser, EOF } from "./chevrotain.js";
-import {
-  allTokens,
-  And,
-  Bang,
-  Colon,
-  GroupRef,
-  Invalid,
-  LBrace,
-  LBracket,
-  Minus,
-  Not,
-  Or,
-  Plus,
-  Quoted,
-  RangeBound,
-  RangeQuoted,
-  RangeTo,
-  RBrace,
-  RBracket,
-  Word,
-} from "./tokens.js";
+import { allTokens, And, Bound, Colon, GroupRef, Invalid, Or, Prefix, Quoted, RangeClose, RangeOpen, RangeTo, Word } from "./tokens.js";
 
 declare const __SECUQ_BUILD__: boolean | undefined;
 // The published build skips chevrotain's grammar checks: they only find mistakes in the grammar, which tests catch.
@@ -34,7 +14,7 @@ const skipGrammarChecks = typeof __SECUQ_BUILD__ !== "undefined" && __SECUQ_BUIL
  */
 class QueryParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 2, skipValidations: skipGrammarChecks });
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 1, skipValidations: skipGrammarChecks });
     this.performSelfAnalysis();
   }
 
@@ -61,84 +41,55 @@ class QueryParser extends CstParser {
     });
   });
 
-  /** unaryExpression = { "NOT" | "!" | "-" | "+" } primary */
+  /**
+   * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | GROUP | INVALID ).
+   * A field expression and a bare value both start with a word, so one rule reads both: the grammar stays LL(1) and
+   * a condition costs two rule invocations, not four.
+   */
   unaryExpression = this.RULE("unaryExpression", () => {
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(Not) },
-        { ALT: () => this.CONSUME(Bang) },
-        { ALT: () => this.CONSUME(Minus) },
-        { ALT: () => this.CONSUME(Plus) },
-      ]);
-    });
-    this.SUBRULE(this.primary);
-  });
-
-  /** primary = fieldExpression | group | bareValue | invalid */
-  primary = this.RULE("primary", () => {
+    this.MANY(() => this.CONSUME(Prefix));
     this.OR([
-      { ALT: () => this.SUBRULE(this.fieldExpression) },
-      { ALT: () => this.SUBRULE(this.group) },
-      { ALT: () => this.SUBRULE(this.bareValue) },
-      { ALT: () => this.CONSUME(Invalid) },
-    ]);
-  });
-
-  /** fieldExpression = WORD ":" fieldValue { ":" fieldValue } */
-  fieldExpression = this.RULE("fieldExpression", () => {
-    this.CONSUME(Word);
-    this.CONSUME(Colon);
-    this.SUBRULE(this.fieldValue);
-    this.MANY(() => {
-      this.CONSUME2(Colon);
-      this.SUBRULE2(this.fieldValue);
-    });
-  });
-
-  /** fieldValue = WORD | QUOTED | range | group | invalid */
-  fieldValue = this.RULE("fieldValue", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(Word) },
+      {
+        ALT: () => {
+          this.CONSUME(Word);
+          this.OPTION(() => {
+            this.CONSUME(Colon);
+            this.SUBRULE(this.value);
+            this.MANY2(() => {
+              this.CONSUME2(Colon);
+              this.SUBRULE2(this.value);
+            });
+          });
+        },
+      },
       { ALT: () => this.CONSUME(Quoted) },
       { ALT: () => this.SUBRULE(this.range) },
-      { ALT: () => this.SUBRULE(this.group) },
+      { ALT: () => this.CONSUME(GroupRef) },
       { ALT: () => this.CONSUME(Invalid) },
-    ]);
-  });
-
-  /** bareValue = WORD | QUOTED | range */
-  bareValue = this.RULE("bareValue", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(Word) },
-      { ALT: () => this.CONSUME(Quoted) },
-      { ALT: () => this.SUBRULE(this.range) },
     ]);
   });
 
   /**
-   * group = "(" orExpression ")". The parentheses are matched before parsing and each group's content is parsed on
-   * its own (see `groups.ts`), so here a group is one token: nesting never deepens the parser's stack.
+   * value = WORD | QUOTED | range | GROUP | INVALID. A group here is one token: parentheses are matched before
+   * parsing and each group's content is parsed on its own (see `groups.ts`), so nesting never deepens the stack.
    */
-  group = this.RULE("group", () => {
-    this.CONSUME(GroupRef);
-  });
-
-  /** range = ( "[" | "{" ) bound "TO" bound ( "]" | "}" ) */
-  range = this.RULE("range", () => {
-    this.OR([{ ALT: () => this.CONSUME(LBracket) }, { ALT: () => this.CONSUME(LBrace) }]);
-    this.SUBRULE(this.bound);
-    this.CONSUME(RangeTo);
-    this.SUBRULE2(this.bound);
-    this.OR2([{ ALT: () => this.CONSUME(RBracket) }, { ALT: () => this.CONSUME(RBrace) }]);
-  });
-
-  /** bound = RANGE_WORD | RANGE_QUOTED | "TO" */
-  bound = this.RULE("bound", () => {
+  value = this.RULE("value", () => {
     this.OR([
-      { ALT: () => this.CONSUME(RangeBound) },
-      { ALT: () => this.CONSUME(RangeQuoted) },
-      { ALT: () => this.CONSUME2(RangeTo) },
+      { ALT: () => this.CONSUME(Word) },
+      { ALT: () => this.CONSUME(Quoted) },
+      { ALT: () => this.SUBRULE(this.range) },
+      { ALT: () => this.CONSUME(GroupRef) },
+      { ALT: () => this.CONSUME(Invalid) },
     ]);
+  });
+
+  /** range = RANGE_OPEN BOUND "TO" BOUND RANGE_CLOSE */
+  range = this.RULE("range", () => {
+    this.CONSUME(RangeOpen);
+    this.CONSUME(Bound);
+    this.CONSUME(RangeTo);
+    this.CONSUME2(Bound);
+    this.CONSUME(RangeClose);
   });
 
   /** Parses a token vector; `errors` holds what the grammar could not match, recovered where possible. */

@@ -31,6 +31,15 @@ const WORD = new RegExp(`(?:${allExcept(WORD_START_BREAKS)}|${ESCAPE})(?:${allEx
 /** Tokens that are always errors; the grammar accepts them in place of a value so that parsing goes on. */
 export const Invalid = createToken({ name: "Invalid", pattern: Lexer.NA });
 
+/** NOT, `!`, `-` or `+` before an operand: one category, so that the grammar reads prefixes with one lookup. */
+export const Prefix = createToken({ name: "Prefix", pattern: Lexer.NA });
+/** `[` or `{`. */
+export const RangeOpen = createToken({ name: "RangeOpen", pattern: Lexer.NA });
+/** `]` or `}` ending a range. */
+export const RangeClose = createToken({ name: "RangeClose", pattern: Lexer.NA });
+/** A range bound: a word, a quoted bound, or the text `TO`. */
+export const Bound = createToken({ name: "Bound", pattern: Lexer.NA });
+
 /** A whole parenthesized group, parsed on its own beforehand (see `groups.ts`); never produced by the lexer. */
 export const GroupRef = createToken({ name: "GroupRef", pattern: Lexer.NA });
 
@@ -47,8 +56,8 @@ export const Word = createToken({ name: "Word", pattern: WORD });
  * A keyword: matched only when no longer word starts here (`longer_alt`), so that `ORDER`, `NOTE`, `TOTAL` and
  * `ANDROID` stay values. The one way keywords are made.
  */
-function keyword(name: string, pattern: RegExp, word: TokenType = Word): TokenType {
-  return createToken({ name, pattern, longer_alt: word });
+function keyword(name: string, pattern: RegExp, word: TokenType = Word, categories: TokenType[] = []): TokenType {
+  return createToken({ name, pattern, longer_alt: word, categories });
 }
 
 /** `AND` or `&&`. */
@@ -56,13 +65,13 @@ export const And = keyword("And", /AND|&&/);
 /** `OR` or `||`. */
 export const Or = keyword("Or", /OR|\|\|/);
 /** `NOT`. */
-export const Not = keyword("Not", /NOT/);
+export const Not = keyword("Not", /NOT/, Word, [Prefix]);
 /** `!`, NOT when written directly before its operand. */
-export const Bang = createToken({ name: "Bang", pattern: /!/ });
+export const Bang = createToken({ name: "Bang", pattern: /!/, categories: [Prefix] });
 /** `+`, a prefix the server reads as "required"; diagnosed. */
-export const Plus = createToken({ name: "Plus", pattern: /\+/ });
+export const Plus = createToken({ name: "Plus", pattern: /\+/, categories: [Prefix] });
 /** `-`, a prefix the server reads as "prohibited"; diagnosed. */
-export const Minus = createToken({ name: "Minus", pattern: /-/ });
+export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [Prefix] });
 /** `(`; groups are matched before parsing. */
 export const LParen = createToken({ name: "LParen", pattern: /\(/ });
 /** `)`. */
@@ -78,9 +87,9 @@ export const UnterminatedQuoted = createToken({
   categories: [Invalid],
 });
 /** `[`: an inclusive lower bound; enters range mode. */
-export const LBracket = createToken({ name: "LBracket", pattern: /\[/, push_mode: "range" });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[/, push_mode: "range", categories: [RangeOpen] });
 /** `{`: an exclusive lower bound; enters range mode. */
-export const LBrace = createToken({ name: "LBrace", pattern: /\{/, push_mode: "range" });
+export const LBrace = createToken({ name: "LBrace", pattern: /\{/, push_mode: "range", categories: [RangeOpen] });
 /** `]` or `}` outside a range; always an error. */
 export const StrayCloser = createToken({ name: "StrayCloser", pattern: /[\]}]/, categories: [Invalid] });
 /** A regular expression `/…/`, which the server reads but this language does not support. */
@@ -98,12 +107,13 @@ export const LoneBackslash = createToken({ name: "LoneBackslash", pattern: /\\/,
 // between bounds is whitespace, but one touching a bound belongs to it.
 export const RangeBound = createToken({
   name: "RangeBound",
+  categories: [Bound],
   pattern: new RegExp(`${allExcept(" ]}")}{2,}|${allExcept(`${SEPARATOR_CHARS}]}`)}`),
 });
 /** `TO` between range bounds (a keyword only in range mode). */
-export const RangeTo = keyword("RangeTo", /TO/, RangeBound);
+export const RangeTo = keyword("RangeTo", /TO/, RangeBound, [Bound]);
 /** A quoted range bound, read as the server reads it: `\"` does not end it. */
-export const RangeQuoted = createToken({ name: "RangeQuoted", pattern: /"(?:\\"|[^"])+"/ });
+export const RangeQuoted = createToken({ name: "RangeQuoted", pattern: /"(?:\\"|[^"])+"/, categories: [Bound] });
 /** Whitespace between range bounds. */
 export const RangeWhiteSpace = createToken({
   name: "RangeWhiteSpace",
@@ -111,9 +121,9 @@ export const RangeWhiteSpace = createToken({
   group: Lexer.SKIPPED,
 });
 /** `]`: an inclusive upper bound; leaves range mode. */
-export const RBracket = createToken({ name: "RBracket", pattern: /\]/, pop_mode: true });
+export const RBracket = createToken({ name: "RBracket", pattern: /\]/, pop_mode: true, categories: [RangeClose] });
 /** `}`: an exclusive upper bound; leaves range mode. */
-export const RBrace = createToken({ name: "RBrace", pattern: /\}/, pop_mode: true });
+export const RBrace = createToken({ name: "RBrace", pattern: /\}/, pop_mode: true, categories: [RangeClose] });
 
 const defaultMode: TokenType[] = [
   WhiteSpace,
@@ -140,7 +150,16 @@ const defaultMode: TokenType[] = [
 const rangeMode: TokenType[] = [RangeQuoted, RangeTo, RBracket, RBrace, RangeBound, RangeWhiteSpace];
 
 /** Every token type, for the parser. */
-export const allTokens: TokenType[] = [...defaultMode, RangeQuoted, RangeTo, RBracket, RBrace, RangeBound, Invalid, GroupRef];
+export const allTokens: TokenType[] = [
+  ...defaultMode,
+  ...rangeMode,
+  Invalid,
+  GroupRef,
+  Prefix,
+  RangeOpen,
+  RangeClose,
+  Bound,
+];
 
 /** The two lexer modes. */
 export const lexerDefinition = {
