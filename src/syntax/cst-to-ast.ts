@@ -194,9 +194,13 @@ export class AstBuilder {
   }
 
   private orExpression(node: CstNode, field: FieldContext): Built | undefined {
-    const operands = nodesOf(node, "andExpression")
-      .map((child) => this.andExpression(child, field))
-      .filter((part): part is Built => part !== undefined);
+    const children = nodesOf(node, "andExpression");
+    if (children.length === 1) return this.andExpression(children[0]!, field);
+    const operands: Built[] = [];
+    for (const child of children) {
+      const operand = this.andExpression(child, field);
+      if (operand !== undefined) operands.push(operand);
+    }
     return this.combineOr(operands);
   }
 
@@ -206,13 +210,16 @@ export class AstBuilder {
     const last = operands[operands.length - 1];
     if (!first || !last) return undefined;
     if (operands.length === 1) return first;
-    const { start, end } = { start: first.start, end: last.end };
-    const queries = operands.map((operand) => operand.query);
-    const query = queries.every((q) => q !== undefined)
-      ? this.make(() => ast.or(queries as Query[], Object.freeze({ start, end })), start, end)
-      : undefined;
-    const mixed = operands.some((operand) => (operand.operandCount ?? 1) > 1);
-    const negated = operands.some((operand) => (operand.operandCount ?? 1) === 1 && operand.negated);
+    const start = first.start;
+    const end = last.end;
+    const queries = queriesOf(operands);
+    const query = queries && this.make(() => ast.or(queries, Object.freeze({ start, end })), start, end);
+    let mixed = false;
+    let negated = false;
+    for (const operand of operands) {
+      if ((operand.operandCount ?? 1) > 1) mixed = true;
+      else if (operand.negated) negated = true;
+    }
     if (mixed || negated) {
       const message = mixed
         ? "The server does not give AND precedence over OR: it reads a OR b AND c as b AND c, with a ignored. " +
@@ -225,9 +232,17 @@ export class AstBuilder {
   }
 
   private andExpression(node: CstNode, field: FieldContext): Built | undefined {
-    const operands = nodesOf(node, "unaryExpression")
-      .map((child) => this.unaryExpression(child, field))
-      .filter((part): part is Built => part !== undefined);
+    const children = nodesOf(node, "unaryExpression");
+    if (children.length === 1) {
+      const only = this.unaryExpression(children[0]!, field);
+      if (only) this.flush(only);
+      return only;
+    }
+    const operands: Built[] = [];
+    for (const child of children) {
+      const operand = this.unaryExpression(child, field);
+      if (operand !== undefined) operands.push(operand);
+    }
     const first = operands[0];
     const last = operands[operands.length - 1];
     if (!first || !last) return undefined;
@@ -262,12 +277,10 @@ export class AstBuilder {
     const last = operands[operands.length - 1];
     if (!first || !last) return undefined;
     if (operands.length === 1) return first;
-    const { start, end } = { start: first.start, end: last.end };
-    const queries = operands.map((operand) => operand.query);
-    const query =
-      !juxtaposed && queries.every((q) => q !== undefined)
-        ? this.make(() => ast.and(queries as Query[], Object.freeze({ start, end })), start, end)
-        : undefined;
+    const start = first.start;
+    const end = last.end;
+    const queries = juxtaposed ? undefined : queriesOf(operands);
+    const query = queries && this.make(() => ast.and(queries, Object.freeze({ start, end })), start, end);
     // A juxtaposed level is already an error; it says nothing about AND/OR mixing.
     return juxtaposed ? { query, start, end } : { query, start, end, operandCount: operands.length };
   }
@@ -738,6 +751,16 @@ export class AstBuilder {
     // The server reads a bound of * as open, whether written bare, escaped or quoted.
     return text === "*" ? null : text;
   }
+}
+
+/** The operands' queries, or `undefined` when any operand holds an error. */
+function queriesOf(operands: readonly Built[]): Query[] | undefined {
+  const queries: Query[] = [];
+  for (const operand of operands) {
+    if (operand.query === undefined) return undefined;
+    queries.push(operand.query);
+  }
+  return queries;
 }
 
 function firstOffset(node: CstNode | undefined): number | undefined {

@@ -1,7 +1,7 @@
 import type { IToken } from "chevrotain";
 import { createTokenInstance } from "./chevrotain.js";
 import { decodeWord } from "./words.js";
-import { GroupRef } from "./tokens.js";
+import { Colon, GroupRef, LParen, RParen, Word } from "./tokens.js";
 import type { Span } from "../ast/types.js";
 
 /**
@@ -28,11 +28,12 @@ export interface SplitGroups {
   /** Every group, inner ones before the groups that hold them; the whole query is last. */
   readonly groups: Group[];
   /** Closing parentheses that match no opening one. */
-  readonly strayClosers: IToken[];
+  readonly strayClosers: readonly IToken[];
   /** The first opening parenthesis past the depth limit, if any; then `groups` is empty. */
   readonly tooDeep?: IToken;
 }
 
+const NO_TOKENS: readonly IToken[] = Object.freeze([]);
 const endOf = (token: IToken): number => token.startOffset + token.image.length;
 
 /** The decoded field name of `field:`, or `null` when the word cannot be a field name. */
@@ -47,17 +48,17 @@ export function decodeFieldName(raw: string): string | null {
  * never recurses into nested parentheses: a query 1,000 groups deep costs no more stack than a flat one. Also
  * enforces the depth limit, before any parsing.
  */
-export function splitGroups(source: string, tokens: readonly IToken[], maxDepth: number): SplitGroups {
+export function splitGroups(source: string, tokens: IToken[], maxDepth: number): SplitGroups {
   // Most queries have no parentheses: then the whole query is the one group.
   let parenthesized = false;
-  for (const token of tokens) {
-    const name = token.tokenType.name;
-    if (name === "LParen" || name === "RParen") {
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === LParen || type === RParen) {
       parenthesized = true;
       break;
     }
   }
-  if (!parenthesized) return { groups: [{ index: 0, tokens: [...tokens], field: undefined }], strayClosers: [] };
+  if (!parenthesized) return { groups: [{ index: 0, tokens, field: undefined }], strayClosers: NO_TOKENS };
   interface Frame {
     open?: IToken;
     tokens: IToken[];
@@ -69,14 +70,11 @@ export function splitGroups(source: string, tokens: readonly IToken[], maxDepth:
   const stack: Frame[] = [{ tokens: [], field: undefined }];
   const close = (frame: Frame, closer: IToken | undefined): void => {
     const index = groups.length;
-    groups.push({
-      index,
-      ...(frame.open ? { open: frame.open } : {}),
-      ...(closer ? { close: closer } : {}),
-      tokens: frame.tokens,
-      field: frame.field,
-      ...(frame.fieldSpan ? { fieldSpan: frame.fieldSpan } : {}),
-    });
+    const group: { -readonly [K in keyof Group]: Group[K] } = { index, tokens: frame.tokens, field: frame.field };
+    if (frame.open) group.open = frame.open;
+    if (closer) group.close = closer;
+    if (frame.fieldSpan) group.fieldSpan = frame.fieldSpan;
+    groups.push(group);
     const parent = stack[stack.length - 1]!;
     const start = frame.open!.startOffset;
     const last = frame.tokens[frame.tokens.length - 1];
@@ -86,16 +84,19 @@ export function splitGroups(source: string, tokens: readonly IToken[], maxDepth:
     parent.tokens.push(reference);
   };
   for (const token of tokens) {
-    const name = token.tokenType.name;
+    const type = token.tokenType;
     const top = stack[stack.length - 1]!;
-    if (name === "LParen") {
+    if (type === LParen) {
       if (stack.length > maxDepth) return { groups: [], strayClosers, tooDeep: token };
-      const [word, colon] = top.tokens.slice(-2);
-      const named = word?.tokenType.name === "Word" && colon?.tokenType.name === "Colon";
+      const word = top.tokens[top.tokens.length - 2];
+      const colon = top.tokens[top.tokens.length - 1];
+      const named = word?.tokenType === Word && colon?.tokenType === Colon;
       const field = named ? decodeFieldName(word.image) : top.field;
       const fieldSpan = named ? { start: word.startOffset, end: endOf(word) } : top.fieldSpan;
-      stack.push({ open: token, tokens: [], field, ...(fieldSpan ? { fieldSpan } : {}) });
-    } else if (name === "RParen") {
+      const frame: Frame = { open: token, tokens: [], field };
+      if (fieldSpan) frame.fieldSpan = fieldSpan;
+      stack.push(frame);
+    } else if (type === RParen) {
       if (stack.length === 1) strayClosers.push(token);
       else close(stack.pop()!, token);
     } else {

@@ -60,6 +60,8 @@ function* slicesOf(tokens: IToken[], size: number): Generator<GroupSlice> {
   yield { tokens: tokens.slice(start), afterAnd };
 }
 
+const parseSlice = (tokens: IToken[]): ReturnType<ReturnType<typeof getParser>["parseTokens"]> => getParser().parseTokens(tokens);
+
 /** Groups longer than this many tokens are read in slices of about this size. */
 export const SLICE_TOKENS = 4096;
 
@@ -70,12 +72,12 @@ function problemsOf(source: string, options: ParseOptions, locate: boolean, slic
     return { problems: [{ severity: "error", code: "too-long", message, span: { start: maxLength, end: source.length } }] };
   }
   const lexed = tokenize(source);
-  const problems: Problem[] = lexed.errors.map((error) => ({
-    severity: "error",
-    code: "unexpected-character",
-    message: `Unexpected character ${JSON.stringify(source.slice(error.offset, error.offset + error.length))}`,
-    span: { start: error.offset, end: error.offset + error.length },
-  }));
+  const problems: Problem[] = [];
+  for (const error of lexed.errors) {
+    const character = JSON.stringify(source.slice(error.offset, error.offset + error.length));
+    const span = { start: error.offset, end: error.offset + error.length };
+    problems.push({ severity: "error", code: "unexpected-character", message: `Unexpected character ${character}`, span });
+  }
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const { groups, strayClosers, tooDeep } = splitGroups(source, lexed.tokens, maxDepth);
   if (tooDeep) {
@@ -85,7 +87,6 @@ function problemsOf(source: string, options: ParseOptions, locate: boolean, slic
   }
   const builder = new AstBuilder(source, { locate });
   const parser = getParser();
-  const parseSlice = (tokens: IToken[]) => parser.parseTokens(tokens);
   for (const group of groups) {
     // A long group is read in slices, so that the syntax tree of all of it is never held at once (see docs/performance.md).
     if (group.tokens.length > sliceTokens && builder.addGroupInSlices(group, slicesOf(group.tokens, sliceTokens), parseSlice)) continue;
@@ -96,8 +97,7 @@ function problemsOf(source: string, options: ParseOptions, locate: boolean, slic
   for (const paren of strayClosers) builder.addStrayCloser(paren);
   for (const problem of builder.problems) problems.push(problem);
   const query = builder.query();
-  const failed = problems.some((problem) => problem.severity === "error");
-  if (failed || !query) return { problems };
+  if (!query || problems.some((problem) => problem.severity === "error")) return { problems };
   return builder.locations ? { query, problems, locations: builder.locations } : { query, problems };
 }
 
