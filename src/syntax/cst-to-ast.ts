@@ -206,14 +206,8 @@ export class AstBuilder {
 
   /** `a OR b OR …` from its operands, with the ambiguous-precedence warning where the server reads it otherwise. */
   private combineOr(operands: readonly Built[]): Built | undefined {
-    const first = operands[0];
-    const last = operands[operands.length - 1];
-    if (!first || !last) return undefined;
-    if (operands.length === 1) return first;
-    const start = first.start;
-    const end = last.end;
-    const queries = queriesOf(operands);
-    const query = queries && this.make(() => ast.or(queries, Object.freeze({ start, end })), start, end);
+    if (operands.length < 2) return operands[0];
+    const { query, start, end } = this.join(operands, ast.or, true);
     let mixed = false;
     let negated = false;
     for (const operand of operands) {
@@ -273,16 +267,22 @@ export class AstBuilder {
 
   /** `a AND b AND …` from its operands; a juxtaposed level (an operator missing) has no query. */
   private combineAnd(operands: readonly Built[], juxtaposed = false): Built | undefined {
-    const first = operands[0];
-    const last = operands[operands.length - 1];
-    if (!first || !last) return undefined;
-    if (operands.length === 1) return first;
-    const start = first.start;
-    const end = last.end;
-    const queries = juxtaposed ? undefined : queriesOf(operands);
-    const query = queries && this.make(() => ast.and(queries, Object.freeze({ start, end })), start, end);
+    if (operands.length < 2) return operands[0];
+    const joined = this.join(operands, ast.and, !juxtaposed);
     // A juxtaposed level is already an error; it says nothing about AND/OR mixing.
-    return juxtaposed ? { query, start, end } : { query, start, end, operandCount: operands.length };
+    return juxtaposed ? joined : { query: joined.query, start: joined.start, end: joined.end, operandCount: operands.length };
+  }
+
+  /**
+   * Two or more operands joined by `combine`, spanning from the first to the last; the query is absent when any
+   * operand holds an error or `withQuery` is false.
+   */
+  private join(operands: readonly Built[], combine: typeof ast.and | typeof ast.or, withQuery: boolean): Built {
+    const start = operands[0]!.start;
+    const end = operands[operands.length - 1]!.end;
+    const queries = withQuery ? queriesOf(operands) : undefined;
+    const query = queries && this.make(() => combine(queries, Object.freeze({ start, end })), start, end);
+    return { query, start, end };
   }
 
   /**

@@ -60,7 +60,8 @@ function* slicesOf(tokens: IToken[], size: number): Generator<GroupSlice> {
   yield { tokens: tokens.slice(start), afterAnd };
 }
 
-const parseSlice = (tokens: IToken[]): ReturnType<ReturnType<typeof getParser>["parseTokens"]> => getParser().parseTokens(tokens);
+/** Parses one slice of a long group with the shared parser. */
+const parseSlice = (tokens: IToken[]) => getParser().parseTokens(tokens);
 
 /** Groups longer than this many tokens are read in slices of about this size. */
 export const SLICE_TOKENS = 4096;
