@@ -26,20 +26,27 @@ class QueryParser extends CstParser {
   /** orExpression = andExpression { "OR" andExpression } */
   orExpression = this.RULE("orExpression", () => {
     this.SUBRULE(this.andExpression);
-    this.MANY(() => {
-      this.CONSUME(Or);
-      this.SUBRULE2(this.andExpression);
-    });
+    this.MANY(this.orOperand);
   });
+
+  private readonly orOperand = (): void => {
+    this.CONSUME(Or);
+    this.SUBRULE2(this.andExpression);
+  };
 
   /** andExpression = unaryExpression { [ "AND" ] unaryExpression } */
   andExpression = this.RULE("andExpression", () => {
     this.SUBRULE(this.unaryExpression);
-    this.MANY(() => {
-      this.OPTION(() => this.CONSUME(And));
-      this.SUBRULE2(this.unaryExpression);
-    });
+    this.MANY(this.andOperand);
   });
+
+  private readonly andOperator = (): void => {
+    this.CONSUME(And);
+  };
+  private readonly andOperand = (): void => {
+    this.OPTION(this.andOperator);
+    this.SUBRULE2(this.unaryExpression);
+  };
 
   /**
    * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | GROUP | INVALID ).
@@ -47,41 +54,52 @@ class QueryParser extends CstParser {
    * a condition costs two rule invocations, not four.
    */
   unaryExpression = this.RULE("unaryExpression", () => {
-    this.MANY(() => this.CONSUME(Prefix));
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(Word);
-          this.OPTION(() => {
-            this.CONSUME(Colon);
-            this.SUBRULE(this.value);
-            this.MANY2(() => {
-              this.CONSUME2(Colon);
-              this.SUBRULE2(this.value);
-            });
-          });
-        },
-      },
-      { ALT: () => this.CONSUME(Quoted) },
-      { ALT: () => this.SUBRULE(this.range) },
-      { ALT: () => this.CONSUME(GroupRef) },
-      { ALT: () => this.CONSUME(Invalid) },
-    ]);
+    this.MANY(this.prefix);
+    this.OR(this.operandAlternatives);
   });
+
+  // The DSL's arguments are built once, not on every call (chevrotain's performance guide: cached alternatives).
+  // They close over nothing but the parser, so sharing them between calls is safe.
+  private readonly prefix = (): void => {
+    this.CONSUME(Prefix);
+  };
+  private readonly anotherValue = (): void => {
+    this.CONSUME2(Colon);
+    this.SUBRULE2(this.value);
+  };
+  private readonly fieldValue = (): void => {
+    this.CONSUME(Colon);
+    this.SUBRULE(this.value);
+    this.MANY2(this.anotherValue);
+  };
+  private readonly operandAlternatives = [
+    {
+      ALT: () => {
+        this.CONSUME(Word);
+        this.OPTION(this.fieldValue);
+      },
+    },
+    { ALT: () => this.CONSUME(Quoted) },
+    { ALT: () => this.SUBRULE(this.range) },
+    { ALT: () => this.CONSUME(GroupRef) },
+    { ALT: () => this.CONSUME(Invalid) },
+  ];
 
   /**
    * value = WORD | QUOTED | range | GROUP | INVALID. A group here is one token: parentheses are matched before
    * parsing and each group's content is parsed on its own (see `groups.ts`), so nesting never deepens the stack.
    */
   value = this.RULE("value", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(Word) },
-      { ALT: () => this.CONSUME(Quoted) },
-      { ALT: () => this.SUBRULE(this.range) },
-      { ALT: () => this.CONSUME(GroupRef) },
-      { ALT: () => this.CONSUME(Invalid) },
-    ]);
+    this.OR(this.valueAlternatives);
   });
+
+  private readonly valueAlternatives = [
+    { ALT: () => this.CONSUME(Word) },
+    { ALT: () => this.CONSUME(Quoted) },
+    { ALT: () => this.SUBRULE(this.range) },
+    { ALT: () => this.CONSUME(GroupRef) },
+    { ALT: () => this.CONSUME(Invalid) },
+  ];
 
   /** range = RANGE_OPEN BOUND "TO" BOUND RANGE_CLOSE */
   range = this.RULE("range", () => {
