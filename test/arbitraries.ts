@@ -159,3 +159,22 @@ export const queryLikeText = fc.oneof(
   fc.array(fc.constantFrom(...fragments), { maxLength: 14 }).map((parts) => parts.join("")),
   fc.string({ unit: "binary", maxLength: 30 }),
 );
+
+// Mostly pieces of valid queries, so that long texts are often cut; some hold an operator inside a longer token.
+const flatValid = ["a:x", "b.c:y*", 'b:"p AND q"', "e:[1 TO 5]", 'f:["x AND" TO z]', "g:a\\ AND\\ b", "NOT h:y", "!i:z", "é:😀", "k:>=5"];
+const flatOperators = [" AND ", " OR ", " && ", " || ", " AND NOT ", " ", "\t"];
+const flatTricky = ['c:"open AND', "d:/re AND x/", "/", 'f:[x" TO z]', "AND", "OR", '"', "[", "]", "{", ":", "\\", "x", "and"];
+/**
+ * Text without parentheses in which what looks like an operator is sometimes inside a longer token (a quoted value,
+ * an unterminated quote, a regular expression, a range bound, an escaped space): for cutting long input.
+ */
+export const flatQueryText = fc
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...flatValid) },
+      { weight: 6, arbitrary: fc.constantFrom(...flatOperators) },
+      { weight: 1, arbitrary: fc.constantFrom(...flatTricky) },
+    ),
+    { minLength: 1, maxLength: 30 },
+  )
+  .map((parts) => parts.join(""));

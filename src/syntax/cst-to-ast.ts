@@ -1,6 +1,6 @@
 import type { CstNode, IToken } from "chevrotain";
 import * as ast from "../ast/factories.js";
-import type { Query, Span } from "../ast/types.js";
+import type { ExistsQuery, Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
 import { InvalidQueryError } from "../errors.js";
 import { quote } from "../serialize/escaping.js";
 import { serialize } from "../serialize/serialize.js";
@@ -10,9 +10,9 @@ import { invalidTokenProblem } from "./invalid-tokens.js";
 import type { Locations } from "./locations.js";
 import { decodeEscapes, decodeWord, escapeUnescaped, unescapedPositions, type TextProblem } from "./words.js";
 
-/** A run of a long group's tokens between two operators, for `addGroupInSlices`. */
-export interface GroupSlice {
-  readonly tokens: IToken[];
+/** A run of a long group between two operators, parsed, for `addGroupInSlices`. */
+export interface ParsedSlice {
+  readonly cst: CstNode;
   /** Whether the operator before this slice was AND (else OR, or none for the first slice). */
   readonly afterAnd: boolean;
 }
@@ -92,40 +92,59 @@ export class AstBuilder {
   }
 
   /**
-   * Reads a long group slice by slice, so that each slice's syntax tree can be collected before the next is parsed.
-   * Each slice is cut at an operator (`AND` or `OR`, left out of both slices); `parseSlice` parses one. When a
-   * slice has any error, everything read from the slices is taken back and `false` returned: the group must then be
-   * read whole, so that its diagnostics are exactly those of a whole reading.
+   * Reads a long group slice by slice, so that each slice's tokens and syntax tree can be collected before the next
+   * is read. Each slice is cut at an operator (`AND` or `OR`, left out of both slices). A slice is `undefined` when
+   * it could not be lexed or parsed cleanly. On any error everything read from the slices is taken back and `false`
+   * returned: the group must then be read whole, so that its diagnostics are exactly those of a whole reading.
    */
-  addGroupInSlices(group: Group, slices: Iterable<GroupSlice>, parseSlice: (tokens: IToken[]) => { cst: CstNode; errors: unknown[] }): boolean {
+  addGroupInSlices(group: Group, slices: Iterable<ParsedSlice | undefined>): boolean {
     this.fieldSpan = group.fieldSpan;
     const problemCount = this.problems.length;
     const errorCount = this.errors;
-    const andLevels: Built[][] = [];
     const takeBack = (): false => {
       this.problems.length = problemCount;
       this.errors = errorCount;
       return false;
     };
+    // Only queries and offsets are kept from one slice to the next: nothing that holds on to a token.
+    const levels: Built[] = [];
+    let level: { queries: Query[]; start: number; end: number; negated: boolean } | undefined;
     for (const slice of slices) {
-      const { cst, errors } = parseSlice(slice.tokens);
-      const inner = nodesOf(cst, "orExpression")[0];
-      if (errors.length > 0 || !inner) return takeBack();
-      nodesOf(inner, "andExpression").forEach((andNode, index) => {
+      const inner = slice && nodesOf(slice.cst, "orExpression")[0];
+      if (!slice || !inner) return takeBack();
+      const andNodes = nodesOf(inner, "andExpression");
+      for (let index = 0; index < andNodes.length; index++) {
         // Only a slice's first AND level continues the previous slice's last one, and only across an AND.
-        if (index > 0 || !slice.afterAnd || andLevels.length === 0) andLevels.push([]);
-        const level = andLevels[andLevels.length - 1]!;
+        if (level && (index > 0 || !slice.afterAnd)) {
+          levels.push(this.andLevel(level.queries, level.start, level.end, level.negated));
+          level = undefined;
+        }
+        const andNode = andNodes[index]!;
         const unaries = nodesOf(andNode, "unaryExpression");
         // Two operands without AND between them are a mistake that a whole reading explains best.
-        if (tokensOf(andNode, "And").length !== unaries.length - 1) level.push({ query: undefined, start: 0, end: 0 });
-        for (const unary of unaries) level.push(this.unaryExpression(unary, group.field) ?? { query: undefined, start: 0, end: 0 });
-      });
+        if (tokensOf(andNode, "And").length !== unaries.length - 1) return takeBack();
+        for (const unary of unaries) {
+          const operand = this.unaryExpression(unary, group.field);
+          if (operand?.query === undefined) return takeBack();
+          if (level) {
+            level.queries.push(operand.query);
+            level.end = operand.end;
+          } else {
+            level = { queries: [operand.query], start: operand.start, end: operand.end, negated: operand.negated === true };
+          }
+        }
+      }
       if (this.errors > errorCount) return takeBack();
     }
-    const levels = andLevels.map((operands) => this.combineAnd(operands));
-    if (levels.some((level) => level?.query === undefined) || this.errors > errorCount) return takeBack();
-    this.finishGroup(group, this.combineOr(levels as Built[]), false);
+    if (level) levels.push(this.andLevel(level.queries, level.start, level.end, level.negated));
+    this.finishGroup(group, this.combineOr(levels), false);
     return true;
+  }
+
+  /** One AND level of a group read in slices, as `combineAnd` would have made it. */
+  private andLevel(queries: Query[], start: number, end: number, negated: boolean): Built {
+    if (queries.length === 1) return { query: queries[0], start, end, negated };
+    return { query: ast.and(queries, Object.freeze({ start, end })), start, end, operandCount: queries.length };
   }
 
   private finishGroup(group: Group, content: Built | undefined, parserFailed: boolean): void {
@@ -173,24 +192,32 @@ export class AstBuilder {
   }
 
   /**
-   * Runs a factory; a value it refuses becomes a diagnostic at the span instead of an exception. A condition's
-   * location is recorded: `value` is where its value is written, `bounds` where a range's bounds are.
+   * A condition read from `start` to `end`. Its location is recorded when asked for: `value` is where its value is
+   * written, `bounds` where a range's bounds are.
    */
-  private make(create: () => Query, start: number, end: number, bounds?: { min?: Span; max?: Span }): Query | undefined {
-    try {
-      const query = create();
-      if (this.locations && (query.type === "term" || query.type === "range" || query.type === "exists")) {
-        const value = { start, end };
-        // `_exists_:field` names its field in the value; `field:*` before the colon.
-        const named = query.type === "exists" && this.text(start, end) !== "*";
-        this.locations.set(query, { field: named || !this.fieldSpan ? value : this.fieldSpan, value, ...bounds });
-      }
-      return query;
-    } catch (error) {
-      if (!(error instanceof InvalidQueryError)) throw error;
-      this.error("invalid-value", error.message, start, end);
-      return undefined;
+  private condition(query: TermQuery | RangeQuery | ExistsQuery, start: number, end: number, bounds?: { min?: Span; max?: Span }): Built {
+    if (this.locations) {
+      const value = { start, end };
+      // `_exists_:field` names its field in the value; `field:*` before the colon.
+      const named = query.type === "exists" && this.text(start, end) !== "*";
+      this.locations.set(query, { field: named || !this.fieldSpan ? value : this.fieldSpan, value, ...bounds });
     }
+    return { query, start, end };
+  }
+
+  /**
+   * A value that a factory refused: the factories' checks are the last line of defence, so what they refuse
+   * becomes a diagnostic at the value instead of an exception.
+   */
+  private refused(error: unknown, start: number, end: number): Built {
+    if (!(error instanceof InvalidQueryError)) throw error;
+    return this.failed("invalid-value", error.message, start, end);
+  }
+
+  /** Reports an error about a value and returns the value without a query. */
+  private failed(code: string, message: string, start: number, end: number, fix?: string): Built {
+    this.error(code, message, start, end, fix);
+    return { query: undefined, start, end };
   }
 
   private orExpression(node: CstNode, field: FieldContext): Built | undefined {
@@ -281,8 +308,8 @@ export class AstBuilder {
     const start = operands[0]!.start;
     const end = operands[operands.length - 1]!.end;
     const queries = withQuery ? queriesOf(operands) : undefined;
-    const query = queries && this.make(() => combine(queries, Object.freeze({ start, end })), start, end);
-    return { query, start, end };
+    // Operands that are queries are always accepted: and/or cannot refuse them.
+    return { query: queries && combine(queries, Object.freeze({ start, end })), start, end };
   }
 
   /**
@@ -423,12 +450,8 @@ export class AstBuilder {
         `${"NOT (".repeat(negations - 1)}NOT ${this.text(operand.start, operand.end)}${")".repeat(negations - 1)}`,
       );
     }
-    let query = operand.query;
-    if (valid && query) {
-      const negated = query;
-      query = this.make(() => ast.not(negated, Object.freeze({ start, end: operand.end })), start, operand.end);
-    }
-    return { query: valid ? query : undefined, start, end: operand.end, negated: negations > 0 };
+    const query = valid && operand.query ? ast.not(operand.query, Object.freeze({ start, end: operand.end })) : undefined;
+    return { query, start, end: operand.end, negated: negations > 0 };
   }
 
   /** What a unary expression applies its prefixes to: `field:value`, a group, a bare value or an invalid token. */
@@ -625,52 +648,63 @@ export class AstBuilder {
 
   private wordValue(field: FieldContext, token: IToken, start: number, nodeStart = start): Built {
     const end = endOf(token);
-    const fail = (code: string, message: string, fix?: string): Built => {
-      this.error(code, message, start, end, fix);
-      return { query: undefined, start, end };
-    };
-    const decoded = decodeWord(token.image);
+    const raw = token.image;
+    // Most words need no decoding and no check.
+    if (PLAIN_WORD.test(raw)) return field == null ? { query: undefined, start, end } : this.textValue(field, raw, false, start, end, nodeStart);
+    const decoded = decodeWord(raw);
     this.reportWordProblems(token, decoded.problems);
-    const checked =
-      PLAIN_WORD.test(token.image) ||
-      (!this.reportBreakingChars(token) && decoded.problems.length === 0 && this.checkText(decoded.text, start, end, token.image));
+    const checked = !this.reportBreakingChars(token) && decoded.problems.length === 0 && this.checkText(decoded.text, start, end, raw);
     if (!checked || field == null) return { query: undefined, start, end };
+    const parts = decoded.parts;
+    if (!parts) return this.textValue(field, decoded.text, decoded.firstEscaped, start, end, nodeStart);
+    if (raw[0] === "<" || raw[0] === ">") {
+      return this.failed(
+        "comparison-with-wildcard",
+        "A comparison such as >=100 cannot hold * or ?; the server would read this as a pattern instead",
+        start,
+        end,
+      );
+    }
+    if (decoded.usedUnicodeEscape) {
+      return this.failed(
+        "unicode-escape-in-pattern",
+        "The server does not decode \\u escapes in a pattern with * or ?; type the character itself",
+        start,
+        end,
+      );
+    }
+    if (field === ast.EXISTS_FIELD) return this.failed("exists-pattern", `${ast.EXISTS_FIELD} takes a field name, not a pattern`, start, end);
     const span: Span = Object.freeze({ start: nodeStart, end });
-    const leading = token.image[0];
-    if (decoded.parts) {
-      if (leading === "<" || leading === ">") {
-        return fail(
-          "comparison-with-wildcard",
-          "A comparison such as >=100 cannot hold * or ?; the server would read this as a pattern instead",
-        );
-      }
-      if (decoded.usedUnicodeEscape) {
-        return fail(
-          "unicode-escape-in-pattern",
-          "The server does not decode \\u escapes in a pattern with * or ?; type the character itself",
-        );
-      }
-      if (field === ast.EXISTS_FIELD) return fail("exists-pattern", `${ast.EXISTS_FIELD} takes a field name, not a pattern`);
-      const parts = decoded.parts;
-      if (parts.length === 1 && parts[0]!.kind === "anyChars") {
-        return { query: this.make(() => ast.exists(field, span), start, end), start, end };
-      }
-      return { query: this.make(() => ast.term(field, ast.pattern(parts), span), start, end), start, end };
+    let query: TermQuery | ExistsQuery;
+    try {
+      query = parts.length === 1 && parts[0]!.kind === "anyChars" ? ast.exists(field, span) : ast.term(field, ast.pattern(parts), span);
+    } catch (error) {
+      return this.refused(error, start, end);
     }
-    const text = decoded.text;
-    if (field === ast.EXISTS_FIELD) return { query: this.make(() => ast.exists(text, span), start, end), start, end };
-    if (text[0] === "<" || text[0] === ">") {
-      if (decoded.firstEscaped) {
-        return fail(
-          "escaped-comparison",
-          `The server reads ${text[0]} at the start of a value as a comparison even when escaped; ` +
-            "quote the value to search for the text",
-          quote(text),
-        );
-      }
-      return this.comparison(field, text, span, start);
+    return this.condition(query, start, end);
+  }
+
+  /** A word's decoded text as the value of `field`: a term, a comparison, or the field of `_exists_`. */
+  private textValue(field: string, text: string, firstEscaped: boolean, start: number, end: number, nodeStart: number): Built {
+    const span: Span = Object.freeze({ start: nodeStart, end });
+    if (field !== ast.EXISTS_FIELD && (text[0] === "<" || text[0] === ">")) {
+      if (!firstEscaped) return this.comparison(field, text, span, start);
+      return this.failed(
+        "escaped-comparison",
+        `The server reads ${text[0]} at the start of a value as a comparison even when escaped; ` +
+          "quote the value to search for the text",
+        start,
+        end,
+        quote(text),
+      );
     }
-    return { query: this.make(() => ast.term(field, ast.text(text), span), start, end), start, end };
+    let query: TermQuery | ExistsQuery;
+    try {
+      query = field === ast.EXISTS_FIELD ? ast.exists(text, span) : ast.term(field, ast.text(text), span);
+    } catch (error) {
+      return this.refused(error, start, end);
+    }
+    return this.condition(query, start, end);
   }
 
   /** `>=1000`, `<5` and so on, read as Elasticsearch reads them. */
@@ -689,9 +723,16 @@ export class AstBuilder {
       return { query: undefined, start, end };
     }
     const limit = { value, inclusive };
-    const create = text[0] === ">" ? () => ast.range(field, limit, null, span) : () => ast.range(field, null, limit, span);
+    const greater = text[0] === ">";
+    let query: RangeQuery;
+    try {
+      query = greater ? ast.range(field, limit, null, span) : ast.range(field, null, limit, span);
+    } catch (error) {
+      return this.refused(error, start, end);
+    }
+    if (!this.locations) return { query, start, end };
     const boundSpan = { start: start + (inclusive ? 2 : 1), end };
-    return { query: this.make(create, start, end, text[0] === ">" ? { min: boundSpan } : { max: boundSpan }), start, end };
+    return this.condition(query, start, end, greater ? { min: boundSpan } : { max: boundSpan });
   }
 
   private quotedValue(field: FieldContext, token: IToken, start: number, nodeStart = start): Built {
@@ -700,8 +741,13 @@ export class AstBuilder {
     for (const problem of problems) this.error(problem.code, problem.message, start + 1 + problem.start, start + 1 + problem.end);
     if (problems.length > 0 || !this.checkText(text, start, end) || field == null) return { query: undefined, start, end };
     const span = Object.freeze({ start: nodeStart, end });
-    const create = field === ast.EXISTS_FIELD ? () => ast.exists(text, span) : () => ast.term(field, ast.text(text), span);
-    return { query: this.make(create, start, end), start, end };
+    let query: TermQuery | ExistsQuery;
+    try {
+      query = field === ast.EXISTS_FIELD ? ast.exists(text, span) : ast.term(field, ast.text(text), span);
+    } catch (error) {
+      return this.refused(error, start, end);
+    }
+    return this.condition(query, start, end);
   }
 
   private range(field: FieldContext, node: CstNode, nodeStart?: number): Built | undefined {
@@ -728,7 +774,13 @@ export class AstBuilder {
       if (minToken) located.min = { start: minToken.startOffset, end: endOf(minToken) };
       if (maxToken) located.max = { start: maxToken.startOffset, end: endOf(maxToken) };
     }
-    return { query: this.make(() => ast.range(field, min, max, Object.freeze({ start: nodeStart ?? start, end })), start, end, located), start, end };
+    let query: RangeQuery;
+    try {
+      query = ast.range(field, min, max, Object.freeze({ start: nodeStart ?? start, end }));
+    } catch (error) {
+      return this.refused(error, start, end);
+    }
+    return this.condition(query, start, end, located);
   }
 
   /** A bound's value; `null` when open (`*`), `false` after an error. */

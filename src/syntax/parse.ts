@@ -2,7 +2,8 @@ import type { Query } from "../ast/types.js";
 import { QuerySyntaxError } from "../errors.js";
 import { AstBuilder } from "./cst-to-ast.js";
 import type { IRecognitionException, IToken } from "chevrotain";
-import type { GroupSlice } from "./cst-to-ast.js";
+import type { ParsedSlice } from "./cst-to-ast.js";
+import { chunkSlices, type TokenSlice } from "./chunks.js";
 import { And, Or } from "./tokens.js";
 import type { Locations } from "./locations.js";
 import { toDiagnostics, type Diagnostic, type Problem } from "./diagnostic.js";
@@ -46,7 +47,7 @@ function reportParserErrors(errors: readonly IRecognitionException[], group: Gro
 }
 
 /** Cuts tokens into runs of at least `size` tokens, each ending before an `AND` or `OR` token (which is left out). */
-function* slicesOf(tokens: IToken[], size: number): Generator<GroupSlice> {
+function* slicesOf(tokens: IToken[], size: number): Generator<TokenSlice> {
   let start = 0;
   let afterAnd = false;
   for (let i = size; i < tokens.length; i++) {
@@ -60,17 +61,52 @@ function* slicesOf(tokens: IToken[], size: number): Generator<GroupSlice> {
   yield { tokens: tokens.slice(start), afterAnd };
 }
 
-/** Parses one slice of a long group with the shared parser. */
-const parseSlice = (tokens: IToken[]) => getParser().parseTokens(tokens);
+/** Parses each slice with the shared parser; a slice with a grammar error becomes `undefined`. */
+function* parsed(slices: Iterable<TokenSlice | undefined>): Generator<ParsedSlice | undefined> {
+  const parser = getParser();
+  for (const slice of slices) {
+    if (!slice) {
+      yield undefined;
+      return;
+    }
+    const { cst, errors } = parser.parseTokens(slice.tokens);
+    yield errors.length > 0 ? undefined : { cst, afterAnd: slice.afterAnd };
+  }
+}
 
-/** Groups longer than this many tokens are read in slices of about this size. */
-export const SLICE_TOKENS = 4096;
+/** How long input is cut up to keep what is alive at once small (see docs/performance.md); tests make them tiny. */
+interface Cuts {
+  /** Groups longer than this many tokens are read in slices of about this size. */
+  readonly sliceTokens: number;
+  /** Queries without parentheses longer than this many characters are lexed in chunks of about this size. */
+  readonly chunkChars: number;
+}
 
-function problemsOf(source: string, options: ParseOptions, locate: boolean, sliceTokens = SLICE_TOKENS): { query?: Query; problems: Problem[]; locations?: Locations } {
+const DEFAULT_CUTS: Cuts = { sliceTokens: 4096, chunkChars: 16384 };
+
+type Outcome = { query?: Query; problems: Problem[]; locations?: Locations };
+
+/** Reads a long query without parentheses chunk by chunk; `undefined` when it must be read whole. */
+function readInChunks(source: string, locate: boolean, chunkChars: number): Outcome | undefined {
+  const builder = new AstBuilder(source, { locate });
+  if (!builder.addGroupInSlices(WHOLE_QUERY, parsed(chunkSlices(source, chunkChars)))) return undefined;
+  const query = builder.query();
+  if (!query) return undefined;
+  return builder.locations ? { query, problems: builder.problems, locations: builder.locations } : { query, problems: builder.problems };
+}
+
+const WHOLE_QUERY: Group = { index: 0, tokens: [], field: undefined };
+const PARENTHESIS = /[()]/;
+
+function problemsOf(source: string, options: ParseOptions, locate: boolean, cuts: Cuts): Outcome {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (source.length > maxLength) {
     const message = `The query is ${source.length} characters long; the limit is ${maxLength}`;
     return { problems: [{ severity: "error", code: "too-long", message, span: { start: maxLength, end: source.length } }] };
+  }
+  if (source.length > cuts.chunkChars && !PARENTHESIS.test(source)) {
+    const chunked = readInChunks(source, locate, cuts.chunkChars);
+    if (chunked) return chunked;
   }
   const lexed = tokenize(source);
   const problems: Problem[] = [];
@@ -90,7 +126,7 @@ function problemsOf(source: string, options: ParseOptions, locate: boolean, slic
   const parser = getParser();
   for (const group of groups) {
     // A long group is read in slices, so that the syntax tree of all of it is never held at once (see docs/performance.md).
-    if (group.tokens.length > sliceTokens && builder.addGroupInSlices(group, slicesOf(group.tokens, sliceTokens), parseSlice)) continue;
+    if (group.tokens.length > cuts.sliceTokens && builder.addGroupInSlices(group, parsed(slicesOf(group.tokens, cuts.sliceTokens)))) continue;
     const { cst, errors } = parser.parseTokens(group.tokens);
     if (errors.length > 0) reportParserErrors(errors, group, source, problems);
     builder.addGroup(group, cst, errors.length > 0);
@@ -120,19 +156,27 @@ export function parseWithLocations(source: string, options: ParseOptions = {}): 
   return read(source, options, true);
 }
 
-/** `tryParse` reading groups longer than `sliceTokens` tokens in slices; tests compare it with a whole reading. */
-export function tryParseInSlices(source: string, sliceTokens: number, options: ParseOptions = {}): ParseResult {
-  return read(source, options, false, sliceTokens);
+/**
+ * `tryParse` reading groups longer than `sliceTokens` tokens in slices and queries without parentheses longer than
+ * `chunkChars` characters in chunks; tests compare it with a whole reading.
+ */
+export function tryParseInSlices(source: string, cuts: Cuts, options: ParseOptions = {}): ParseResult {
+  return read(source, options, false, cuts);
 }
 
-function read(source: string, options: ParseOptions, locate: boolean, sliceTokens = SLICE_TOKENS): ParseResult & { locations?: Locations } {
+/** `tryParse` with no slices and no chunks: the reference that `tryParseInSlices` is compared with. */
+export function tryParseWhole(source: string, options: ParseOptions = {}): ParseResult {
+  return read(source, options, false, { sliceTokens: Infinity, chunkChars: Infinity });
+}
+
+function read(source: string, options: ParseOptions, locate: boolean, cuts = DEFAULT_CUTS): ParseResult & { locations?: Locations } {
   if (typeof source !== "string") {
     const diagnostic = toDiagnostics("", [
       { severity: "error", code: "not-a-string", message: `A query must be a string, not ${typeof source}`, span: { start: 0, end: 0 } },
     ]);
     return { diagnostics: diagnostic };
   }
-  const { query, problems, locations } = problemsOf(source, options, locate, sliceTokens);
+  const { query, problems, locations } = problemsOf(source, options, locate, cuts);
   const diagnostics = toDiagnostics(source, problems);
   if (!query) return { diagnostics };
   return locations ? { query, diagnostics, locations } : { query, diagnostics };
