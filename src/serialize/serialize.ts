@@ -51,19 +51,22 @@ function needsParentheses(node: Query, position: Position): boolean {
 export function serialize(query: QueryLike): string {
   const root = "toQuery" in query && typeof query.toQuery === "function" ? query.toQuery() : (query as Query);
   let out = "";
-  // A stack of work: text to append, or a node to print in a position.
-  const stack: Array<string | [Query, Position]> = [[root, "top"]];
+  // A stack of work: text to append, or a node to print in a position (kept in a parallel stack).
+  const stack: Array<string | Query> = [root];
+  const positions: Position[] = ["top"];
   while (stack.length > 0) {
     const item = stack.pop()!;
+    const position = positions.pop()!;
     if (typeof item === "string") {
       out += item;
       continue;
     }
-    const [node, position] = item;
+    const node = item;
     const wrap = needsParentheses(node, position);
     if (wrap) {
       out += "(";
       stack.push(")");
+      positions.push(position);
     }
     switch (node.type) {
       case "term":
@@ -77,15 +80,20 @@ export function serialize(query: QueryLike): string {
         break;
       case "not":
         out += "NOT ";
-        stack.push([node.operand, "notOperand"]);
+        stack.push(node.operand);
+        positions.push("notOperand");
         break;
       case "and":
       case "or": {
         const separator = node.type === "and" ? " AND " : " OR ";
         const operandPosition: Position = node.type === "and" ? "andOperand" : "orOperand";
         for (let i = node.operands.length - 1; i >= 0; i--) {
-          stack.push([node.operands[i]!, operandPosition]);
-          if (i > 0) stack.push(separator);
+          stack.push(node.operands[i]!);
+          positions.push(operandPosition);
+          if (i > 0) {
+            stack.push(separator);
+            positions.push(operandPosition);
+          }
         }
         break;
       }

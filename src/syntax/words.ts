@@ -1,3 +1,4 @@
+import * as ast from "../ast/factories.js";
 import type { PatternPart } from "../ast/types.js";
 
 /**
@@ -45,23 +46,31 @@ const NEEDS_DECODING = /[\\*?]/;
 export function decodeWord(raw: string): DecodedWord {
   // Most words are plain: no escape, no wildcard.
   if (!NEEDS_DECODING.test(raw)) return { text: raw, parts: undefined, firstEscaped: false, usedUnicodeEscape: false, problems: NO_PROBLEMS };
-  const problems: TextProblem[] = [];
+  let problems = NO_PROBLEMS;
   const parts: PatternPart[] = [];
   let literal = "";
   let text = "";
   let hasWildcard = false;
   let firstEscaped = false;
   let usedUnicodeEscape = false;
+  // Runs of ordinary characters are copied in one slice, not character by character.
+  let run = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
+    if (c !== "\\" && c !== "*" && c !== "?") continue;
+    const ordinary = raw.slice(run, i);
+    literal += ordinary;
+    text += ordinary;
     if (c === "\\") {
       if (i === 0) firstEscaped = true;
       const next = raw[i + 1];
       if (next === "u") {
         const hex = raw.slice(i + 2, i + 6);
         if (!HEX.test(hex)) {
+          if (problems === NO_PROBLEMS) problems = [];
           problems.push(invalidEscape(i, Math.min(raw.length, i + 2 + hex.length)));
           i += 1;
+          run = i + 1;
           continue;
         }
         usedUnicodeEscape = true;
@@ -74,20 +83,20 @@ export function decodeWord(raw: string): DecodedWord {
         text += next;
         i += 1;
       }
+      run = i + 1;
       continue;
     }
-    if (c === "*" || c === "?") {
-      hasWildcard = true;
-      if (literal) parts.push({ kind: "literal", text: literal });
-      literal = "";
-      parts.push(c === "*" ? { kind: "anyChars" } : { kind: "oneChar" });
-      text += c;
-      continue;
-    }
-    literal += c;
+    hasWildcard = true;
+    if (literal) parts.push(ast.literal(literal));
+    literal = "";
+    parts.push(c === "*" ? ast.anyChars() : ast.oneChar());
     text += c;
+    run = i + 1;
   }
-  if (literal) parts.push({ kind: "literal", text: literal });
+  const rest = raw.slice(run);
+  literal += rest;
+  text += rest;
+  if (literal) parts.push(ast.literal(literal));
   return { text, parts: hasWildcard ? parts : undefined, firstEscaped, usedUnicodeEscape, problems };
 }
 
