@@ -1,4 +1,5 @@
-import type { CstNode, IToken } from "chevrotain";
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import { GroupRef, Quoted, Word } from "./tokens.js";
 import * as ast from "../ast/factories.js";
 import type { ExistsQuery, Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
 import { InvalidQueryError } from "../errors.js";
@@ -45,6 +46,15 @@ function tokensOf(node: CstNode, name: string): IToken[] {
   return tokens;
 }
 const nodesOf = (node: CstNode, name: string): CstNode[] => (node.children[name] as CstNode[] | undefined) ?? NONE;
+const isToken = (element: CstElement): element is IToken => "image" in element;
+
+/** A field expression's values (labelled `value` by the grammar): tokens, or a range's node. */
+function valuesOf(node: CstNode): CstElement[] {
+  const values = node.children.value;
+  if (values === undefined) return NONE;
+  for (const value of values) if (isToken(value) && value.isInsertedInRecovery) return values.filter((v) => !isToken(v) || !v.isInsertedInRecovery);
+  return values;
+}
 const endOf = (token: IToken): number => token.startOffset + token.image.length;
 
 const WORD_OPERATORS: Record<string, string> = { and: "AND", or: "OR", "&": "AND", "|": "OR" };
@@ -87,8 +97,7 @@ export class AstBuilder {
    */
   addGroup(group: Group, cst: CstNode, parserFailed: boolean): void {
     this.fieldSpan = group.fieldSpan;
-    const inner = nodesOf(cst, "orExpression")[0];
-    this.finishGroup(group, inner && this.orExpression(inner, group.field), parserFailed);
+    this.finishGroup(group, this.orExpression(cst, group.field), parserFailed);
   }
 
   /**
@@ -110,9 +119,9 @@ export class AstBuilder {
     const levels: Built[] = [];
     let level: { queries: Query[]; start: number; end: number; negated: boolean } | undefined;
     for (const slice of slices) {
-      const inner = slice && nodesOf(slice.cst, "orExpression")[0];
-      if (!slice || !inner) return takeBack();
-      const andNodes = nodesOf(inner, "andExpression");
+      if (!slice) return takeBack();
+      const andNodes = nodesOf(slice.cst, "andExpression");
+      if (andNodes.length === 0) return takeBack();
       for (let index = 0; index < andNodes.length; index++) {
         // Only a slice's first AND level continues the previous slice's last one, and only across an AND.
         if (level && (index > 0 || !slice.afterAnd)) {
@@ -220,8 +229,10 @@ export class AstBuilder {
     return { query: undefined, start, end };
   }
 
+  /** A group's query: an OR of AND levels, or nothing. */
   private orExpression(node: CstNode, field: FieldContext): Built | undefined {
     const children = nodesOf(node, "andExpression");
+    if (children.length === 0) return undefined;
     if (children.length === 1) return this.andExpression(children[0]!, field);
     const operands: Built[] = [];
     for (const child of children) {
@@ -511,7 +522,7 @@ export class AstBuilder {
   }
 
   private fieldExpression(node: CstNode, fieldToken: IToken): Built | undefined {
-    const values = nodesOf(node, "value");
+    const values = valuesOf(node);
     const firstValue = values[0];
     if (!firstValue) return undefined;
     const start = fieldToken.startOffset;
@@ -532,7 +543,7 @@ export class AstBuilder {
     const built = this.fieldValue(field, firstValue, start);
     this.fieldSpan = outerFieldSpan;
     if (!built) return undefined;
-    const word = tokensOf(firstValue, "Word")[0];
+    const word = isToken(firstValue) && firstValue.tokenType === Word ? firstValue : undefined;
     // The node covers its field too: `a:x`, `a:(x OR y)`. Values are made with that span; a group is re-spanned.
     const query =
       built.query && built.query.span?.start !== start
@@ -566,18 +577,18 @@ export class AstBuilder {
   }
 
   /** The value of `field:value`; `nodeStart` is where the node's span starts (at the field). */
-  private fieldValue(field: FieldContext, node: CstNode, nodeStart: number): Built | undefined {
-    const word = tokensOf(node, "Word")[0];
-    if (word) return this.wordValue(field, word, word.startOffset, nodeStart);
-    const quoted = tokensOf(node, "Quoted")[0];
-    if (quoted) return this.quotedValue(field, quoted, quoted.startOffset, nodeStart);
-    const range = nodesOf(node, "range")[0];
-    if (range) return this.range(field, range, nodeStart);
-    const group = tokensOf(node, "GroupRef")[0];
-    if (group) return this.group(group);
-    const invalid = tokensOf(node, "Invalid")[0];
-    if (invalid) return this.invalid(invalid);
-    return undefined;
+  private fieldValue(field: FieldContext, value: CstElement, nodeStart: number): Built | undefined {
+    if (!isToken(value)) return this.range(field, value, nodeStart);
+    switch (value.tokenType) {
+      case Word:
+        return this.wordValue(field, value, value.startOffset, nodeStart);
+      case Quoted:
+        return this.quotedValue(field, value, value.startOffset, nodeStart);
+      case GroupRef:
+        return this.group(value);
+      default:
+        return this.invalid(value);
+    }
   }
 
   private reportWordProblems(token: IToken, problems: readonly TextProblem[]): void {
@@ -815,8 +826,9 @@ function queriesOf(operands: readonly Built[]): Query[] | undefined {
   return queries;
 }
 
-function firstOffset(node: CstNode | undefined): number | undefined {
+function firstOffset(node: CstElement | undefined): number | undefined {
   if (!node) return undefined;
+  if (isToken(node)) return Number.isNaN(node.startOffset) ? undefined : node.startOffset;
   let best: number | undefined;
   for (const children of Object.values(node.children)) {
     for (const child of children) {
@@ -827,8 +839,9 @@ function firstOffset(node: CstNode | undefined): number | undefined {
   return best;
 }
 
-function lastOffset(node: CstNode | undefined): number | undefined {
+function lastOffset(node: CstElement | undefined): number | undefined {
   if (!node) return undefined;
+  if (isToken(node)) return Number.isNaN(node.startOffset) ? undefined : endOf(node);
   let best: number | undefined;
   for (const children of Object.values(node.children)) {
     for (const child of children) {

@@ -12,23 +12,26 @@ const skipGrammarChecks = typeof __SECUQ_BUILD__ !== "undefined" && __SECUQ_BUIL
  * values, invalid tokens) so that the semantic pass can name each mistake and its fix instead of stopping at the
  * first.
  */
+// A field's value is kept under one name in the tree, whatever its kind: a token, or a range's node.
+const VALUE = { LABEL: "value" };
+
 class QueryParser extends CstParser {
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 1, skipValidations: skipGrammarChecks });
     this.performSelfAnalysis();
   }
 
-  /** query = [ orExpression ] */
+  /** query = [ andExpression { "OR" andExpression } ]: an OR of AND levels, or nothing. */
   query = this.RULE("query", () => {
-    this.OPTION(() => this.SUBRULE(this.orExpression));
+    this.OPTION(this.orExpression);
   });
 
-  /** orExpression = andExpression { "OR" andExpression } */
-  orExpression = this.RULE("orExpression", () => {
+  // The DSL's arguments are built once, not on every call (chevrotain's performance guide: cached alternatives).
+  // They close over nothing but the parser, so sharing them between calls is safe.
+  private readonly orExpression = (): void => {
     this.SUBRULE(this.andExpression);
     this.MANY(this.orOperand);
-  });
-
+  };
   private readonly orOperand = (): void => {
     this.CONSUME(Or);
     this.SUBRULE2(this.andExpression);
@@ -49,28 +52,27 @@ class QueryParser extends CstParser {
   };
 
   /**
-   * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | GROUP | INVALID ).
-   * A field expression and a bare value both start with a word, so one rule reads both: the grammar stays LL(1) and
-   * a condition costs two rule invocations, not four.
+   * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | GROUP | INVALID ), where
+   * value = WORD | QUOTED | range | GROUP | INVALID, each labelled `value` in the tree. A field expression and a bare
+   * value both start with a word, so one rule reads both: the grammar stays LL(1), and a condition costs one rule
+   * invocation (two with a range).
    */
   unaryExpression = this.RULE("unaryExpression", () => {
     this.MANY(this.prefix);
     this.OR(this.operandAlternatives);
   });
 
-  // The DSL's arguments are built once, not on every call (chevrotain's performance guide: cached alternatives).
-  // They close over nothing but the parser, so sharing them between calls is safe.
   private readonly prefix = (): void => {
     this.CONSUME(Prefix);
   };
-  private readonly anotherValue = (): void => {
-    this.CONSUME2(Colon);
-    this.SUBRULE2(this.value);
-  };
   private readonly fieldValue = (): void => {
     this.CONSUME(Colon);
-    this.SUBRULE(this.value);
+    this.OR2(this.valueAlternatives);
     this.MANY2(this.anotherValue);
+  };
+  private readonly anotherValue = (): void => {
+    this.CONSUME2(Colon);
+    this.OR3(this.anotherValueAlternatives);
   };
   private readonly operandAlternatives = [
     {
@@ -84,21 +86,19 @@ class QueryParser extends CstParser {
     { ALT: () => this.CONSUME(GroupRef) },
     { ALT: () => this.CONSUME(Invalid) },
   ];
-
-  /**
-   * value = WORD | QUOTED | range | GROUP | INVALID. A group here is one token: parentheses are matched before
-   * parsing and each group's content is parsed on its own (see `groups.ts`), so nesting never deepens the stack.
-   */
-  value = this.RULE("value", () => {
-    this.OR(this.valueAlternatives);
-  });
-
   private readonly valueAlternatives = [
-    { ALT: () => this.CONSUME(Word) },
-    { ALT: () => this.CONSUME(Quoted) },
-    { ALT: () => this.SUBRULE(this.range) },
-    { ALT: () => this.CONSUME(GroupRef) },
-    { ALT: () => this.CONSUME(Invalid) },
+    { ALT: () => this.CONSUME2(Word, VALUE) },
+    { ALT: () => this.CONSUME2(Quoted, VALUE) },
+    { ALT: () => this.SUBRULE2(this.range, VALUE) },
+    { ALT: () => this.CONSUME2(GroupRef, VALUE) },
+    { ALT: () => this.CONSUME2(Invalid, VALUE) },
+  ];
+  private readonly anotherValueAlternatives = [
+    { ALT: () => this.CONSUME3(Word, VALUE) },
+    { ALT: () => this.CONSUME3(Quoted, VALUE) },
+    { ALT: () => this.SUBRULE3(this.range, VALUE) },
+    { ALT: () => this.CONSUME3(GroupRef, VALUE) },
+    { ALT: () => this.CONSUME3(Invalid, VALUE) },
   ];
 
   /** range = RANGE_OPEN BOUND "TO" BOUND RANGE_CLOSE */
