@@ -110,6 +110,17 @@ class QueryParser extends CstParser {
     this.CONSUME(RangeClose);
   });
 
+  /**
+   * Starts a rule's tree node. This replaces chevrotain's own (an internal, called on every rule invocation), which
+   * makes `children` with `Object.create(null)`: V8 keeps such an object as a hash table, so every token added to
+   * the tree was a hash insertion. A plain object is 1.07-1.10 times faster on queries with several conditions
+   * (docs/performance.md). The keys are rule, token and label names, never `__proto__`, so the prototype is harmless;
+   * a test checks that the override is in effect.
+   */
+  cstInvocationStateUpdate(fullRuleName: string): void {
+    (this as unknown as { CST_STACK: CstNode[] }).CST_STACK.push({ name: fullRuleName, children: {} });
+  }
+
   /** Parses a token vector; `errors` holds what the grammar could not match, recovered where possible. */
   parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
     this.input = tokens;
