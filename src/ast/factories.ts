@@ -1,4 +1,5 @@
 import { InvalidQueryError } from "../errors.js";
+import { termNode, textNode } from "./nodes.js";
 import type {
   AndQuery,
   Bound,
@@ -81,7 +82,7 @@ export function not(operand: Query, span?: Span): NotQuery {
 export function term(field: string, value: TextValue | PatternValue, span?: Span): TermQuery {
   checkField(field);
   if (value?.kind !== "text" && value?.kind !== "pattern") throw new InvalidQueryError("A term needs a text or pattern value");
-  return freeze(span === undefined ? { type: "term" as const, field, value } : { type: "term" as const, field, value, span: copySpan(span) });
+  return termNode(field, value, span === undefined ? undefined : copySpan(span));
 }
 
 /** One end of a range. The value `*` is refused: the server reads it as an open bound, so pass `null` instead. */
@@ -116,7 +117,7 @@ export function exists(field: string, span?: Span): ExistsQuery {
 export function text(value: string): TextValue {
   if (typeof value !== "string") throw new InvalidQueryError("A text value must be a string");
   checkWellFormed(value, "A text value");
-  return freeze({ kind: "text" as const, text: value });
+  return textNode(value);
 }
 
 const ANY_CHARS: PatternPart = freeze({ kind: "anyChars" as const });

@@ -1,6 +1,7 @@
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import { GroupRef, Quoted, Word } from "./tokens.js";
 import * as ast from "../ast/factories.js";
+import { termNode, textNode } from "../ast/nodes.js";
 import type { ExistsQuery, Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
 import { InvalidQueryError } from "../errors.js";
 import { quote } from "../serialize/escaping.js";
@@ -526,7 +527,8 @@ export class AstBuilder {
     const firstValue = values[0];
     if (!firstValue) return undefined;
     const start = fieldToken.startOffset;
-    const field = this.fieldName(fieldToken);
+    const plainField = PLAIN_WORD.test(fieldToken.image);
+    const field = plainField ? fieldToken.image : this.fieldName(fieldToken);
     if (values.length > 1) {
       const valueStart = firstOffset(firstValue);
       const valueEnd = lastOffset(values[values.length - 1]);
@@ -540,7 +542,7 @@ export class AstBuilder {
     // In `a:(b:c)` the server lets the inner field win; so does this reading.
     const outerFieldSpan = this.fieldSpan;
     this.fieldSpan = this.locations && { start, end: endOf(fieldToken) };
-    const built = this.fieldValue(field, firstValue, start);
+    const built = this.fieldValue(field, firstValue, start, plainField);
     this.fieldSpan = outerFieldSpan;
     if (!built) return undefined;
     const word = isToken(firstValue) && firstValue.tokenType === Word ? firstValue : undefined;
@@ -556,7 +558,6 @@ export class AstBuilder {
 
   /** The field name of `field:`; `null` (with a diagnostic) when it cannot be one. */
   private fieldName(token: IToken): FieldContext {
-    if (PLAIN_WORD.test(token.image)) return token.image;
     const decoded = decodeWord(token.image);
     this.reportWordProblems(token, decoded.problems);
     if (decoded.parts) {
@@ -577,11 +578,11 @@ export class AstBuilder {
   }
 
   /** The value of `field:value`; `nodeStart` is where the node's span starts (at the field). */
-  private fieldValue(field: FieldContext, value: CstElement, nodeStart: number): Built | undefined {
+  private fieldValue(field: FieldContext, value: CstElement, nodeStart: number, plainField: boolean): Built | undefined {
     if (!isToken(value)) return this.range(field, value, nodeStart);
     switch (value.tokenType) {
       case Word:
-        return this.wordValue(field, value, value.startOffset, nodeStart);
+        return this.wordValue(field, value, value.startOffset, nodeStart, plainField);
       case Quoted:
         return this.quotedValue(field, value, value.startOffset, nodeStart);
       case GroupRef:
@@ -657,11 +658,19 @@ export class AstBuilder {
     return true;
   }
 
-  private wordValue(field: FieldContext, token: IToken, start: number, nodeStart = start): Built {
+  /** `plainField`: the field is written as a plain word (so it is a valid field name, but maybe `_exists_`). */
+  private wordValue(field: FieldContext, token: IToken, start: number, nodeStart = start, plainField = false): Built {
     const end = endOf(token);
     const raw = token.image;
     // Most words need no decoding and no check.
-    if (PLAIN_WORD.test(raw)) return field == null ? { query: undefined, start, end } : this.textValue(field, raw, false, start, end, nodeStart);
+    if (PLAIN_WORD.test(raw)) {
+      if (field == null) return { query: undefined, start, end };
+      // Plain printable ASCII on both sides: the factories' checks cannot fail, so the node is made directly.
+      if (plainField && field !== ast.EXISTS_FIELD && raw[0] !== "<" && raw[0] !== ">") {
+        return this.condition(termNode(field, textNode(raw), Object.freeze({ start: nodeStart, end })), start, end);
+      }
+      return this.textValue(field, raw, false, start, end, nodeStart);
+    }
     const decoded = decodeWord(raw);
     this.reportWordProblems(token, decoded.problems);
     const checked = !this.reportBreakingChars(token) && decoded.problems.length === 0 && this.checkText(decoded.text, start, end, raw);

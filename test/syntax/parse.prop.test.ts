@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { equals } from "../../src/ast/equals.js";
+import * as ast from "../../src/ast/factories.js";
 import type { Query } from "../../src/ast/types.js";
 import { walk } from "../../src/ast/walk.js";
 import { format } from "../../src/serialize/format.js";
@@ -10,6 +11,22 @@ import { validate } from "../../src/validate/validate.js";
 import { queryArb, queryLikeText } from "../arbitraries.js";
 
 describe("properties", () => {
+  it("a plain field:word is exactly the term the factories make (the parser's unchecked fast path)", () => {
+    const plainField = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.]{0,11}$/).filter((f) => f !== "_exists_" && !/^(AND|OR|NOT)$/.test(f));
+    const plainWord = fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9._@#$%&=+<>-]{0,11}$/).filter((w) => !/^(AND|OR|NOT)$/.test(w));
+    fc.assert(
+      fc.property(plainField, plainWord, (field, word) => {
+        const text = `${field}:${word}`;
+        const parsed = parse(text);
+        const made = ast.term(field, ast.text(word), { start: 0, end: text.length });
+        expect(parsed).toStrictEqual(made);
+        expect(JSON.stringify(parsed)).toBe(JSON.stringify(made));
+        expect(Object.isFrozen(parsed) && parsed.type === "term" && Object.isFrozen(parsed.value) && Object.isFrozen(parsed.span)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("parse(serialize(x)) equals x", () => {
     fc.assert(
       fc.property(queryArb, (query) => {

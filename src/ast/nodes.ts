@@ -1,0 +1,14 @@
+import type { Span, TermQuery, TextValue } from "./types.js";
+
+/**
+ * Node constructors without checks, so that each node's shape is written in one place. The factories check their
+ * arguments and then call these; the parser calls them directly only for what it has already proved valid (a field
+ * and a value that are plain printable ASCII words), where the checks cannot fail. Not exported from the package.
+ */
+
+/** A frozen exact text value. */
+export const textNode = (text: string): TextValue => Object.freeze({ kind: "text" as const, text });
+
+/** A frozen term; `span` must already be frozen. */
+export const termNode = (field: string, value: TermQuery["value"], span: Span | undefined): TermQuery =>
+  Object.freeze(span === undefined ? { type: "term" as const, field, value } : { type: "term" as const, field, value, span });
