@@ -1,5 +1,5 @@
 import { InvalidQueryError } from "../errors.js";
-import { termNode, textNode } from "./nodes.js";
+import { boundNode, rangeNode, termNode, textNode } from "./nodes.js";
 import type {
   AndQuery,
   Bound,
@@ -92,7 +92,7 @@ export function bound(value: string, inclusive = true): Bound {
   // The server's range syntax has no way to write an empty bound.
   if (value === "") throw new InvalidQueryError("A range bound cannot be empty");
   checkWellFormed(value, "A range bound");
-  return freeze({ value, inclusive: Boolean(inclusive) });
+  return boundNode(value, Boolean(inclusive));
 }
 
 /** `field:[min TO max]` (or `{…}`, or mixed); `null` is an open bound. */
@@ -100,11 +100,7 @@ export function range(field: string, min: Bound | null, max: Bound | null, span?
   checkField(field);
   const lower = min === null ? null : bound(min.value, min.inclusive);
   const upper = max === null ? null : bound(max.value, max.inclusive);
-  return freeze(
-    span === undefined
-      ? { type: "range" as const, field, min: lower, max: upper }
-      : { type: "range" as const, field, min: lower, max: upper, span: copySpan(span) },
-  );
+  return rangeNode(field, lower, upper, span === undefined ? undefined : copySpan(span));
 }
 
 /** `_exists_:field`: the field has a value. */

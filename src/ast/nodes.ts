@@ -1,4 +1,4 @@
-import type { Span, TermQuery, TextValue } from "./types.js";
+import type { Bound, RangeQuery, Span, TermQuery, TextValue } from "./types.js";
 
 /**
  * Node constructors without checks, so that each node's shape is written in one place. The factories check their
@@ -12,3 +12,14 @@ export const textNode = (text: string): TextValue => Object.freeze({ kind: "text
 /** A frozen term; `span` must already be frozen. */
 export const termNode = (field: string, value: TermQuery["value"], span: Span | undefined): TermQuery =>
   Object.freeze(span === undefined ? { type: "term" as const, field, value } : { type: "term" as const, field, value, span });
+
+/** A frozen range bound. */
+export const boundNode = (value: string, inclusive: boolean): Bound => Object.freeze({ value, inclusive });
+
+/** A frozen range; `min`, `max` and `span` must already be frozen. */
+export const rangeNode = (field: string, min: Bound | null, max: Bound | null, span: Span | undefined): RangeQuery =>
+  Object.freeze(
+    span === undefined
+      ? { type: "range" as const, field, min, max }
+      : { type: "range" as const, field, min, max, span },
+  );

@@ -1,7 +1,7 @@
 import type { CstElement, CstNode, IToken } from "chevrotain";
-import { GroupRef, Quoted, Word } from "./tokens.js";
+import { GroupRef, Quoted, RangeQuoted, Word } from "./tokens.js";
 import * as ast from "../ast/factories.js";
-import { termNode, textNode } from "../ast/nodes.js";
+import { boundNode, rangeNode, termNode, textNode } from "../ast/nodes.js";
 import type { ExistsQuery, Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
 import { InvalidQueryError } from "../errors.js";
 import { quote } from "../serialize/escaping.js";
@@ -48,6 +48,9 @@ function tokensOf(node: CstNode, name: string): IToken[] {
 }
 const nodesOf = (node: CstNode, name: string): CstNode[] => (node.children[name] as CstNode[] | undefined) ?? NONE;
 const isToken = (element: CstElement): element is IToken => "image" in element;
+// An unquoted range bound of printable ASCII with no escape and no quote, or `*`: it needs no decoding and no check.
+const PLAIN_BOUND = /^[^\x00-\x20\x7f-\uffff\\"*]+$|^\*$/;
+const isPlainBound = (token: IToken): boolean => token.tokenType !== RangeQuoted && PLAIN_BOUND.test(token.image);
 
 /** A field expression's values (labelled `value` by the grammar): tokens, or a range's node. */
 function valuesOf(node: CstNode): CstElement[] {
@@ -579,7 +582,7 @@ export class AstBuilder {
 
   /** The value of `field:value`; `nodeStart` is where the node's span starts (at the field). */
   private fieldValue(field: FieldContext, value: CstElement, nodeStart: number, plainField: boolean): Built | undefined {
-    if (!isToken(value)) return this.range(field, value, nodeStart);
+    if (!isToken(value)) return this.range(field, value, nodeStart, plainField);
     switch (value.tokenType) {
       case Word:
         return this.wordValue(field, value, value.startOffset, nodeStart, plainField);
@@ -770,7 +773,8 @@ export class AstBuilder {
     return this.condition(query, start, end);
   }
 
-  private range(field: FieldContext, node: CstNode, nodeStart?: number): Built | undefined {
+  /** `plainField`: the field is written as a plain word (so it is a valid field name, but maybe `_exists_`). */
+  private range(field: FieldContext, node: CstNode, nodeStart?: number, plainField = false): Built | undefined {
     const open = tokensOf(node, "RangeOpen")[0];
     const close = tokensOf(node, "RangeClose")[0];
     const bounds = tokensOf(node, "Bound");
@@ -794,9 +798,15 @@ export class AstBuilder {
       if (minToken) located.min = { start: minToken.startOffset, end: endOf(minToken) };
       if (maxToken) located.max = { start: maxToken.startOffset, end: endOf(maxToken) };
     }
+    const span = Object.freeze({ start: nodeStart ?? start, end });
+    // Plain printable ASCII field and bounds: the factories' checks cannot fail, so the node is made directly.
+    if (plainField && isPlainBound(bounds[0]!) && isPlainBound(bounds[1]!)) {
+      const query = rangeNode(field, min && boundNode(min.value, min.inclusive), max && boundNode(max.value, max.inclusive), span);
+      return this.condition(query, start, end, located);
+    }
     let query: RangeQuery;
     try {
-      query = ast.range(field, min, max, Object.freeze({ start: nodeStart ?? start, end }));
+      query = ast.range(field, min, max, span);
     } catch (error) {
       return this.refused(error, start, end);
     }
@@ -805,6 +815,7 @@ export class AstBuilder {
 
   /** A bound's value; `null` when open (`*`), `false` after an error. */
   private bound(token: IToken): string | null | false {
+    if (isPlainBound(token)) return token.image === "*" ? null : token.image;
     const quoted = token.tokenType.name === "RangeQuoted";
     const raw = quoted ? token.image.slice(1, -1) : token.image;
     if (!quoted && raw.includes('"')) {

@@ -27,6 +27,23 @@ describe("properties", () => {
     );
   });
 
+  it("a plain field:[a TO b] is exactly the range the factories make (the parser's unchecked fast path)", () => {
+    const plainField = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.]{0,11}$/).filter((f) => f !== "_exists_" && !/^(AND|OR|NOT)$/.test(f));
+    const plainBound = fc.oneof(fc.constant("*"), fc.stringMatching(/^[!#-)+-Z^-z|~]{1,8}$/).filter((b) => b !== "TO"));
+    fc.assert(
+      fc.property(plainField, plainBound, plainBound, fc.boolean(), fc.boolean(), (field, low, high, minInclusive, maxInclusive) => {
+        const text = `${field}:${minInclusive ? "[" : "{"}${low} TO ${high}${maxInclusive ? "]" : "}"}`;
+        const parsed = parse(text);
+        const bound = (value: string, inclusive: boolean) => (value === "*" ? null : { value, inclusive });
+        const made = ast.range(field, bound(low, minInclusive), bound(high, maxInclusive), { start: 0, end: text.length });
+        expect(parsed).toStrictEqual(made);
+        expect(JSON.stringify(parsed)).toBe(JSON.stringify(made));
+        expect(Object.isFrozen(parsed) && parsed.type === "range" && [parsed.min, parsed.max, parsed.span].every((part) => part === null || Object.isFrozen(part))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("parse(serialize(x)) equals x", () => {
     fc.assert(
       fc.property(queryArb, (query) => {
