@@ -721,6 +721,11 @@ export class AstBuilder {
         quote(text),
       );
     }
+    return this.textCondition(field, text, span, start, end);
+  }
+
+  /** `field:text` as a term of exact text, or `_exists_:text` naming a field. */
+  private textCondition(field: string, text: string, span: Span, start: number, end: number): Built {
     let query: TermQuery | ExistsQuery;
     try {
       query = field === ast.EXISTS_FIELD ? ast.exists(text, span) : ast.term(field, ast.text(text), span);
@@ -736,14 +741,13 @@ export class AstBuilder {
     const inclusive = text.length > 2 && text[1] === "=";
     const value = text.slice(inclusive ? 2 : 1);
     if (value === "" || value === "=") {
-      this.error(
+      return this.failed(
         "empty-comparison",
         `${text} compares with nothing: write a value after it, as in ${text.startsWith(">") ? ">=" : "<="}100, ` +
           `or quote it to search for the text: ${quote(text)}`,
         start,
         end,
       );
-      return { query: undefined, start, end };
     }
     const limit = { value, inclusive };
     const greater = text[0] === ">";
@@ -764,13 +768,7 @@ export class AstBuilder {
     for (const problem of problems) this.error(problem.code, problem.message, start + 1 + problem.start, start + 1 + problem.end);
     if (problems.length > 0 || !this.checkText(text, start, end) || field == null) return { query: undefined, start, end };
     const span = Object.freeze({ start: nodeStart, end });
-    let query: TermQuery | ExistsQuery;
-    try {
-      query = field === ast.EXISTS_FIELD ? ast.exists(text, span) : ast.term(field, ast.text(text), span);
-    } catch (error) {
-      return this.refused(error, start, end);
-    }
-    return this.condition(query, start, end);
+    return this.textCondition(field, text, span, start, end);
   }
 
   /** `plainField`: the field is written as a plain word (so it is a valid field name, but maybe `_exists_`). */

@@ -92,7 +92,12 @@ function readInChunks(source: string, locate: boolean, chunkChars: number): Outc
   if (!builder.addGroupInSlices(WHOLE_QUERY, parsed(chunkSlices(source, chunkChars)))) return undefined;
   const query = builder.query();
   if (!query) return undefined;
-  return builder.locations ? { query, problems: builder.problems, locations: builder.locations } : { query, problems: builder.problems };
+  return outcome(query, builder.problems, builder.locations);
+}
+
+/** A query read without error, with where its conditions are written when they were asked for. */
+function outcome(query: Query, problems: Problem[], locations: Locations | undefined): Outcome {
+  return locations ? { query, problems, locations } : { query, problems };
 }
 
 const WHOLE_QUERY: Group = { index: 0, tokens: [], field: undefined };
@@ -135,7 +140,7 @@ function problemsOf(source: string, options: ParseOptions, locate: boolean, cuts
   for (const problem of builder.problems) problems.push(problem);
   const query = builder.query();
   if (!query || problems.some((problem) => problem.severity === "error")) return { problems };
-  return builder.locations ? { query, problems, locations: builder.locations } : { query, problems };
+  return outcome(query, problems, builder.locations);
 }
 
 /**

@@ -86,20 +86,19 @@ class QueryParser extends CstParser {
     { ALT: () => this.CONSUME(GroupRef) },
     { ALT: () => this.CONSUME(Invalid) },
   ];
-  private readonly valueAlternatives = [
-    { ALT: () => this.CONSUME2(Word, VALUE) },
-    { ALT: () => this.CONSUME2(Quoted, VALUE) },
-    { ALT: () => this.SUBRULE2(this.range, VALUE) },
-    { ALT: () => this.CONSUME2(GroupRef, VALUE) },
-    { ALT: () => this.CONSUME2(Invalid, VALUE) },
-  ];
-  private readonly anotherValueAlternatives = [
-    { ALT: () => this.CONSUME3(Word, VALUE) },
-    { ALT: () => this.CONSUME3(Quoted, VALUE) },
-    { ALT: () => this.SUBRULE3(this.range, VALUE) },
-    { ALT: () => this.CONSUME3(GroupRef, VALUE) },
-    { ALT: () => this.CONSUME3(Invalid, VALUE) },
-  ];
+  private readonly valueAlternatives = this.valueAlternativesAt(2);
+  private readonly anotherValueAlternatives = this.valueAlternativesAt(3);
+
+  /** The alternatives of a value, with DSL occurrence index `occurrence` (chevrotain needs one per use in a rule). */
+  private valueAlternativesAt(occurrence: number): Array<{ ALT: () => void }> {
+    return [
+      { ALT: () => this.consume(occurrence, Word, VALUE) },
+      { ALT: () => this.consume(occurrence, Quoted, VALUE) },
+      { ALT: () => this.subrule(occurrence, this.range, VALUE) },
+      { ALT: () => this.consume(occurrence, GroupRef, VALUE) },
+      { ALT: () => this.consume(occurrence, Invalid, VALUE) },
+    ];
+  }
 
   /** range = RANGE_OPEN BOUND "TO" BOUND RANGE_CLOSE */
   range = this.RULE("range", () => {
