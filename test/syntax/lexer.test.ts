@@ -1,5 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Lexer } from "../../src/syntax/chevrotain.js";
 import { createLexer } from "../../src/syntax/lexer.js";
+import { lexerDefinition } from "../../src/syntax/tokens.js";
+import { hostileString, queryLikeText } from "../arbitraries.js";
 
 const lex = (source: string): string[] =>
   createLexer({ ensureOptimizations: true })
@@ -9,6 +13,17 @@ const lex = (source: string): string[] =>
 describe("lexer", () => {
   it("keeps chevrotain's first-character optimisations (ensureOptimizations)", () => {
     expect(() => createLexer({ ensureOptimizations: true })).not.toThrow();
+  });
+
+  it("tokenizes exactly as chevrotain's public tokenize, which it bypasses", () => {
+    const lexer = createLexer();
+    const reference = new Lexer(lexerDefinition, { positionTracking: "onlyOffset" });
+    fc.assert(
+      fc.property(fc.oneof(queryLikeText, hostileString(), fc.string({ unit: "binary" })), (source) => {
+        expect(lexer.tokenize(source)).toStrictEqual(reference.tokenize(source));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it.each([
