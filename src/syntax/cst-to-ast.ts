@@ -169,14 +169,27 @@ export class AstBuilder {
       this.result = this.errors === 0 ? content?.query : undefined;
       return;
     }
-    const end = group.close ? endOf(group.close) : (content?.end ?? endOf(open));
-    if (!group.close) {
+    this.groupResults[group.index] = this.closeGroup(open, group.close, content, parserFailed);
+  }
+
+  /** A parenthesized group from its parentheses and what it holds; `close` is absent when it is never closed. */
+  private closeGroup(open: IToken, close: IToken | undefined, content: Built | undefined, parserFailed: boolean): Built {
+    const end = close ? endOf(close) : (content?.end ?? endOf(open));
+    if (!close) {
       this.error("unclosed-parenthesis", "This ( is never closed", open.startOffset, end, `${this.text(open.startOffset, end)})`);
     }
     if (!content && !parserFailed) {
       this.error("empty-group", "Empty parentheses: put a condition inside or remove them", open.startOffset, end, "");
     }
-    this.groupResults[group.index] = { query: content?.query, start: open.startOffset, end };
+    return { query: content?.query, start: open.startOffset, end };
+  }
+
+  /** A group the grammar read in the same pass as what holds it (shallow nesting): `( … )`. */
+  private parenthesized(node: CstNode, field: FieldContext): Built | undefined {
+    const open = tokensOf(node, "LParen")[0];
+    if (!open) return undefined;
+    const inner = nodesOf(node, "query")[0];
+    return this.closeGroup(open, tokensOf(node, "RParen")[0], inner && this.orExpression(inner, field), false);
   }
 
   /** Reports a closing parenthesis that matches no opening one. */
@@ -471,7 +484,7 @@ export class AstBuilder {
 
   /** What a unary expression applies its prefixes to: `field:value`, a group, a bare value or an invalid token. */
   private operand(node: CstNode, field: FieldContext): Built | undefined {
-    const { Word, Quoted, range, GroupRef, Invalid } = node.children;
+    const { Word, Quoted, range, group, GroupRef, Invalid } = node.children;
     if (Word !== undefined) {
       const word = tokensOf(node, "Word")[0];
       if (!word) return undefined;
@@ -479,6 +492,7 @@ export class AstBuilder {
     }
     if (Quoted !== undefined) return this.bareValue(field, undefined, tokensOf(node, "Quoted")[0], undefined);
     if (range !== undefined) return this.bareValue(field, undefined, undefined, nodesOf(node, "range")[0]);
+    if (group !== undefined) return this.parenthesized(group[0] as CstNode, field);
     if (GroupRef !== undefined) return this.group(tokensOf(node, "GroupRef")[0]);
     const invalid = Invalid && tokensOf(node, "Invalid")[0];
     return invalid && this.invalid(invalid);
@@ -490,6 +504,7 @@ export class AstBuilder {
     return { query: undefined, start: token.startOffset, end: endOf(token), invalid: true };
   }
 
+  /** A group cut out and read beforehand (see `groups.ts`), by the GROUP token that stands for it. */
   private group(reference: IToken | undefined): Built | undefined {
     return reference && this.groupResults[reference.payload as number];
   }
@@ -582,7 +597,7 @@ export class AstBuilder {
 
   /** The value of `field:value`; `nodeStart` is where the node's span starts (at the field). */
   private fieldValue(field: FieldContext, value: CstElement, nodeStart: number, plainField: boolean): Built | undefined {
-    if (!isToken(value)) return this.range(field, value, nodeStart, plainField);
+    if (!isToken(value)) return value.name === "group" ? this.parenthesized(value, field) : this.range(field, value, nodeStart, plainField);
     switch (value.tokenType) {
       case Word:
         return this.wordValue(field, value, value.startOffset, nodeStart, plainField);

@@ -4,7 +4,7 @@ import { AstBuilder } from "./cst-to-ast.js";
 import type { IRecognitionException, IToken } from "chevrotain";
 import type { ParsedSlice } from "./cst-to-ast.js";
 import { chunkSlices, type TokenSlice } from "./chunks.js";
-import { And, Or } from "./tokens.js";
+import { And, LParen, Or, RParen } from "./tokens.js";
 import type { Locations } from "./locations.js";
 import { toDiagnostics, type Diagnostic, type Problem } from "./diagnostic.js";
 import { tokenize } from "./lexer.js";
@@ -74,15 +74,20 @@ function* parsed(slices: Iterable<TokenSlice | undefined>): Generator<ParsedSlic
   }
 }
 
-/** How long input is cut up to keep what is alive at once small (see docs/performance.md); tests make them tiny. */
+/**
+ * How input is cut up (see docs/performance.md): long input so that what is alive at once stays small, nesting so
+ * that the parser's recursion stays bounded. Tests vary them.
+ */
 interface Cuts {
   /** Groups longer than this many tokens are read in slices of about this size. */
   readonly sliceTokens: number;
   /** Queries without parentheses longer than this many characters are lexed in chunks of about this size. */
   readonly chunkChars: number;
+  /** Parentheses nested at most this deep are read by the grammar in one pass; deeper ones are cut into groups. */
+  readonly onePassDepth: number;
 }
 
-const DEFAULT_CUTS: Cuts = { sliceTokens: 4096, chunkChars: 16384 };
+const DEFAULT_CUTS: Cuts = { sliceTokens: 4096, chunkChars: 16384, onePassDepth: 16 };
 
 type Outcome = { query?: Query; problems: Problem[]; locations?: Locations };
 
@@ -101,6 +106,35 @@ function outcome(query: Query, problems: Problem[], locations: Locations | undef
 }
 
 const WHOLE_QUERY: Group = { index: 0, tokens: [], field: undefined };
+
+/** Whether `tokens` hold parentheses, all matched and nested at most `maxDepth` deep. */
+function shallowlyNested(tokens: readonly IToken[], maxDepth: number): boolean {
+  let depth = 0;
+  let parenthesized = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === LParen) {
+      if (++depth > maxDepth) return false;
+      parenthesized = true;
+    } else if (type === RParen && --depth < 0) {
+      return false;
+    }
+  }
+  return parenthesized && depth === 0;
+}
+
+/**
+ * Reads shallowly nested tokens in one pass, parentheses and all; `undefined` when there is any error, for the query
+ * is then read group by group, whose diagnostics are the reference (a property test compares the two readings).
+ */
+function readInOnePass(source: string, tokens: IToken[], locate: boolean): Outcome | undefined {
+  const { cst, errors } = getParser().parseTokens(tokens);
+  if (errors.length > 0) return undefined;
+  const builder = new AstBuilder(source, { locate });
+  builder.addGroup(WHOLE_QUERY, cst, false);
+  const query = builder.query();
+  return query && outcome(query, builder.problems, builder.locations);
+}
 const PARENTHESIS = /[()]/;
 
 function problemsOf(source: string, options: ParseOptions, locate: boolean, cuts: Cuts): Outcome {
@@ -121,6 +155,10 @@ function problemsOf(source: string, options: ParseOptions, locate: boolean, cuts
     problems.push({ severity: "error", code: "unexpected-character", message: `Unexpected character ${character}`, span });
   }
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (problems.length === 0 && lexed.tokens.length <= cuts.sliceTokens && shallowlyNested(lexed.tokens, Math.min(maxDepth, cuts.onePassDepth))) {
+    const read = readInOnePass(source, lexed.tokens, locate);
+    if (read) return read;
+  }
   const { groups, strayClosers, tooDeep } = splitGroups(source, lexed.tokens, maxDepth);
   if (tooDeep) {
     const message = `Parentheses are nested more than ${maxDepth} deep`;
@@ -165,13 +203,21 @@ export function parseWithLocations(source: string, options: ParseOptions = {}): 
  * `tryParse` reading groups longer than `sliceTokens` tokens in slices and queries without parentheses longer than
  * `chunkChars` characters in chunks; tests compare it with a whole reading.
  */
-export function tryParseInSlices(source: string, cuts: Cuts, options: ParseOptions = {}): ParseResult {
-  return read(source, options, false, cuts);
+export function tryParseInSlices(source: string, cuts: Omit<Cuts, "onePassDepth">, options: ParseOptions = {}): ParseResult {
+  return read(source, options, false, { ...DEFAULT_CUTS, ...cuts });
 }
 
 /** `tryParse` with no slices and no chunks: the reference that `tryParseInSlices` is compared with. */
 export function tryParseWhole(source: string, options: ParseOptions = {}): ParseResult {
-  return read(source, options, false, { sliceTokens: Infinity, chunkChars: Infinity });
+  return read(source, options, false, { ...DEFAULT_CUTS, sliceTokens: Infinity, chunkChars: Infinity });
+}
+
+/**
+ * `parseWithLocations` with every parenthesized group cut out and read on its own, never in one pass: the reference
+ * that the one-pass reading of shallow nesting is compared with.
+ */
+export function parseInGroups(source: string, options: ParseOptions = {}): ParseResult & { locations?: Locations } {
+  return read(source, options, true, { ...DEFAULT_CUTS, onePassDepth: 0 });
 }
 
 function read(source: string, options: ParseOptions, locate: boolean, cuts = DEFAULT_CUTS): ParseResult & { locations?: Locations } {

@@ -1,6 +1,6 @@
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
 import { CstParser, EOF } from "./chevrotain.js";
-import { allTokens, And, Bound, Colon, GroupRef, Invalid, Or, Prefix, Quoted, RangeClose, RangeOpen, RangeTo, Word } from "./tokens.js";
+import { allTokens, And, Bound, Colon, GroupRef, Invalid, LParen, Or, Prefix, Quoted, RangeClose, RangeOpen, RangeTo, RParen, Word } from "./tokens.js";
 
 declare const __SECUQ_BUILD__: boolean | undefined;
 // The published build skips chevrotain's grammar checks: they only find mistakes in the grammar, which tests catch.
@@ -52,8 +52,8 @@ class QueryParser extends CstParser {
   };
 
   /**
-   * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | GROUP | INVALID ), where
-   * value = WORD | QUOTED | range | GROUP | INVALID, each labelled `value` in the tree. A field expression and a bare
+   * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | group | GROUP | INVALID ),
+   * where value = WORD | QUOTED | range | group | GROUP | INVALID, each labelled `value` in the tree. A field expression and a bare
    * value both start with a word, so one rule reads both: the grammar stays LL(1), and a condition costs one rule
    * invocation (two with a range).
    */
@@ -83,6 +83,7 @@ class QueryParser extends CstParser {
     },
     { ALT: () => this.CONSUME(Quoted) },
     { ALT: () => this.SUBRULE(this.range) },
+    { ALT: () => this.SUBRULE(this.group) },
     { ALT: () => this.CONSUME(GroupRef) },
     { ALT: () => this.CONSUME(Invalid) },
   ];
@@ -95,6 +96,7 @@ class QueryParser extends CstParser {
       { ALT: () => this.consume(occurrence, Word, VALUE) },
       { ALT: () => this.consume(occurrence, Quoted, VALUE) },
       { ALT: () => this.subrule(occurrence, this.range, VALUE) },
+      { ALT: () => this.subrule(occurrence, this.group, VALUE) },
       { ALT: () => this.consume(occurrence, GroupRef, VALUE) },
       { ALT: () => this.consume(occurrence, Invalid, VALUE) },
     ];
@@ -107,6 +109,17 @@ class QueryParser extends CstParser {
     this.CONSUME(RangeTo);
     this.CONSUME2(Bound);
     this.CONSUME(RangeClose);
+  });
+
+  /**
+   * group = "(" query ")". Only shallow nesting reaches the parser as parentheses; deeper nesting is cut into groups
+   * beforehand, each read on its own and standing as one GROUP token (see `groups.ts`), so the parser's recursion
+   * stays bounded however deep the input.
+   */
+  group = this.RULE("group", () => {
+    this.CONSUME(LParen);
+    this.SUBRULE(this.query);
+    this.CONSUME(RParen);
   });
 
   /**
