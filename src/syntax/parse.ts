@@ -69,8 +69,8 @@ function* parsed(slices: Iterable<TokenSlice | undefined>): Generator<ParsedSlic
       yield undefined;
       return;
     }
-    const { cst, errors } = parser.parseTokens(slice.tokens);
-    yield errors.length > 0 ? undefined : { cst, afterAnd: slice.afterAnd };
+    const { cst, errors } = parser.parseStrictly(slice.tokens);
+    yield cst && errors.length === 0 ? { cst, afterAnd: slice.afterAnd } : undefined;
   }
 }
 
@@ -128,8 +128,8 @@ function shallowlyNested(tokens: readonly IToken[], maxDepth: number): boolean {
  * is then read group by group, whose diagnostics are the reference (a property test compares the two readings).
  */
 function readInOnePass(source: string, tokens: IToken[], locate: boolean): Outcome | undefined {
-  const { cst, errors } = getParser().parseTokens(tokens);
-  if (errors.length > 0) return undefined;
+  const { cst, errors } = getParser().parseStrictly(tokens);
+  if (!cst || errors.length > 0) return undefined;
   const builder = new AstBuilder(source, { locate });
   builder.addGroup(WHOLE_QUERY, cst, false);
   const query = builder.query();

@@ -19,6 +19,7 @@ class QueryParser extends CstParser {
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 1, skipValidations: skipGrammarChecks });
     this.performSelfAnalysis();
+    this.setRecovery(false);
   }
 
   /** query = [ andExpression { "OR" andExpression } ]: an OR of AND levels, or nothing. */
@@ -135,6 +136,25 @@ class QueryParser extends CstParser {
 
   /** Parses a token vector; `errors` holds what the grammar could not match, recovered where possible. */
   parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
+    const { cst, errors } = this.parseStrictly(tokens);
+    if (cst && errors.length === 0) return { cst, errors };
+    this.setRecovery(true);
+    try {
+      return this.parseWith(tokens);
+    } finally {
+      this.setRecovery(false);
+    }
+  }
+
+  /**
+   * Parses a token vector without error recovery: the tree is whole only when `errors` is empty, and then it is the
+   * tree that `parseTokens` gives; after an error it is cut short, or absent.
+   */
+  parseStrictly(tokens: IToken[]): { cst: CstNode | undefined; errors: IRecognitionException[] } {
+    return this.parseWith(tokens);
+  }
+
+  private parseWith(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
     this.input = tokens;
     const cst = this.query();
     const errors = this.errors;
@@ -142,12 +162,31 @@ class QueryParser extends CstParser {
     this.input = [];
     return { cst, errors };
   }
+
+  // Error recovery costs 3 to 10% of every parse (chevrotain checks for it after each repetition), and only a query
+  // with an error needs it: the parser reads without it, and reads again with it only when there is an error. It is
+  // switched through two chevrotain internals, the flag and the repetition hook that chevrotain's constructor sets;
+  // tests check that both readings behave as described.
+  private readonly recoveringRepetition = (this as unknown as RecoveryInternals).attemptInRepetitionRecovery;
+  private readonly plainRepetition = (CstParser.prototype as unknown as RecoveryInternals).attemptInRepetitionRecovery;
+
+  private setRecovery(enabled: boolean): void {
+    const internals = this as unknown as RecoveryInternals;
+    internals.recoveryEnabled = enabled;
+    internals.attemptInRepetitionRecovery = enabled ? this.recoveringRepetition : this.plainRepetition;
+  }
+}
+
+/** The two chevrotain internals that switch error recovery. */
+interface RecoveryInternals {
+  recoveryEnabled: boolean;
+  attemptInRepetitionRecovery: unknown;
 }
 
 let instance: QueryParser | undefined;
 
 /** The one parser instance, built on first use (building analyses the grammar, which costs a few milliseconds). */
-export function getParser(): { parseTokens: QueryParser["parseTokens"] } {
+export function getParser(): Pick<QueryParser, "parseTokens" | "parseStrictly"> {
   instance ??= new QueryParser();
   return instance;
 }

@@ -4,6 +4,15 @@ import { tokenize } from "../../src/syntax/lexer.js";
 import { getParser } from "../../src/syntax/parser.js";
 
 const parseText = (text: string) => getParser().parseTokens(tokenize(text).tokens);
+const parseStrictly = (text: string) => getParser().parseStrictly(tokenize(text).tokens);
+
+/** The images of a tree's tokens, in source order. */
+function imagesIn(node: CstNode): string[] {
+  const elements = Object.values(node.children).flat();
+  const tokens = elements.flatMap((element) => ("image" in element ? [element] : []));
+  const inner = elements.flatMap((element) => ("children" in element ? imagesIn(element).map((image) => ({ image })) : []));
+  return [...tokens, ...inner].map((element) => element.image);
+}
 
 /** Every node of a tree, depth first. */
 function nodesIn(node: CstNode): CstNode[] {
@@ -25,6 +34,23 @@ describe("the parser", () => {
     const unaries = nodesIn(cst).filter((node) => node.name === "unaryExpression");
     const values = unaries.map((node) => node.children.value?.map((value) => ("image" in value ? value.image : value.name)));
     expect(values).toEqual([["x"], ['"y"'], ["range"]]);
+  });
+
+  it("recovers from errors only when asked: strictly it stops at the first, then reads on with recovery", () => {
+    const text = "a:x OR OR b:y AND c:";
+    const strict = parseStrictly(text);
+    expect(strict.errors).toHaveLength(1);
+    expect(strict.cst === undefined ? [] : imagesIn(strict.cst)).not.toContain("y");
+    const recovered = parseText(text);
+    expect(recovered.errors.length).toBeGreaterThan(1);
+    expect(imagesIn(recovered.cst)).toEqual(expect.arrayContaining(["a", "x", "b", "y", "c"]));
+    // Recovery is switched off again after the parse that needed it.
+    expect(parseStrictly(text).errors).toHaveLength(1);
+  });
+
+  it("reads a valid query to the same tree strictly as with recovery", () => {
+    const text = "a:x AND (b:y OR NOT c:[1 TO 5]) d:z";
+    expect(parseStrictly(text)).toStrictEqual(parseText(text));
   });
 
   it("keeps no tokens after a parse", () => {
