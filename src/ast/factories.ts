@@ -1,5 +1,5 @@
 import { InvalidQueryError } from "../errors.js";
-import { boundNode, rangeNode, termNode, textNode } from "./nodes.js";
+import { boundNode, literalNode, patternNode, rangeNode, termNode, textNode } from "./nodes.js";
 import type {
   AndQuery,
   Bound,
@@ -124,7 +124,7 @@ export const anyChars = (): PatternPart => ANY_CHARS;
 /** `?` in a pattern: exactly one character (one Unicode code point). */
 export const oneChar = (): PatternPart => ONE_CHAR;
 /** Literal text in a pattern. */
-export const literal = (value: string): PatternPart => freeze({ kind: "literal" as const, text: value });
+export const literal = (value: string): PatternPart => literalNode(value);
 
 /**
  * A wildcard pattern. Adjacent literals are merged and empty ones dropped; the result must hold a wildcard and must
@@ -155,5 +155,5 @@ export function pattern(parts: readonly PatternPart[]): PatternValue {
   if (normalized.length === 1 && normalized[0] === ANY_CHARS) {
     throw new InvalidQueryError("A pattern of only * means the field exists; use exists(field)");
   }
-  return freeze({ kind: "pattern" as const, parts: freeze(normalized) });
+  return patternNode(freeze(normalized));
 }

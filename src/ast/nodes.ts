@@ -1,4 +1,4 @@
-import type { Bound, RangeQuery, Span, TermQuery, TextValue } from "./types.js";
+import type { Bound, PatternPart, PatternValue, RangeQuery, Span, TermQuery, TextValue } from "./types.js";
 
 /**
  * Node constructors without checks, so that each node's shape is written in one place. The factories check their
@@ -8,6 +8,12 @@ import type { Bound, RangeQuery, Span, TermQuery, TextValue } from "./types.js";
 
 /** A frozen exact text value. */
 export const textNode = (text: string): TextValue => Object.freeze({ kind: "text" as const, text });
+
+/** A frozen literal part of a pattern. */
+export const literalNode = (text: string): PatternPart => Object.freeze({ kind: "literal" as const, text });
+
+/** A frozen pattern value; `parts` must already be frozen, with no empty or adjacent literals. */
+export const patternNode = (parts: readonly PatternPart[]): PatternValue => Object.freeze({ kind: "pattern" as const, parts });
 
 /** A frozen term; `span` must already be frozen. */
 export const termNode = (field: string, value: TermQuery["value"], span: Span | undefined): TermQuery =>

@@ -50,8 +50,8 @@ export function* chunkSlices(source: string, chunkChars: number): Generator<Toke
     for (let i = 0; clean && i < tokens.length; i++) {
       const token = tokens[i]!;
       clean = readsAsWhole(token);
+      // Only the start: the lexer tracks no end offsets, and a property added to a token costs an allocation.
       token.startOffset += start;
-      token.endOffset = token.startOffset + token.image.length - 1;
     }
     if (!clean) {
       yield undefined;

@@ -1,8 +1,8 @@
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import { GroupRef, Quoted, RangeQuoted, Word } from "./tokens.js";
 import * as ast from "../ast/factories.js";
-import { boundNode, rangeNode, termNode, textNode } from "../ast/nodes.js";
-import type { ExistsQuery, Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
+import { boundNode, literalNode, patternNode, rangeNode, termNode, textNode } from "../ast/nodes.js";
+import type { ExistsQuery, PatternPart, Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
 import { InvalidQueryError } from "../errors.js";
 import { quote } from "../serialize/escaping.js";
 import { serialize } from "../serialize/serialize.js";
@@ -68,6 +68,8 @@ const BREAKING_CHAR = /[!/^~]/;
 // A word of printable ASCII with no escape, wildcard or character the server reads specially: it needs no decoding
 // and no check (no surrogate, no unusual space), which is most words.
 const PLAIN_WORD = /^[^\x00-\x20\x7f-\uffff\\*?!/^~]*$/;
+// A word of printable ASCII whose only special characters are wildcards: its pattern needs no decoding and no check.
+const PLAIN_PATTERN = /^[^\x00-\x20\x7f-\uffff\\!/^~]*$/;
 const BOOST_SUFFIX = /\^\d+(?:\.\d+)?$/;
 const FUZZY_SUFFIX = /~\d*(?:\.\d+)?$/;
 const UNUSUAL_WHITESPACE = /[^\S \t\n\r\u3000]/u;
@@ -689,6 +691,10 @@ export class AstBuilder {
       }
       return this.textValue(field, raw, false, start, end, nodeStart);
     }
+    if (plainField && typeof field === "string" && field !== ast.EXISTS_FIELD && raw[0] !== "<" && raw[0] !== ">" && PLAIN_PATTERN.test(raw)) {
+      const parts = plainPatternParts(raw);
+      if (parts) return this.condition(termNode(field, patternNode(parts), Object.freeze({ start: nodeStart, end })), start, end);
+    }
     const decoded = decodeWord(raw);
     this.reportWordProblems(token, decoded.problems);
     const checked = !this.reportBreakingChars(token) && decoded.problems.length === 0 && this.checkText(decoded.text, start, end, raw);
@@ -847,6 +853,24 @@ export class AstBuilder {
     // The server reads a bound of * as open, whether written bare, escaped or quoted.
     return text === "*" ? null : text;
   }
+}
+
+/**
+ * The frozen parts of a plain word's pattern (printable ASCII, wildcards, no escape), as `ast.pattern` would make
+ * them; `undefined` for a lone `*`, which is not a pattern.
+ */
+function plainPatternParts(raw: string): readonly PatternPart[] | undefined {
+  const parts: PatternPart[] = [];
+  let run = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c !== 42 && c !== 63) continue;
+    if (i > run) parts.push(literalNode(raw.slice(run, i)));
+    parts.push(c === 42 ? ast.anyChars() : ast.oneChar());
+    run = i + 1;
+  }
+  if (run < raw.length) parts.push(literalNode(raw.slice(run)));
+  return parts.length === 1 && parts[0] === ast.anyChars() ? undefined : Object.freeze(parts);
 }
 
 /** The operands' queries, or `undefined` when any operand holds an error. */

@@ -27,6 +27,24 @@ describe("properties", () => {
     );
   });
 
+  it("a plain field:pattern is exactly the term the factories make (the parser's unchecked fast path)", () => {
+    const plainField = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.]{0,11}$/).filter((f) => f !== "_exists_" && !/^(AND|OR|NOT)$/.test(f));
+    const plainPattern = fc.stringMatching(/^[a-zA-Z0-9*?][a-zA-Z0-9*?._@#$%&=+<>-]{0,11}$/).filter((w) => /[*?]/.test(w) && w !== "*");
+    fc.assert(
+      fc.property(plainField, plainPattern, (field, word) => {
+        const text = `${field}:${word}`;
+        const parsed = parse(text);
+        const parts = word.split(/([*?])/).map((piece) => (piece === "*" ? ast.anyChars() : piece === "?" ? ast.oneChar() : ast.literal(piece)));
+        const made = ast.term(field, ast.pattern(parts), { start: 0, end: text.length });
+        expect(parsed).toStrictEqual(made);
+        expect(JSON.stringify(parsed)).toBe(JSON.stringify(made));
+        const value = parsed.type === "term" ? parsed.value : undefined;
+        expect(value?.kind === "pattern" && Object.isFrozen(value) && Object.isFrozen(value.parts) && value.parts.every(Object.isFrozen)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("a plain field:[a TO b] is exactly the range the factories make (the parser's unchecked fast path)", () => {
     const plainField = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.]{0,11}$/).filter((f) => f !== "_exists_" && !/^(AND|OR|NOT)$/.test(f));
     const plainBound = fc.oneof(fc.constant("*"), fc.stringMatching(/^[!#-)+-Z^-z|~]{1,8}$/).filter((b) => b !== "TO"));
