@@ -135,6 +135,7 @@ function readInOnePass(source: string, tokens: IToken[], locate: boolean): Outco
   const query = builder.query();
   return query && outcome(query, builder.problems, builder.locations);
 }
+
 const PARENTHESIS = /[()]/;
 
 function problemsOf(source: string, options: ParseOptions, locate: boolean, cuts: Cuts): Outcome {
