@@ -44,21 +44,37 @@ export function decodeFieldName(raw: string): string | null {
 }
 
 /**
- * Matches parentheses and cuts the token vector into groups, so that each group is parsed on its own and the parser
- * never recurses into nested parentheses: a query 1,000 groups deep costs no more stack than a flat one. Also
- * enforces the depth limit, before any parsing.
+ * How the parentheses in a token vector nest: `none` when there are none, `shallow` when they all match and nest at
+ * most the depth asked about, `other` otherwise (deeper, or unmatched).
  */
-export function splitGroups(source: string, tokens: IToken[], maxDepth: number): SplitGroups {
-  // Most queries have no parentheses: then the whole query is the one group.
+export type Nesting = "none" | "shallow" | "other";
+
+/** How the parentheses in `tokens` nest, judged against `shallowDepth`. */
+export function nestingOf(tokens: readonly IToken[], shallowDepth: number): Nesting {
+  let depth = 0;
   let parenthesized = false;
   for (let i = 0; i < tokens.length; i++) {
     const type = tokens[i]!.tokenType;
-    if (type === LParen || type === RParen) {
+    if (type === LParen) {
       parenthesized = true;
-      break;
+      if (++depth > shallowDepth) return "other";
+    } else if (type === RParen) {
+      if (--depth < 0) return "other";
     }
   }
-  if (!parenthesized) return { groups: [{ index: 0, tokens, field: undefined }], strayClosers: NO_TOKENS };
+  if (!parenthesized) return "none";
+  return depth === 0 ? "shallow" : "other";
+}
+
+/**
+ * Matches parentheses and cuts the token vector into groups, so that each group is parsed on its own and the parser
+ * never recurses into nested parentheses: a query 1,000 groups deep costs no more stack than a flat one. Also
+ * enforces the depth limit, before any parsing. `nesting` is `nestingOf(tokens, …)`, which the caller has already
+ * worked out.
+ */
+export function splitGroups(source: string, tokens: IToken[], maxDepth: number, nesting: Nesting): SplitGroups {
+  // Most queries have no parentheses: then the whole query is the one group.
+  if (nesting === "none") return { groups: [{ index: 0, tokens, field: undefined }], strayClosers: NO_TOKENS };
   interface Frame {
     open?: IToken;
     tokens: IToken[];

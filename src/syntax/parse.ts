@@ -4,11 +4,11 @@ import { AstBuilder } from "./cst-to-ast.js";
 import type { IRecognitionException, IToken } from "chevrotain";
 import type { ParsedSlice } from "./cst-to-ast.js";
 import { chunkSlices, type TokenSlice } from "./chunks.js";
-import { And, LParen, Or, RParen } from "./tokens.js";
+import { And, Or } from "./tokens.js";
 import type { Locations } from "./locations.js";
 import { toDiagnostics, type Diagnostic, type Problem } from "./diagnostic.js";
 import { tokenize } from "./lexer.js";
-import { splitGroups, type Group } from "./groups.js";
+import { nestingOf, splitGroups, type Group } from "./groups.js";
 import { getParser } from "./parser.js";
 import { parserErrorProblem } from "./parser-errors.js";
 
@@ -107,22 +107,6 @@ function outcome(query: Query, problems: Problem[], locations: Locations | undef
 
 const WHOLE_QUERY: Group = { index: 0, tokens: [], field: undefined };
 
-/** Whether `tokens` hold parentheses, all matched and nested at most `maxDepth` deep. */
-function shallowlyNested(tokens: readonly IToken[], maxDepth: number): boolean {
-  let depth = 0;
-  let parenthesized = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const type = tokens[i]!.tokenType;
-    if (type === LParen) {
-      if (++depth > maxDepth) return false;
-      parenthesized = true;
-    } else if (type === RParen && --depth < 0) {
-      return false;
-    }
-  }
-  return parenthesized && depth === 0;
-}
-
 /**
  * Reads shallowly nested tokens in one pass, parentheses and all; `undefined` when there is any error, for the query
  * is then read group by group, whose diagnostics are the reference (a property test compares the two readings).
@@ -156,11 +140,12 @@ function problemsOf(source: string, options: ParseOptions, locate: boolean, cuts
     problems.push({ severity: "error", code: "unexpected-character", message: `Unexpected character ${character}`, span });
   }
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  if (problems.length === 0 && lexed.tokens.length <= cuts.sliceTokens && shallowlyNested(lexed.tokens, Math.min(maxDepth, cuts.onePassDepth))) {
+  const nesting = nestingOf(lexed.tokens, Math.min(maxDepth, cuts.onePassDepth));
+  if (nesting === "shallow" && problems.length === 0 && lexed.tokens.length <= cuts.sliceTokens) {
     const read = readInOnePass(source, lexed.tokens, locate);
     if (read) return read;
   }
-  const { groups, strayClosers, tooDeep } = splitGroups(source, lexed.tokens, maxDepth);
+  const { groups, strayClosers, tooDeep } = splitGroups(source, lexed.tokens, maxDepth, nesting);
   if (tooDeep) {
     const message = `Parentheses are nested more than ${maxDepth} deep`;
     const span = { start: tooDeep.startOffset, end: tooDeep.startOffset + 1 };
