@@ -1,5 +1,5 @@
 import type { CstElement, CstNode, IToken } from "chevrotain";
-import { GroupRef, Quoted, RangeQuoted, Word } from "./tokens.js";
+import { Quoted, RangeQuoted, Word } from "./tokens.js";
 import * as ast from "../ast/factories.js";
 import { boundNode, literalNode, patternNode, rangeNode, termNode, textNode } from "../ast/nodes.js";
 import type { ExistsQuery, PatternPart, Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
@@ -7,17 +7,16 @@ import { InvalidQueryError } from "../errors.js";
 import { quote } from "../serialize/escaping.js";
 import { serialize } from "../serialize/serialize.js";
 import type { Problem } from "./diagnostic.js";
-import type { FieldContext, Group } from "./groups.js";
+import { isMissingCloser } from "./scan.js";
 import { invalidTokenProblem } from "./invalid-tokens.js";
 import type { Locations } from "./locations.js";
 import { decodeEscapes, decodeWord, escapeUnescaped, unescapedPositions, type TextProblem } from "./words.js";
 
-/** A run of a long group between two operators, parsed, for `addGroupInSlices`. */
-export interface ParsedSlice {
-  readonly cst: CstNode;
-  /** Whether the operator before this slice was AND (else OR, or none for the first slice). */
-  readonly afterAnd: boolean;
-}
+/**
+ * The field that bare values take: `undefined` outside a field group, the field's name inside `field:( … )`, and
+ * `null` inside a group whose field name is itself wrong (its values are still checked).
+ */
+type FieldContext = string | null | undefined;
 
 /** A piece of the tree read so far: its query (absent when it holds an error) and where it stands in the source. */
 interface Built {
@@ -93,85 +92,15 @@ export class AstBuilder {
     this.locations = options.locate ? new WeakMap() : undefined;
   }
 
-  /** What each group read to, by group index. */
-  private readonly groupResults: Array<Built | undefined> = [];
   private result: Query | undefined;
 
-  /**
-   * Reads one group from its syntax tree. Groups come inner ones first, the whole query last; `parserFailed` says
-   * whether the grammar already reported errors in this group.
-   */
-  addGroup(group: Group, cst: CstNode, parserFailed: boolean): void {
-    this.fieldSpan = group.fieldSpan;
-    this.finishGroup(group, this.orExpression(cst, group.field), parserFailed);
-  }
-
-  /**
-   * Reads a long group slice by slice, so that each slice's tokens and syntax tree can be collected before the next
-   * is read. Each slice is cut at an operator (`AND` or `OR`, left out of both slices). A slice is `undefined` when
-   * it could not be lexed or parsed cleanly. On any error everything read from the slices is taken back and `false`
-   * returned: the group must then be read whole, so that its diagnostics are exactly those of a whole reading.
-   */
-  addGroupInSlices(group: Group, slices: Iterable<ParsedSlice | undefined>): boolean {
-    this.fieldSpan = group.fieldSpan;
-    const problemCount = this.problems.length;
-    const errorCount = this.errors;
-    const takeBack = (): false => {
-      this.problems.length = problemCount;
-      this.errors = errorCount;
-      return false;
-    };
-    // Only queries and offsets are kept from one slice to the next: nothing that holds on to a token.
-    const levels: Built[] = [];
-    let level: { queries: Query[]; start: number; end: number; negated: boolean } | undefined;
-    for (const slice of slices) {
-      if (!slice) return takeBack();
-      const andNodes = nodesOf(slice.cst, "andExpression");
-      if (andNodes.length === 0) return takeBack();
-      for (let index = 0; index < andNodes.length; index++) {
-        // Only a slice's first AND level continues the previous slice's last one, and only across an AND.
-        if (level && (index > 0 || !slice.afterAnd)) {
-          levels.push(this.andLevel(level.queries, level.start, level.end, level.negated));
-          level = undefined;
-        }
-        const andNode = andNodes[index]!;
-        const unaries = nodesOf(andNode, "unaryExpression");
-        // Two operands without AND between them are a mistake that a whole reading explains best.
-        if (tokensOf(andNode, "And").length !== unaries.length - 1) return takeBack();
-        for (const unary of unaries) {
-          const operand = this.unaryExpression(unary, group.field);
-          if (operand?.query === undefined) return takeBack();
-          if (level) {
-            level.queries.push(operand.query);
-            level.end = operand.end;
-          } else {
-            level = { queries: [operand.query], start: operand.start, end: operand.end, negated: operand.negated === true };
-          }
-        }
-      }
-      if (this.errors > errorCount) return takeBack();
+  /** Reads the whole query from its syntax tree; `parserFailed` says whether the grammar already reported errors. */
+  build(cst: CstNode | undefined, parserFailed: boolean): void {
+    const content = cst && this.orExpression(cst, undefined);
+    if (!content && this.problems.length === 0 && !parserFailed) {
+      this.error("empty-query", "The query is empty: write a condition such as status:accepted", 0, this.source.length);
     }
-    if (level) levels.push(this.andLevel(level.queries, level.start, level.end, level.negated));
-    this.finishGroup(group, this.combineOr(levels), false);
-    return true;
-  }
-
-  /** One AND level of a group read in slices, as `combineAnd` would have made it. */
-  private andLevel(queries: Query[], start: number, end: number, negated: boolean): Built {
-    if (queries.length === 1) return { query: queries[0], start, end, negated };
-    return { query: ast.and(queries, Object.freeze({ start, end })), start, end, operandCount: queries.length };
-  }
-
-  private finishGroup(group: Group, content: Built | undefined, parserFailed: boolean): void {
-    const open = group.open;
-    if (!open) {
-      if (!content && this.problems.length === 0 && !parserFailed) {
-        this.error("empty-query", "The query is empty: write a condition such as status:accepted", 0, this.source.length);
-      }
-      this.result = this.errors === 0 ? content?.query : undefined;
-      return;
-    }
-    this.groupResults[group.index] = this.closeGroup(open, group.close, content, parserFailed);
+    this.result = this.errors === 0 ? content?.query : undefined;
   }
 
   /** A parenthesized group from its parentheses and what it holds; `close` is absent when it is never closed. */
@@ -186,12 +115,15 @@ export class AstBuilder {
     return { query: content?.query, start: open.startOffset, end };
   }
 
-  /** A group the grammar read in the same pass as what holds it (shallow nesting): `( … )`. */
+  /** A parenthesized group: `( … )`. */
   private parenthesized(node: CstNode, field: FieldContext): Built | undefined {
     const open = tokensOf(node, "LParen")[0];
     if (!open) return undefined;
     const inner = nodesOf(node, "query")[0];
-    return this.closeGroup(open, tokensOf(node, "RParen")[0], inner && this.orExpression(inner, field), false);
+    const close = tokensOf(node, "RParen")[0];
+    // A parenthesis the scan added for an unclosed one is no closing parenthesis of the text.
+    const written = close && !isMissingCloser(close) ? close : undefined;
+    return this.closeGroup(open, written, inner && this.orExpression(inner, field), false);
   }
 
   /** Reports a closing parenthesis that matches no opening one. */
@@ -486,7 +418,7 @@ export class AstBuilder {
 
   /** What a unary expression applies its prefixes to: `field:value`, a group, a bare value or an invalid token. */
   private operand(node: CstNode, field: FieldContext): Built | undefined {
-    const { Word, Quoted, range, group, GroupRef, Invalid } = node.children;
+    const { Word, Quoted, range, group, Invalid } = node.children;
     if (Word !== undefined) {
       const word = tokensOf(node, "Word")[0];
       if (!word) return undefined;
@@ -495,7 +427,6 @@ export class AstBuilder {
     if (Quoted !== undefined) return this.bareValue(field, undefined, tokensOf(node, "Quoted")[0], undefined);
     if (range !== undefined) return this.bareValue(field, undefined, undefined, nodesOf(node, "range")[0]);
     if (group !== undefined) return this.parenthesized(group[0] as CstNode, field);
-    if (GroupRef !== undefined) return this.group(tokensOf(node, "GroupRef")[0]);
     const invalid = Invalid && tokensOf(node, "Invalid")[0];
     return invalid && this.invalid(invalid);
   }
@@ -504,11 +435,6 @@ export class AstBuilder {
     const problem = invalidTokenProblem(token);
     this.error(problem.code, problem.message, token.startOffset, endOf(token), problem.fix);
     return { query: undefined, start: token.startOffset, end: endOf(token), invalid: true };
-  }
-
-  /** A group cut out and read beforehand (see `groups.ts`), by the GROUP token that stands for it. */
-  private group(reference: IToken | undefined): Built | undefined {
-    return reference && this.groupResults[reference.payload as number];
   }
 
   private bareValue(field: FieldContext, word: IToken | undefined, quoted: IToken | undefined, range: CstNode | undefined): Built | undefined {
@@ -605,8 +531,6 @@ export class AstBuilder {
         return this.wordValue(field, value, value.startOffset, nodeStart, plainField);
       case Quoted:
         return this.quotedValue(field, value, value.startOffset, nodeStart);
-      case GroupRef:
-        return this.group(value);
       default:
         return this.invalid(value);
     }

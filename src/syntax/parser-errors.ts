@@ -12,9 +12,15 @@ function describe(token: IToken): string {
   return token.tokenType === EOF ? "the end of the query" : JSON.stringify(token.image);
 }
 
-/** The token just before `token` in the token vector. */
-function previousOf(tokens: readonly IToken[], token: IToken): IToken | undefined {
-  if (token.tokenType === EOF || Number.isNaN(token.startOffset)) return tokens[tokens.length - 1];
+/** Where `token` stands in the token vector: the index of the first token at or after it. */
+function indexOf(tokens: readonly IToken[], token: IToken): number {
+  // The end, and tokens with no place in the source (added for an unclosed parenthesis, or by recovery), which come
+  // after every written token they could follow: the index after the last written token.
+  if (token.tokenType === EOF || Number.isNaN(token.startOffset)) {
+    let last = tokens.length;
+    while (last > 0 && Number.isNaN(tokens[last - 1]!.startOffset)) last--;
+    return last;
+  }
   let low = 0;
   let high = tokens.length;
   while (low < high) {
@@ -22,7 +28,25 @@ function previousOf(tokens: readonly IToken[], token: IToken): IToken | undefine
     if (tokens[mid]!.startOffset < token.startOffset) low = mid + 1;
     else high = mid;
   }
-  return tokens[low - 1];
+  return low;
+}
+
+/** The token just before `token` in the token vector. */
+function previousOf(tokens: readonly IToken[], token: IToken): IToken | undefined {
+  return tokens[indexOf(tokens, token) - 1];
+}
+
+// A range is five tokens long: its opener is never further back than this from a token inside it.
+const RANGE_TOKENS = 5;
+
+/** The `[` or `{` that opens the range `token` stands in. */
+function rangeOpenerOf(tokens: readonly IToken[], token: IToken): IToken | undefined {
+  const index = indexOf(tokens, token);
+  for (let i = index; i >= Math.max(0, index - RANGE_TOKENS); i--) {
+    const candidate = tokens[i];
+    if (candidate && RANGE_OPENERS.has(candidate.tokenType.name)) return candidate;
+  }
+  return undefined;
 }
 
 /** Turns a parser error into a diagnostic in plain words, naming the fix where the mistake is clear. */
@@ -42,7 +66,7 @@ export function parserErrorProblem(
     fix === undefined ? { severity: "error", code, message, span } : { severity: "error", code, message, span, fix };
 
   if (error.context.ruleStack.includes("range")) {
-    const opener = [...tokens].reverse().find((t) => t.startOffset <= start && RANGE_OPENERS.has(t.tokenType.name));
+    const opener = rangeOpenerOf(tokens, found);
     const rangeStart = opener?.startOffset ?? start;
     if (atEnd) return problem("unclosed-range", "This range is never closed: end it with ] (inclusive) or } (exclusive)", { start: rangeStart, end });
     if (foundName === "RangeBound" || foundName === "RangeQuoted") {

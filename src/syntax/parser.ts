@@ -1,10 +1,13 @@
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
-import { CstParser, EOF } from "./chevrotain.js";
-import { allTokens, And, Bound, Colon, GroupRef, Invalid, LParen, Or, Prefix, Quoted, RangeClose, RangeOpen, RangeTo, RParen, Word } from "./tokens.js";
+import { CstParser } from "./chevrotain.js";
+import { allTokens, And, Bound, Colon, Invalid, LParen, Or, Prefix, Quoted, RangeClose, RangeOpen, RangeTo, RParen, Word } from "./tokens.js";
 
 declare const __SECUQ_BUILD__: boolean | undefined;
 // The published build skips chevrotain's grammar checks: they only find mistakes in the grammar, which tests catch.
 const skipGrammarChecks = typeof __SECUQ_BUILD__ !== "undefined" && __SECUQ_BUILD__;
+
+// A field's value is kept under one name in the tree, whatever its kind: a token, or a range's or group's node.
+const VALUE = { LABEL: "value" };
 
 /**
  * The grammar of `q`, rule for rule as in `grammar/q.ebnf`. It is pure: it builds a concrete syntax tree and nothing
@@ -12,14 +15,10 @@ const skipGrammarChecks = typeof __SECUQ_BUILD__ !== "undefined" && __SECUQ_BUIL
  * values, invalid tokens) so that the semantic pass can name each mistake and its fix instead of stopping at the
  * first.
  */
-// A field's value is kept under one name in the tree, whatever its kind: a token, or a range's node.
-const VALUE = { LABEL: "value" };
-
 class QueryParser extends CstParser {
-  constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 1, skipValidations: skipGrammarChecks });
+  constructor(recoveryEnabled: boolean) {
+    super(allTokens, { recoveryEnabled, maxLookahead: 1, skipValidations: skipGrammarChecks });
     this.performSelfAnalysis();
-    this.setRecovery(false);
   }
 
   /** query = [ andExpression { "OR" andExpression } ]: an OR of AND levels, or nothing. */
@@ -53,10 +52,10 @@ class QueryParser extends CstParser {
   };
 
   /**
-   * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | group | GROUP | INVALID ),
-   * where value = WORD | QUOTED | range | group | GROUP | INVALID, each labelled `value` in the tree. A field expression and a bare
-   * value both start with a word, so one rule reads both: the grammar stays LL(1), and a condition costs one rule
-   * invocation (two with a range).
+   * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | group | INVALID ),
+   * where value = WORD | QUOTED | range | group | INVALID, each labelled `value` in the tree. A field expression and
+   * a bare value both start with a word, so one rule reads both: the grammar stays LL(1), and a condition costs one
+   * rule invocation (two with a range).
    */
   unaryExpression = this.RULE("unaryExpression", () => {
     this.MANY(this.prefix);
@@ -85,7 +84,6 @@ class QueryParser extends CstParser {
     { ALT: () => this.CONSUME(Quoted) },
     { ALT: () => this.SUBRULE(this.range) },
     { ALT: () => this.SUBRULE(this.group) },
-    { ALT: () => this.CONSUME(GroupRef) },
     { ALT: () => this.CONSUME(Invalid) },
   ];
   private readonly valueAlternatives = this.valueAlternativesAt(2);
@@ -98,7 +96,6 @@ class QueryParser extends CstParser {
       { ALT: () => this.consume(occurrence, Quoted, VALUE) },
       { ALT: () => this.subrule(occurrence, this.range, VALUE) },
       { ALT: () => this.subrule(occurrence, this.group, VALUE) },
-      { ALT: () => this.consume(occurrence, GroupRef, VALUE) },
       { ALT: () => this.consume(occurrence, Invalid, VALUE) },
     ];
   }
@@ -112,89 +109,51 @@ class QueryParser extends CstParser {
     this.CONSUME(RangeClose);
   });
 
-  /**
-   * group = "(" query ")". Only shallow nesting reaches the parser as parentheses; deeper nesting is cut into groups
-   * beforehand, each read on its own and standing as one GROUP token (see `groups.ts`), so the parser's recursion
-   * stays bounded however deep the input.
-   */
+  /** group = "(" query ")". The parse limits keep its recursion bounded (see `scan.ts`). */
   group = this.RULE("group", () => {
     this.CONSUME(LParen);
     this.SUBRULE(this.query);
     this.CONSUME(RParen);
   });
 
-  /**
-   * Starts a rule's tree node. This replaces chevrotain's own (an internal, called on every rule invocation), which
-   * makes `children` with `Object.create(null)`: V8 keeps such an object as a hash table, so every token added to
-   * the tree was a hash insertion. A plain object is 1.07-1.10 times faster on queries with several conditions
-   * (docs/performance.md). The keys are rule, token and label names, never `__proto__`, so the prototype is harmless;
-   * a test checks that the override is in effect.
-   */
-  cstInvocationStateUpdate(fullRuleName: string): void {
-    (this as unknown as { CST_STACK: CstNode[] }).CST_STACK.push({ name: fullRuleName, children: {} });
-  }
-
-  /** Parses a token vector; `errors` holds what the grammar could not match, recovered where possible. */
-  parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
-    const { cst, errors } = this.parseStrictly(tokens);
-    if (cst && errors.length === 0) return { cst, errors };
-    this.setRecovery(true);
-    try {
-      return this.parseWith(tokens);
-    } finally {
-      this.setRecovery(false);
-    }
-  }
-
-  /**
-   * Parses a token vector without error recovery: the tree is whole only when `errors` is empty, and then it is the
-   * tree that `parseTokens` gives; after an error it is cut short, or absent.
-   */
-  parseStrictly(tokens: IToken[]): { cst: CstNode | undefined; errors: IRecognitionException[] } {
-    return this.parseWith(tokens);
-  }
-
-  private parseWith(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
+  /** Parses a token vector: the tree, and what the grammar could not match. */
+  parseTokens(tokens: IToken[]): { cst: CstNode | undefined; errors: IRecognitionException[] } {
     this.input = tokens;
-    const cst = this.query();
+    const cst = this.query() as CstNode | undefined;
     const errors = this.errors;
-    // The one parser instance outlives the parse: it must not keep the tokens (and through them the source) alive.
+    // The parser outlives the parse: it must not keep the tokens (and through them the source) alive.
     this.input = [];
     return { cst, errors };
   }
-
-  // Error recovery costs 3 to 10% of every parse (chevrotain checks for it after each repetition), and only a query
-  // with an error needs it: the parser reads without it, and reads again with it only when there is an error. It is
-  // switched through two chevrotain internals, the flag and the repetition hook that chevrotain's constructor sets;
-  // tests check that both readings behave as described.
-  private readonly recoveringRepetition = (this as unknown as RecoveryInternals).attemptInRepetitionRecovery;
-  private readonly plainRepetition = (CstParser.prototype as unknown as RecoveryInternals).attemptInRepetitionRecovery;
-
-  private setRecovery(enabled: boolean): void {
-    const internals = this as unknown as RecoveryInternals;
-    internals.recoveryEnabled = enabled;
-    internals.attemptInRepetitionRecovery = enabled ? this.recoveringRepetition : this.plainRepetition;
-  }
 }
 
-/** The two chevrotain internals that switch error recovery. */
-interface RecoveryInternals {
-  recoveryEnabled: boolean;
-  attemptInRepetitionRecovery: unknown;
+/** A parse of a token vector: the syntax tree and the grammar's errors. */
+export interface TokenParse {
+  /** The tree; absent or cut short after an error when read strictly. */
+  readonly cst: CstNode | undefined;
+  readonly errors: IRecognitionException[];
 }
 
-let instance: QueryParser | undefined;
+let strict: QueryParser | undefined;
+let recovering: QueryParser | undefined;
 
-/** The one parser instance, built on first use (building analyses the grammar, which costs a few milliseconds). */
-export function getParser(): Pick<QueryParser, "parseTokens" | "parseStrictly"> {
-  instance ??= new QueryParser();
-  return instance;
+/**
+ * Parses strictly: stops at the first error. Error recovery costs 3 to 10% of every parse (chevrotain checks for
+ * it after each repetition), and only a query with an error needs it, so a valid query is read by this instance.
+ */
+export function parseStrictly(tokens: IToken[]): TokenParse {
+  strict ??= new QueryParser(false);
+  return strict.parseTokens(tokens);
+}
+
+/** Parses with error recovery, so that every mistake is found: for a query that `parseStrictly` found wrong. */
+export function parseRecovering(tokens: IToken[]): TokenParse {
+  recovering ??= new QueryParser(true);
+  return recovering.parseTokens(tokens);
 }
 
 /** The grammar's productions, serialized, for generating railroad diagrams (`npm run diagrams`). */
 export function serializedGrammar(): ReturnType<QueryParser["getSerializedGastProductions"]> {
-  instance ??= new QueryParser();
-  return instance.getSerializedGastProductions();
+  strict ??= new QueryParser(false);
+  return strict.getSerializedGastProductions();
 }
-
-export { EOF };

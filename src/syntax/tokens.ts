@@ -40,9 +40,6 @@ export const RangeClose = createToken({ name: "RangeClose", pattern: Lexer.NA })
 /** A range bound: a word, a quoted bound, or the text `TO`. */
 export const Bound = createToken({ name: "Bound", pattern: Lexer.NA });
 
-/** A whole parenthesized group, parsed on its own beforehand (see `groups.ts`); never produced by the lexer. */
-export const GroupRef = createToken({ name: "GroupRef", pattern: Lexer.NA });
-
 /** Whitespace between tokens: only what the server treats as whitespace. */
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
@@ -72,7 +69,7 @@ export const Bang = createToken({ name: "Bang", pattern: /!/, categories: [Prefi
 export const Plus = createToken({ name: "Plus", pattern: /\+/, categories: [Prefix] });
 /** `-`, a prefix the server reads as "prohibited"; diagnosed. */
 export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [Prefix] });
-/** `(`; groups are matched before parsing. */
+/** `(`. */
 export const LParen = createToken({ name: "LParen", pattern: /\(/ });
 /** `)`. */
 export const RParen = createToken({ name: "RParen", pattern: /\)/ });
@@ -154,7 +151,6 @@ export const allTokens: TokenType[] = [
   ...defaultMode,
   ...rangeMode,
   Invalid,
-  GroupRef,
   Prefix,
   RangeOpen,
   RangeClose,
