@@ -1,4 +1,4 @@
-import { InvalidQueryError } from "../errors.js";
+import { InvalidQueryError } from "./errors.js";
 import { boundNode, literalNode, patternNode, rangeNode, termNode, textNode } from "./nodes.js";
 import type {
   AndQuery,

@@ -1,10 +1,10 @@
 import * as ast from "../ast/factories.js";
 import type { Bound, PatternPart, Query } from "../ast/types.js";
-import { InvalidQueryError } from "../errors.js";
+import { InvalidQueryError } from "../ast/errors.js";
 import { serialize } from "../serialize/serialize.js";
-import type { FieldSchema } from "../validate/schema.js";
-import type { FieldInfo } from "../validate/schema-types.js";
-import { checkValue, typeDescription } from "../validate/values.js";
+import type { FieldSchema } from "../schema/schema.js";
+import type { FieldInfo } from "../schema/schema-types.js";
+import { checkValue, typeDescription } from "../schema/values.js";
 import type {
   AnyFieldBuilder,
   BetweenOptions,

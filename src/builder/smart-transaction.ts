@@ -1,4 +1,4 @@
-import { smartTransactionSchema } from "../validate/smart-transaction-schema.js";
+import { smartTransactionSchema } from "../schema/smart-transaction-schema.js";
 import { queryBuilder } from "./builder.js";
 
 /**

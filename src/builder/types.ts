@@ -1,5 +1,5 @@
 import type { Query } from "../ast/types.js";
-import type { FieldType } from "../validate/schema-types.js";
+import type { FieldType } from "../schema/schema-types.js";
 
 /** A value the builder takes: printed as the field's type expects (a `Date` as ISO 8601, a number in full). */
 export type PlainValue = string | number | bigint | boolean | Date;

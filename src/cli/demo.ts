@@ -1,6 +1,6 @@
 import { serialize } from "../serialize/serialize.js";
-import { printDiagnostics } from "../syntax/diagnostic-text.js";
-import { smartTransactionSchema } from "../validate/smart-transaction-schema.js";
+import { printDiagnostics } from "../diagnostics/print.js";
+import { smartTransactionSchema } from "../schema/smart-transaction-schema.js";
 import { validate } from "../validate/validate.js";
 import type { CliIo } from "./io.js";
 

@@ -1,8 +1,8 @@
 import type { Bound, Query } from "../ast/types.js";
 import { assertNever, childrenOf } from "../ast/walk.js";
-import type { FieldSchema } from "../validate/schema.js";
-import { compareCodePoints, NUMBER, parseIsoDate } from "../validate/values.js";
-import { compilePattern, matchesPattern } from "./wildcard.js";
+import type { FieldSchema } from "../schema/schema.js";
+import { compareCodePoints, NUMBER, parseIsoDate } from "../schema/values.js";
+import { compilePattern, matchesPattern } from "../ast/wildcard.js";
 
 /** Options of `matches`, `filter` and `compileMatcher`. */
 export interface MatchOptions {

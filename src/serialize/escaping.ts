@@ -1,35 +1,17 @@
 /**
- * The character rules of the `q` language, shared by the lexer (what a bare word may hold) and the serializer (what
- * it must quote or escape). They follow the server's parser, Lucene's classic query parser.
+ * How the serializer writes values, fields and bounds so that the server reads them exactly; the character rules
+ * themselves are shared with the lexer (`syntax/characters.ts`).
  */
+import { KEYWORDS, quote, RANGE_KEYWORD, RESERVED } from "../syntax/characters.js";
 
-/** The only characters the server's lexer treats as whitespace between tokens. */
-export const SEPARATOR_CHARS = " \t\n\r\u3000";
 
-/** Words that are operators when written in upper case. */
-export const KEYWORDS: ReadonlySet<string> = new Set(["AND", "OR", "NOT"]);
-
-/** The word that separates range bounds. */
-export const RANGE_KEYWORD = "TO";
-
-/**
- * Characters that must be quoted or escaped in a canonical value: any whitespace and
- * `+ - = & | > < ! ( ) { } [ ] ^ " ~ * ? : \ /`.
- */
-const RESERVED = /[\s+\-=&|><!(){}[\]^"~*?:\\/]/u;
 
 /** A text value that needs no quoting. */
 function isBareText(value: string): boolean {
   return value.length > 0 && !RESERVED.test(value) && !KEYWORDS.has(value);
 }
 
-const QUOTED_ESCAPES = /["\\]/g;
 const RESERVED_ALL = new RegExp(RESERVED.source, "gu");
-
-/** Text in double quotes; only `"` and `\` are escaped. */
-export function quote(value: string): string {
-  return `"${value.replace(QUOTED_ESCAPES, "\\$&")}"`;
-}
 
 /** Every reserved character preceded by a backslash. */
 export function escapeReserved(value: string): string {

@@ -3,10 +3,9 @@ import { Quoted, RangeQuoted, Word } from "./tokens.js";
 import * as ast from "../ast/factories.js";
 import { boundNode, literalNode, patternNode, rangeNode, termNode, textNode } from "../ast/nodes.js";
 import type { ExistsQuery, PatternPart, Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
-import { InvalidQueryError } from "../errors.js";
-import { quote } from "../serialize/escaping.js";
-import { serialize } from "../serialize/serialize.js";
-import type { Problem } from "./diagnostic.js";
+import { InvalidQueryError } from "../ast/errors.js";
+import { quote } from "./characters.js";
+import type { Problem } from "../diagnostics/diagnostic.js";
 import { isMissingCloser } from "./scan.js";
 import { invalidTokenProblem } from "./invalid-tokens.js";
 import type { Locations } from "./locations.js";
@@ -199,17 +198,24 @@ export class AstBuilder {
     const { query, start, end } = this.join(operands, ast.or, true);
     let mixed = false;
     let negated = false;
+    // The fix puts each AND level and each NOT in parentheses, in the text as written.
+    let fix = "";
+    let written = start;
     for (const operand of operands) {
       if ((operand.operandCount ?? 1) > 1) mixed = true;
       else if (operand.negated) negated = true;
+      else continue;
+      fix += `${this.text(written, operand.start)}(${this.text(operand.start, operand.end)})`;
+      written = operand.end;
     }
+    fix += this.text(written, end);
     if (mixed || negated) {
       const message = mixed
         ? "The server does not give AND precedence over OR: it reads a OR b AND c as b AND c, with a ignored. " +
           "Add parentheses to say which you mean"
         : "The server reads NOT directly inside OR as AND NOT: NOT a OR b finds b without a. " +
           "Put the NOT in parentheses: (NOT a) OR b";
-      this.warn("ambiguous-precedence", message, start, end, query && serialize(query));
+      this.warn("ambiguous-precedence", message, start, end, fix);
     }
     return { query, start, end };
   }

@@ -1,8 +1,8 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import type { Query } from "../ast/types.js";
-import { QuerySyntaxError } from "../errors.js";
+import { QuerySyntaxError } from "../diagnostics/errors.js";
 import { AstBuilder } from "./cst-to-ast.js";
-import { toDiagnostics, type Diagnostic, type Problem } from "./diagnostic.js";
+import { toDiagnostics, type Diagnostic, type Problem } from "../diagnostics/diagnostic.js";
 import { tokenize } from "./lexer.js";
 import type { Locations } from "./locations.js";
 import { parseRecovering, parseStrictly } from "./parser.js";

@@ -1,7 +1,7 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import { EOF } from "./chevrotain.js";
-import { quote } from "../serialize/escaping.js";
-import type { Problem } from "./diagnostic.js";
+import { quote } from "./characters.js";
+import type { Problem } from "../diagnostics/diagnostic.js";
 
 const OPERATORS = new Set(["And", "Or", "Not", "Bang", "Minus", "Plus"]);
 const RANGE_OPENERS = new Set(["LBracket", "LBrace"]);

@@ -1,6 +1,6 @@
 import type { TokenType } from "chevrotain";
 import { createToken, Lexer } from "./chevrotain.js";
-import { SEPARATOR_CHARS } from "../serialize/escaping.js";
+import { SEPARATOR_CHARS } from "./characters.js";
 
 /**
  * The tokens of the `q` language. The default mode follows the server's lexer (Lucene's classic query parser);

@@ -1,5 +1,5 @@
-import { toDiagnostics, type Diagnostic, type Problem } from "../syntax/diagnostic.js";
-import type { FieldSchema } from "./schema.js";
+import { toDiagnostics, type Diagnostic, type Problem } from "../diagnostics/diagnostic.js";
+import type { FieldSchema } from "../schema/schema.js";
 import { unknownField } from "./suggest.js";
 
 /** Options of `validateSort` and `validateFields`. */

@@ -1,13 +1,13 @@
 import type { Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
 import { walk } from "../ast/walk.js";
 import { printBound, printField, printText } from "../serialize/escaping.js";
-import type { Problem } from "../syntax/diagnostic.js";
+import type { Problem } from "../diagnostics/diagnostic.js";
 import type { LeafLocation, Locations } from "../syntax/locations.js";
-import type { FieldSchema } from "./schema.js";
-import type { FieldInfo } from "./schema-types.js";
+import type { FieldSchema } from "../schema/schema.js";
+import type { FieldInfo } from "../schema/schema-types.js";
 import { suggest, unknownField } from "./suggest.js";
-import { compilePattern, matchesPattern } from "../evaluate/wildcard.js";
-import { checkValue, compareValues, isOrdered, typeDescription } from "./values.js";
+import { compilePattern, matchesPattern } from "../ast/wildcard.js";
+import { checkValue, compareValues, isOrdered, typeDescription } from "../schema/values.js";
 
 type Leaf = Extract<Query, { type: "term" | "range" | "exists" }>;
 

@@ -1,11 +1,11 @@
 import * as ast from "../ast/factories.js";
 import type { Query } from "../ast/types.js";
 import { assertNever, childrenOf } from "../ast/walk.js";
-import { InvalidQueryError } from "../errors.js";
-import { toDiagnostics, type Diagnostic } from "../syntax/diagnostic.js";
+import { InvalidQueryError } from "../ast/errors.js";
+import { toDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseWithLocations, type ParseOptions } from "../syntax/parse.js";
 import { serialize } from "../serialize/serialize.js";
-import type { FieldSchema } from "./schema.js";
+import type { FieldSchema } from "../schema/schema.js";
 import { checkAgainstSchema } from "./semantic.js";
 
 /** Options of `validate`. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as ast from "../../src/ast/factories.js";
 import { equals } from "../../src/ast/equals.js";
 import { walk } from "../../src/ast/walk.js";
-import { InvalidQueryError } from "../../src/errors.js";
+import { InvalidQueryError } from "../../src/ast/errors.js";
 
 const a = ast.term("a", ast.text("1"));
 const b = ast.term("b", ast.text("2"));

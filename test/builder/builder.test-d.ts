@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import { q, queryBuilder } from "../../src/builder/builder.js";
 import { smartTransactionQuery as st } from "../../src/builder/smart-transaction.js";
 import type { QueryBuilder } from "../../src/builder/types.js";
-import { defineSchema, field } from "../../src/validate/schema.js";
+import { defineSchema, field } from "../../src/schema/schema.js";
 
 describe("the typed builder", () => {
   it("offers exactly the schema's field paths", () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import * as ast from "../../src/ast/factories.js";
 import { q, queryBuilder } from "../../src/builder/builder.js";
 import { smartTransactionQuery as st } from "../../src/builder/smart-transaction.js";
-import { InvalidQueryError } from "../../src/errors.js";
+import { InvalidQueryError } from "../../src/ast/errors.js";
 import { serialize } from "../../src/serialize/serialize.js";
 import { parse } from "../../src/syntax/parse.js";
-import { defineSchema, field } from "../../src/validate/schema.js";
-import { smartTransactionSchema } from "../../src/validate/smart-transaction-schema.js";
+import { defineSchema, field } from "../../src/schema/schema.js";
+import { smartTransactionSchema } from "../../src/schema/smart-transaction-schema.js";
 import { validate } from "../../src/validate/validate.js";
 
 describe("q: each condition prints as the canonical text", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as ast from "../../src/ast/factories.js";
 import type { Query } from "../../src/ast/types.js";
 import { compileQuery } from "../../src/evaluate/compile.js";
-import { defineSchema } from "../../src/validate/schema.js";
+import { defineSchema } from "../../src/schema/schema.js";
 import { nestRecord, queryArb } from "../arbitraries.js";
 import { meaning } from "../lucene/meaning.js";
 

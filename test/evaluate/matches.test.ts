@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as ast from "../../src/ast/factories.js";
 import type { Query } from "../../src/ast/types.js";
 import { compileMatcher, filter, matches } from "../../src/evaluate/matches.js";
-import { QuerySyntaxError } from "../../src/errors.js";
-import { smartTransactionSchema as schema } from "../../src/validate/smart-transaction-schema.js";
+import { QuerySyntaxError } from "../../src/diagnostics/errors.js";
+import { smartTransactionSchema as schema } from "../../src/schema/smart-transaction-schema.js";
 
 const transaction = {
   id: "STX_1",

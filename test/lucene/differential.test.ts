@@ -12,7 +12,7 @@ import { looseText } from "./loose-printer.js";
 import { q } from "../../src/builder/builder.js";
 import { hostileString, hostileStrings, nestRecord, queriesOf } from "../arbitraries.js";
 import { compileQuery } from "../../src/evaluate/compile.js";
-import { defineSchema } from "../../src/validate/schema.js";
+import { defineSchema } from "../../src/schema/schema.js";
 
 /**
  * The server's own parser as the judge: Lucene 8's classic QueryParser with Elasticsearch's readings (see

@@ -1,6 +1,7 @@
 import { assertNever } from "../../src/ast/walk.js";
 import type { Query, TermQuery } from "../../src/ast/types.js";
-import { escapeReserved, KEYWORDS, printBound, printField, printPatternLiteral, printText } from "../../src/serialize/escaping.js";
+import { KEYWORDS } from "../../src/syntax/characters.js";
+import { escapeReserved, printBound, printField, printPatternLiteral, printText } from "../../src/serialize/escaping.js";
 
 /**
  * Prints a query the way people write it rather than canonically: parentheses only where precedence (NOT > AND > OR)

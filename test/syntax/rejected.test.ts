@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { QuerySyntaxError } from "../../src/errors.js";
-import { applyFix } from "../../src/syntax/diagnostic.js";
+import { QuerySyntaxError } from "../../src/diagnostics/errors.js";
+import { applyFix } from "../../src/diagnostics/diagnostic.js";
 import { parse, tryParse } from "../../src/syntax/parse.js";
 
 /** [source, code, start, end, fix]: every error the text has, in order; `undefined` fix means none is offered. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as ast from "../../src/ast/factories.js";
 import { serialize } from "../../src/serialize/serialize.js";
-import { applyFix } from "../../src/syntax/diagnostic.js";
-import { smartTransactionSchema as schema } from "../../src/validate/smart-transaction-schema.js";
+import { applyFix } from "../../src/diagnostics/diagnostic.js";
+import { smartTransactionSchema as schema } from "../../src/schema/smart-transaction-schema.js";
 import { validate } from "../../src/validate/validate.js";
 
 /** [query, severity, code, the text the span covers, fix (the replacement for that text)] */
@@ -128,7 +128,7 @@ describe("validate with a schema: each problem, where it is, and its fix", () =>
   });
 
   it("checks any schema, not only the Smart Transaction one", async () => {
-    const { defineSchema, field } = await import("../../src/validate/schema.js");
+    const { defineSchema, field } = await import("../../src/schema/schema.js");
     const custom = defineSchema({ color: field("keyword", { values: ["red", "green"] }), size: "number" });
     expect(validate("color:red AND size:1.5e3", { schema: custom }).diagnostics).toEqual([]);
     expect(validate("colour:red", { schema: custom }).diagnostics[0]!.fix).toBe("color");

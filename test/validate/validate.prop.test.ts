@@ -5,7 +5,7 @@ import { walk } from "../../src/ast/walk.js";
 import { serialize } from "../../src/serialize/serialize.js";
 import { parseWithLocations } from "../../src/syntax/parse.js";
 import { decodeWord } from "../../src/syntax/words.js";
-import { smartTransactionSchema as schema } from "../../src/validate/smart-transaction-schema.js";
+import { smartTransactionSchema as schema } from "../../src/schema/smart-transaction-schema.js";
 import { validate } from "../../src/validate/validate.js";
 import { queryArb, queryLikeText } from "../arbitraries.js";
 

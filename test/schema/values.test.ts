@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkValue, compareCodePoints, compareValues, parseIsoDate } from "../../src/validate/values.js";
+import { checkValue, compareCodePoints, compareValues, parseIsoDate } from "../../src/schema/values.js";
 import { editDistance, suggest } from "../../src/validate/suggest.js";
 
 describe("parseIsoDate", () => {

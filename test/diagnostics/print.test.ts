@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { printDiagnostics } from "../../src/syntax/diagnostic-text.js";
+import { printDiagnostics } from "../../src/diagnostics/print.js";
 import { tryParse } from "../../src/syntax/parse.js";
 
 const described = (source: string, color = false): string => printDiagnostics(source, tryParse(source).diagnostics, { color });

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "./syntax/diagnostic.js";
+import type { Diagnostic } from "./diagnostic.js";
 
 /**
  * Thrown by `parse` when the text is not a valid query. `diagnostics` lists every problem found, errors first.
@@ -31,13 +31,4 @@ export class QueryValidationError extends Error {
     super(first ? `${first.message} at line ${first.line}, column ${first.column}` : "Invalid query");
     this.diagnostics = diagnostics;
   }
-}
-
-/**
- * Thrown when code builds a query node that cannot exist, such as an `and` with one operand, an empty field name
- * or a pattern without a wildcard. Parsed text never produces one.
- */
-export class InvalidQueryError extends TypeError {
-  override readonly name = "InvalidQueryError";
-  readonly code = "ERR_INVALID_QUERY";
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defineSchema, field } from "../../src/validate/schema.js";
-import { smartTransactionSchema } from "../../src/validate/smart-transaction-schema.js";
+import { defineSchema, field } from "../../src/schema/schema.js";
+import { smartTransactionSchema } from "../../src/schema/smart-transaction-schema.js";
 import { sdkFields } from "./smart-transaction-sdk-fields.js";
 
 describe("defineSchema", () => {

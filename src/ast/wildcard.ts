@@ -1,4 +1,4 @@
-import type { PatternPart } from "../ast/types.js";
+import type { PatternPart } from "./types.js";
 
 /** A pattern prepared for matching: code points, with `-1` for `*` and `-2` for `?`. */
 export type CompiledPattern = Int32Array;
