@@ -29,6 +29,11 @@ export interface Problem {
   readonly fix?: string;
 }
 
+/** A problem; `fix` is left out when there is none (the property is absent, not undefined). */
+export function problemAt(severity: Problem["severity"], code: string, message: string, span: Span, fix?: string): Problem {
+  return fix === undefined ? { severity, code, message, span } : { severity, code, message, span, fix };
+}
+
 /** Turns problems into diagnostics with 1-based line and column, sorted by position, errors before warnings. */
 export function toDiagnostics(source: string, problems: readonly Problem[]): Diagnostic[] {
   if (problems.length === 0) return [];

@@ -1,7 +1,9 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import type { Query } from "../ast/types.js";
 import { QuerySyntaxError } from "../diagnostics/errors.js";
-import { AstBuilder } from "./cst-to-ast.js";
+import type { Reading } from "./build/context.js";
+import { buildQuery } from "./build/query.js";
+import type { QueryCstNode } from "./cst.js";
 import { toDiagnostics, type Diagnostic, type Problem } from "../diagnostics/diagnostic.js";
 import { tokenize } from "./lexer.js";
 import type { Locations } from "./locations.js";
@@ -18,6 +20,13 @@ export interface ParseOptions {
   readonly maxDepth?: number;
   /** The longest source accepted, in UTF-16 code units; longer input gets a `too-long` diagnostic. Default 1,000,000. */
   readonly maxLength?: number;
+  /**
+   * How to read AND, OR and NOT. `usual` (the default): NOT binds tighter than AND, AND tighter than OR, as people
+   * read them. `server`: the query the server really runs, by Lucene's rules, which give AND no precedence over
+   * OR (`a:1 OR b:2 AND c:3` runs as `b:2 AND c:3`) and read NOT inside OR as AND NOT. The two differ only where
+   * the text gets an `ambiguous-precedence` warning.
+   */
+  readonly reading?: Reading;
 }
 
 /** The outcome of `tryParse`: the query when there is no error, and every diagnostic found. */
@@ -49,14 +58,14 @@ function reportParserErrors(errors: readonly IRecognitionException[], tokens: re
   }
 }
 
-interface Reading {
+interface Outcome {
   readonly query?: Query;
   readonly problems: Problem[];
   readonly locations?: Locations;
 }
 
 /** The one reading: lex, scan the parentheses, parse (again with recovery after an error), build the AST. */
-function readQuery(source: string, options: ParseOptions, locate: boolean): Reading {
+function readQuery(source: string, options: ParseOptions, locate: boolean): Outcome {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (source.length > maxLength) {
     const message = `The query is ${source.length} characters long; the limit is ${maxLength}`;
@@ -78,18 +87,16 @@ function readQuery(source: string, options: ParseOptions, locate: boolean): Read
     return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
   }
   let parsed = parseStrictly(tokens);
-  const parserFailed = parsed.errors.length > 0;
-  if (parserFailed) {
+  if (parsed.errors.length > 0) {
     parsed = parseRecovering(tokens);
     reportParserErrors(parsed.errors, tokens, source, problems);
   }
-  const builder = new AstBuilder(source, { locate });
-  builder.build(parsed.cst, parserFailed);
-  for (const paren of strayClosers) builder.addStrayCloser(paren);
-  for (const problem of builder.problems) problems.push(problem);
-  const query = builder.query();
-  if (!query || problems.some((problem) => problem.severity === "error")) return { problems };
-  return builder.locations ? { query, problems, locations: builder.locations } : { query, problems };
+  const grammarErrors = problems.map((problem) => problem.span.start).sort((a, b) => a - b);
+  const reading = options.reading ?? "usual";
+  const built = buildQuery(source, parsed.cst as QueryCstNode | undefined, { reading, locate, grammarErrors, strayClosers });
+  for (const problem of built.problems) problems.push(problem);
+  if (!built.query || problems.some((problem) => problem.severity === "error")) return { problems };
+  return built.locations ? { query: built.query, problems, locations: built.locations } : { query: built.query, problems };
 }
 
 function read(source: string, options: ParseOptions, locate: boolean): ParseResult & { locations?: Locations } {

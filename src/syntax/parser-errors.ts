@@ -1,12 +1,12 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import { EOF } from "./chevrotain.js";
 import { quote } from "./characters.js";
-import type { Problem } from "../diagnostics/diagnostic.js";
+import { problemAt, type Problem } from "../diagnostics/diagnostic.js";
+import { endOf } from "./tokens.js";
 
 const OPERATORS = new Set(["And", "Or", "Not", "Bang", "Minus", "Plus"]);
 const RANGE_OPENERS = new Set(["LBracket", "LBrace"]);
 
-const endOf = (token: IToken): number => token.startOffset + token.image.length;
 
 function describe(token: IToken): string {
   return token.tokenType === EOF ? "the end of the query" : JSON.stringify(token.image);
@@ -63,7 +63,7 @@ export function parserErrorProblem(
   const start = atEnd ? sourceLength : found.startOffset;
   const end = atEnd ? sourceLength : endOf(found);
   const problem = (code: string, message: string, span: { start: number; end: number } = { start, end }, fix?: string): Problem =>
-    fix === undefined ? { severity: "error", code, message, span } : { severity: "error", code, message, span, fix };
+    problemAt("error", code, message, span, fix);
 
   if (error.context.ruleStack.includes("range")) {
     const opener = rangeOpenerOf(tokens, found);

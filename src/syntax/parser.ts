@@ -157,3 +157,9 @@ export function serializedGrammar(): ReturnType<QueryParser["getSerializedGastPr
   strict ??= new QueryParser(false);
   return strict.getSerializedGastProductions();
 }
+
+/** The grammar's productions, for generating the CST's types (`npm run cst-types`). */
+export function grammarProductions(): ReturnType<QueryParser["getGAstProductions"]> {
+  strict ??= new QueryParser(false);
+  return strict.getGAstProductions();
+}

@@ -1,4 +1,4 @@
-import type { TokenType } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
 import { createToken, Lexer } from "./chevrotain.js";
 import { SEPARATOR_CHARS } from "./characters.js";
 
@@ -162,3 +162,6 @@ export const lexerDefinition = {
   modes: { default: defaultMode, range: rangeMode },
   defaultMode: "default",
 };
+
+/** Where a token ends in the source (exclusive). */
+export const endOf = (token: IToken): number => token.startOffset + token.image.length;

@@ -1,0 +1,133 @@
+import type { IToken } from "chevrotain";
+import { InvalidQueryError } from "../../ast/errors.js";
+import type { ExistsQuery, Query, RangeQuery, Span, TermQuery } from "../../ast/types.js";
+import { problemAt, type Problem } from "../../diagnostics/diagnostic.js";
+import type { Locations } from "../locations.js";
+
+/**
+ * How text is read into an AST. `usual`: NOT binds tighter than AND, AND tighter than OR, as people read it.
+ * `server`: as the server runs it, by Lucene's clause rules (no precedence between AND and OR; NOT inside OR means
+ * AND NOT; see `server-reading.ts`).
+ */
+export type Reading = "usual" | "server";
+
+/**
+ * The field that bare values take: `undefined` outside a field group, the field's name inside `field:( … )`, and
+ * `null` inside a group whose field name is itself wrong (its values are still checked).
+ */
+export type FieldContext = string | null | undefined;
+
+/** A piece of the tree read so far: its query (absent when it holds an error) and where it stands in the source. */
+export interface Built {
+  readonly query: Query | undefined;
+  readonly start: number;
+  readonly end: number;
+  /** A bare word with no field (`x` in `a:b x`), kept to suggest fixes for juxtaposed operands. */
+  readonly bareWord?: IToken;
+  /** The value word of `field:word`, kept to suggest quoting `field:"word word"`. */
+  readonly fieldWord?: { readonly field: IToken; readonly value: IToken };
+  /** Whether the expression carries NOT or `!`. */
+  readonly negated?: boolean;
+  /** The operands of an AND level of two or more (absent: a single unary expression). */
+  readonly andOperands?: readonly Built[];
+  /** An invalid token, already reported; no further "missing operator" is said about it. */
+  readonly invalid?: boolean;
+  /** A problem reported only if no better explanation covers it (a bare word between conditions). */
+  readonly pending?: Problem;
+}
+
+/** Where a range's or comparison's bounds are written, for `Locations`. */
+export interface BoundSpans {
+  min?: Span;
+  max?: Span;
+}
+
+/** The state of one semantic pass: the source, what has been reported, and where conditions are written. */
+export class BuildContext {
+  readonly problems: Problem[] = [];
+  /** Where each condition's field and value are written, when asked for. */
+  readonly locations: Locations | undefined;
+  /** How many errors have been reported: a query is only made when there are none. */
+  errors = 0;
+  /** Where the field that the values being read belong to is written. */
+  fieldSpan: Span | undefined;
+
+  constructor(
+    readonly source: string,
+    readonly reading: Reading,
+    locate: boolean,
+    /** Where the grammar reported errors, in ascending order. */
+    private readonly grammarErrors: readonly number[] = [],
+  ) {
+    this.locations = locate ? new WeakMap() : undefined;
+  }
+
+  /** Whether the grammar reported an error from `start` to `end`, both inclusive. */
+  grammarErrorWithin(start: number, end: number): boolean {
+    let low = 0;
+    let high = this.grammarErrors.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.grammarErrors[mid]! < start) low = mid + 1;
+      else high = mid;
+    }
+    return low < this.grammarErrors.length && this.grammarErrors[low]! <= end;
+  }
+
+  error(code: string, message: string, start: number, end: number, fix?: string): void {
+    this.errors++;
+    this.problems.push(problemAt("error", code, message, { start, end }, fix));
+  }
+
+  warn(code: string, message: string, start: number, end: number, fix?: string): void {
+    this.problems.push(problemAt("warning", code, message, { start, end }, fix));
+  }
+
+  /** Reports a problem held back until it was clear that nothing explains it better. */
+  report(problem: Problem): void {
+    if (problem.severity === "error") this.errors++;
+    this.problems.push(problem);
+  }
+
+  text(start: number, end: number): string {
+    return this.source.slice(start, end);
+  }
+
+  /**
+   * A condition read from `start` to `end`. Its location is recorded when asked for: `value` is where its value is
+   * written, `bounds` where a range's bounds are.
+   */
+  condition(query: TermQuery | RangeQuery | ExistsQuery, start: number, end: number, bounds?: BoundSpans): Built {
+    if (this.locations) {
+      const value = { start, end };
+      // `_exists_:field` names its field in the value; `field:*` before the colon.
+      const named = query.type === "exists" && this.text(start, end) !== "*";
+      this.locations.set(query, { field: named || !this.fieldSpan ? value : this.fieldSpan, value, ...bounds });
+    }
+    return { query, start, end };
+  }
+
+  /** Reports an error about a value and returns the value without a query. */
+  failed(code: string, message: string, start: number, end: number, fix?: string): Built {
+    this.error(code, message, start, end, fix);
+    return { query: undefined, start, end };
+  }
+
+  /**
+   * A value that a factory refused: the factories' checks are the last line of defence, so what they refuse
+   * becomes a diagnostic at the value instead of an exception.
+   */
+  refused(error: unknown, start: number, end: number): Built {
+    if (!(error instanceof InvalidQueryError)) throw error;
+    return this.failed("invalid-value", error.message, start, end);
+  }
+}
+
+const NONE: never[] = [];
+
+/** The written tokens of a CST child list: tokens that error recovery made up have no place in the source. */
+export function written(tokens: readonly IToken[] | undefined): readonly IToken[] {
+  if (tokens === undefined) return NONE;
+  for (const token of tokens) if (token.isInsertedInRecovery) return tokens.filter((t) => !t.isInsertedInRecovery);
+  return tokens;
+}

@@ -1,0 +1,138 @@
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import { problemAt, type Problem } from "../../diagnostics/diagnostic.js";
+import { quote } from "../characters.js";
+import type { GroupCstNode, RangeCstNode, UnaryExpressionCstNode } from "../cst.js";
+import { invalidTokenProblem } from "../invalid-tokens.js";
+import { endOf, Quoted, Word } from "../tokens.js";
+import { unescapedPositions } from "../words.js";
+import { written, type BuildContext, type Built, type FieldContext } from "./context.js";
+import { WORD_OPERATORS } from "./juxtaposed.js";
+import { parenthesized } from "./operators.js";
+import { range } from "./ranges.js";
+import { fieldName, PLAIN_WORD, quotedValue, wordValue } from "./values.js";
+
+const isToken = (element: CstElement): element is IToken => "image" in element;
+const isGroup = (node: CstNode): node is GroupCstNode => node.name === "group";
+
+/** What a unary expression applies its prefixes to: `field:value`, a group, a bare value or an invalid token. */
+export function operandOf(context: BuildContext, node: UnaryExpressionCstNode, field: FieldContext): Built | undefined {
+  const { Word: words, Quoted: quoted, range: ranges, group, Invalid: invalids } = node.children;
+  if (words !== undefined) {
+    const word = written(words)[0];
+    if (!word) return undefined;
+    return node.children.Colon === undefined ? bareValue(context, field, word) : fieldExpression(context, node, word);
+  }
+  if (quoted !== undefined) return bareValue(context, field, written(quoted)[0]);
+  if (ranges?.[0] !== undefined) return bareValue(context, field, undefined, ranges[0]);
+  if (group?.[0] !== undefined) return parenthesized(context, group[0], field);
+  const invalid = written(invalids)[0];
+  return invalid && invalidToken(context, invalid);
+}
+
+function invalidToken(context: BuildContext, token: IToken): Built {
+  const problem = invalidTokenProblem(token);
+  context.error(problem.code, problem.message, token.startOffset, endOf(token), problem.fix);
+  return { query: undefined, start: token.startOffset, end: endOf(token), invalid: true };
+}
+
+/**
+ * A value with no field of its own: inside `field:( … )` it takes that field; elsewhere it is a mistake, whose
+ * report waits until it is clear whether a juxtaposition explains it better.
+ */
+function bareValue(context: BuildContext, field: FieldContext, token: IToken | undefined, rangeNode?: RangeCstNode): Built | undefined {
+  const word = token?.tokenType === Word ? token : undefined;
+  if (field !== undefined) {
+    if (word) return wordValue(context, field, word, word.startOffset);
+    if (token) return quotedValue(context, field, token, token.startOffset);
+    return rangeNode && range(context, field, rangeNode);
+  }
+  const start = token?.startOffset ?? firstOffset(rangeNode);
+  const end = token ? endOf(token) : lastOffset(rangeNode);
+  if (start === undefined || end === undefined) return undefined;
+  const equals = word ? unescapedPositions(word.image, "=")[0] : undefined;
+  const span = { start, end };
+  let pending: Problem;
+  if (word && equals !== undefined && equals > 0) {
+    const fix = `${word.image.slice(0, equals)}:${word.image.slice(equals + 1)}`;
+    pending = problemAt("error", "equals-instead-of-colon", `Use : between a field and its value, not =: ${fix}`, span, fix);
+  } else if (word && (WORD_OPERATORS[word.image.toLowerCase()] || word.image.toLowerCase() === "not")) {
+    pending = problemAt("error", "lowercase-operator", `"${word.image}" is not an operator; operators are written in capitals`, span);
+  } else {
+    const message = `${context.text(start, end)} has no field: the server would search it in every field. Write field:value, such as status:accepted`;
+    pending = problemAt("error", "missing-field", message, span);
+  }
+  return word ? { query: undefined, start, end, pending, bareWord: word } : { query: undefined, start, end, pending };
+}
+
+/** `field:value`, `field:[a TO b]`, `field:( … )`; more than one colon is a mistake. */
+function fieldExpression(context: BuildContext, node: UnaryExpressionCstNode, fieldToken: IToken): Built | undefined {
+  const values = (node.children.value ?? []).filter((value) => !isToken(value) || !value.isInsertedInRecovery);
+  const firstValue = values[0];
+  if (!firstValue) return undefined;
+  const start = fieldToken.startOffset;
+  const plainField = PLAIN_WORD.test(fieldToken.image);
+  const field = plainField ? fieldToken.image : fieldName(context, fieldToken);
+  if (values.length > 1) {
+    const valueStart = firstOffset(firstValue);
+    const valueEnd = lastOffset(values[values.length - 1]);
+    if (valueStart === undefined || valueEnd === undefined) return undefined;
+    const raw = context.text(valueStart, valueEnd);
+    // Quotes would turn a comparison into text, so there the colons are escaped instead.
+    const fix = /^[<>]/.test(raw) ? raw.replaceAll(":", "\\:") : quote(raw);
+    context.error("unescaped-colon", `A : inside a value must be escaped or quoted: ${fieldToken.image}:${fix}`, valueStart, valueEnd, fix);
+    return { query: undefined, start, end: valueEnd };
+  }
+  // In `a:(b:c)` the server lets the inner field win; so does this reading.
+  const outerFieldSpan = context.fieldSpan;
+  context.fieldSpan = context.locations && { start, end: endOf(fieldToken) };
+  const built = fieldValue(context, field, firstValue, start, plainField);
+  context.fieldSpan = outerFieldSpan;
+  if (!built) return undefined;
+  const word = isToken(firstValue) && firstValue.tokenType === Word ? firstValue : undefined;
+  // The node covers its field too: `a:x`, `a:(x OR y)`. Values are made with that span; a group is re-spanned.
+  const query =
+    built.query && built.query.span?.start !== start ? Object.freeze({ ...built.query, span: Object.freeze({ start, end: built.end }) }) : built.query;
+  // Written out rather than spread: this runs once per condition.
+  if (built.invalid) {
+    return word ? { query, start, end: built.end, fieldWord: { field: fieldToken, value: word }, invalid: true } : { query, start, end: built.end, invalid: true };
+  }
+  return word ? { query, start, end: built.end, fieldWord: { field: fieldToken, value: word } } : { query, start, end: built.end };
+}
+
+/** The value of `field:value`; `nodeStart` is where the node's span starts (at the field). */
+function fieldValue(context: BuildContext, field: FieldContext, value: IToken | CstNode, nodeStart: number, plainField: boolean): Built | undefined {
+  if (!isToken(value)) {
+    return isGroup(value) ? parenthesized(context, value, field) : range(context, field, value as RangeCstNode, nodeStart, plainField);
+  }
+  if (value.tokenType === Word) return wordValue(context, field, value, value.startOffset, nodeStart, plainField);
+  if (value.tokenType === Quoted) return quotedValue(context, field, value, value.startOffset, nodeStart);
+  return invalidToken(context, value);
+}
+
+/** Where the first written token of a tree starts. */
+export function firstOffset(node: CstElement | undefined): number | undefined {
+  if (!node) return undefined;
+  if (isToken(node)) return Number.isNaN(node.startOffset) ? undefined : node.startOffset;
+  let best: number | undefined;
+  for (const children of Object.values(node.children)) {
+    for (const child of children) {
+      const offset = firstOffset(child);
+      if (offset !== undefined && (best === undefined || offset < best)) best = offset;
+    }
+  }
+  return best;
+}
+
+/** Where the last written token of a tree ends. */
+export function lastOffset(node: CstElement | undefined): number | undefined {
+  if (!node) return undefined;
+  if (isToken(node)) return Number.isNaN(node.startOffset) ? undefined : endOf(node);
+  let best: number | undefined;
+  for (const children of Object.values(node.children)) {
+    for (const child of children) {
+      const offset = lastOffset(child);
+      if (offset !== undefined && (best === undefined || offset > best)) best = offset;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,118 @@
+import type { IToken } from "chevrotain";
+import * as ast from "../../ast/factories.js";
+import type { Query } from "../../ast/types.js";
+import type { AndExpressionCstNode, GroupCstNode, QueryCstNode } from "../cst.js";
+import { isMissingCloser } from "../scan.js";
+import { endOf } from "../tokens.js";
+import { written, type BuildContext, type Built, type FieldContext } from "./context.js";
+import { reportJuxtaposed } from "./juxtaposed.js";
+import { unaryExpression } from "./prefixes.js";
+import { serverOr } from "./server-reading.js";
+
+/** A group's query: an OR of AND levels, or nothing. */
+export function orExpression(context: BuildContext, node: QueryCstNode, field: FieldContext): Built | undefined {
+  const children = node.children.andExpression ?? [];
+  if (children.length === 1) return andExpression(context, children[0]!, field);
+  const operands: Built[] = [];
+  for (const child of children) {
+    const operand = andExpression(context, child, field);
+    if (operand !== undefined) operands.push(operand);
+  }
+  return combineOr(context, operands);
+}
+
+const MIXED_MESSAGE =
+  "The server does not give AND precedence over OR: it reads a OR b AND c as b AND c, with a ignored. " +
+  "Add parentheses to say which you mean";
+const NOT_IN_OR_MESSAGE =
+  "The server reads NOT directly inside OR as AND NOT: NOT a OR b finds b without a. Put the NOT in parentheses: (NOT a) OR b";
+
+/** `a OR b OR …` from its operands, with the ambiguous-precedence warning where the server reads it otherwise. */
+function combineOr(context: BuildContext, operands: readonly Built[]): Built | undefined {
+  if (operands.length < 2) return operands[0];
+  const start = operands[0]!.start;
+  const end = operands[operands.length - 1]!.end;
+  let mixed = false;
+  let negated = false;
+  // The fix puts each AND level and each NOT in parentheses, in the text as written.
+  let fix = "";
+  let at = start;
+  for (const operand of operands) {
+    if (operand.andOperands) mixed = true;
+    else if (operand.negated) negated = true;
+    else continue;
+    fix += `${context.text(at, operand.start)}(${context.text(operand.start, operand.end)})`;
+    at = operand.end;
+  }
+  if (mixed || negated) context.warn("ambiguous-precedence", mixed ? MIXED_MESSAGE : NOT_IN_OR_MESSAGE, start, end, fix + context.text(at, end));
+  const query = context.reading === "server" ? serverOr(operands, start, end) : joined(operands, ast.or, start, end);
+  return { query, start, end };
+}
+
+function andExpression(context: BuildContext, node: AndExpressionCstNode, field: FieldContext): Built | undefined {
+  const operands: Built[] = [];
+  for (const child of node.children.unaryExpression) {
+    const operand = unaryExpression(context, child, field);
+    if (operand !== undefined) operands.push(operand);
+  }
+  if (operands.length < 2) {
+    if (operands[0]?.pending) context.report(operands[0].pending);
+    return operands[0];
+  }
+  const ands = written(node.children.And);
+  let andIndex = 0;
+  let juxtaposed = false;
+  let explained: Set<Built> | undefined;
+  for (let i = 1; i < operands.length; i++) {
+    const previous = operands[i - 1]!;
+    const current = operands[i]!;
+    while (andIndex < ands.length && ands[andIndex]!.startOffset < previous.end) andIndex++;
+    if (andIndex < ands.length && ands[andIndex]!.startOffset < current.start) continue;
+    juxtaposed = true;
+    if (previous.invalid || current.invalid) continue;
+    const { skipped, explained: count } = reportJuxtaposed(context, operands, i, field);
+    explained ??= new Set();
+    for (let k = i; k < i + count; k++) explained.add(operands[k]!);
+    i += skipped;
+  }
+  for (const operand of operands) if (operand.pending && !explained?.has(operand)) context.report(operand.pending);
+  const start = operands[0]!.start;
+  const end = operands[operands.length - 1]!.end;
+  // A juxtaposed level (an operator missing) is already an error; it says nothing about AND/OR mixing.
+  if (juxtaposed) return { query: undefined, start, end };
+  return { query: joined(operands, ast.and, start, end), start, end, andOperands: operands };
+}
+
+/** The operands' queries joined by `combine`; `undefined` when any operand holds an error. */
+function joined(operands: readonly Built[], combine: typeof ast.and | typeof ast.or, start: number, end: number): Query | undefined {
+  const queries: Query[] = [];
+  for (const operand of operands) {
+    if (operand.query === undefined) return undefined;
+    queries.push(operand.query);
+  }
+  // Operands that are queries are always accepted: and/or cannot refuse them.
+  return combine(queries, Object.freeze({ start, end }));
+}
+
+/** A parenthesized group: `( … )`. */
+export function parenthesized(context: BuildContext, node: GroupCstNode, field: FieldContext): Built | undefined {
+  const open = written(node.children.LParen)[0];
+  if (!open) return undefined;
+  const inner = node.children.query?.[0];
+  const content = inner && orExpression(context, inner, field);
+  const closer = written(node.children.RParen)[0];
+  // A parenthesis the scan added for an unclosed one is no closing parenthesis of the text.
+  const close = closer && !isMissingCloser(closer) ? closer : undefined;
+  const end = close ? endOf(close) : (content?.end ?? endOf(open));
+  if (!close) context.error("unclosed-parenthesis", "This ( is never closed", open.startOffset, end, `${context.text(open.startOffset, end)})`);
+  // An empty group is a mistake of its own, unless the grammar has already reported what is wrong inside.
+  if (!content && !context.grammarErrorWithin(open.startOffset, close ? end : context.source.length)) {
+    context.error("empty-group", "Empty parentheses: put a condition inside or remove them", open.startOffset, end, "");
+  }
+  return { query: content?.query, start: open.startOffset, end };
+}
+
+/** Reports a closing parenthesis that matches no opening one. */
+export function strayCloser(context: BuildContext, paren: IToken): void {
+  context.error("unmatched-parenthesis", "This ) has no matching (", paren.startOffset, endOf(paren), "");
+}

@@ -1,0 +1,41 @@
+import type { IToken } from "chevrotain";
+import type { Query } from "../../ast/types.js";
+import type { Problem } from "../../diagnostics/diagnostic.js";
+import type { QueryCstNode } from "../cst.js";
+import type { Locations } from "../locations.js";
+import { BuildContext, type Reading } from "./context.js";
+import { orExpression, strayCloser } from "./operators.js";
+
+/** What the semantic pass made of a syntax tree. */
+export interface BuiltQuery {
+  /** The query, when no error was reported. */
+  readonly query?: Query;
+  readonly problems: Problem[];
+  readonly locations?: Locations;
+}
+
+/** How the semantic pass reads: which reading, whether to record locations, and what the earlier steps found. */
+export interface BuildOptions {
+  readonly reading: Reading;
+  readonly locate: boolean;
+  /** Where the grammar reported errors, in ascending order (they are reported already). */
+  readonly grammarErrors: readonly number[];
+  /** Closing parentheses that the scan found matching nothing. */
+  readonly strayClosers: readonly IToken[];
+}
+
+/**
+ * The semantic pass: turns the concrete syntax tree into the AST and reports every mistake it can name, with a fix.
+ * The query is absent whenever an error was reported.
+ */
+export function buildQuery(source: string, cst: QueryCstNode | undefined, options: BuildOptions): BuiltQuery {
+  const context = new BuildContext(source, options.reading, options.locate, options.grammarErrors);
+  const content = cst && orExpression(context, cst, undefined);
+  if (!content && context.problems.length === 0 && options.grammarErrors.length === 0) {
+    context.error("empty-query", "The query is empty: write a condition such as status:accepted", 0, source.length);
+  }
+  for (const paren of options.strayClosers) strayCloser(context, paren);
+  const query = context.errors === 0 ? content?.query : undefined;
+  if (!query) return { problems: context.problems };
+  return context.locations ? { query, problems: context.problems, locations: context.locations } : { query, problems: context.problems };
+}

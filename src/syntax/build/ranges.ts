@@ -1,0 +1,77 @@
+import type { IToken } from "chevrotain";
+import * as ast from "../../ast/factories.js";
+import { boundNode, rangeNode } from "../../ast/nodes.js";
+import type { RangeQuery, Span } from "../../ast/types.js";
+import type { RangeCstNode } from "../cst.js";
+import { endOf, RangeQuoted } from "../tokens.js";
+import { decodeEscapes } from "../words.js";
+import { written, type BoundSpans, type BuildContext, type Built, type FieldContext } from "./context.js";
+import { lastOffset } from "./operands.js";
+import { checkText } from "./word-checks.js";
+
+// An unquoted range bound of printable ASCII with no escape and no quote, or `*`: it needs no decoding and no check.
+const PLAIN_BOUND = /^[^\x00-\x20\x7f-\uffff\\"*]+$|^\*$/;
+const isPlainBound = (token: IToken): boolean => token.tokenType !== RangeQuoted && PLAIN_BOUND.test(token.image);
+
+/** `field:[a TO b]` and the other bracket forms; `plainField`: the field is written as a plain word. */
+/** `plainField`: the field is written as a plain word (so it is a valid field name, but maybe `_exists_`). */
+export function range(context: BuildContext, field: FieldContext, node: RangeCstNode, nodeStart?: number, plainField = false): Built | undefined {
+  const open = written(node.children.RangeOpen)[0];
+  const close = written(node.children.RangeClose)[0];
+  const bounds = written(node.children.Bound);
+  if (!open) return undefined;
+  const start = open.startOffset;
+  const end = close ? endOf(close) : (lastOffset(node) ?? endOf(open));
+  const lower = bounds[0] && bound(context, bounds[0]);
+  const upper = bounds[1] && bound(context, bounds[1]);
+  if (!close || lower === undefined || upper === undefined || field == null) return { query: undefined, start, end };
+  if (field === ast.EXISTS_FIELD) {
+    context.error("exists-range", `${ast.EXISTS_FIELD} takes a field name, not a range`, start, end);
+    return { query: undefined, start, end };
+  }
+  if (lower === false || upper === false) return { query: undefined, start, end };
+  const min = lower === null ? null : { value: lower, inclusive: open.image === "[" };
+  const max = upper === null ? null : { value: upper, inclusive: close.image === "]" };
+  let located: BoundSpans | undefined;
+  if (context.locations) {
+    const [minToken, maxToken] = bounds;
+    located = {};
+    if (minToken) located.min = { start: minToken.startOffset, end: endOf(minToken) };
+    if (maxToken) located.max = { start: maxToken.startOffset, end: endOf(maxToken) };
+  }
+  const span = Object.freeze({ start: nodeStart ?? start, end });
+  // Plain printable ASCII field and bounds: the factories' checks cannot fail, so the node is made directly.
+  if (plainField && isPlainBound(bounds[0]!) && isPlainBound(bounds[1]!)) {
+    const query = rangeNode(field, min && boundNode(min.value, min.inclusive), max && boundNode(max.value, max.inclusive), span);
+    return context.condition(query, start, end, located);
+  }
+  let query: RangeQuery;
+  try {
+    query = ast.range(field, min, max, span);
+  } catch (error) {
+    return context.refused(error, start, end);
+  }
+  return context.condition(query, start, end, located);
+}
+
+/** A bound's value; `null` when open (`*`), `false` after an error. */
+export function bound(context: BuildContext, token: IToken): string | null | false {
+  if (isPlainBound(token)) return token.image === "*" ? null : token.image;
+  const quoted = token.tokenType.name === "RangeQuoted";
+  const raw = quoted ? token.image.slice(1, -1) : token.image;
+  if (!quoted && raw.includes('"')) {
+    context.error(
+      "unbalanced-quote",
+      "A quote in a range bound must be closed, as in [\"a b\" TO c], or escaped as \\\"",
+      token.startOffset,
+      endOf(token),
+    );
+    return false;
+  }
+  const { text, problems } = decodeEscapes(raw);
+  const offset = token.startOffset + (quoted ? 1 : 0);
+  for (const problem of problems) context.error(problem.code, problem.message, offset + problem.start, offset + problem.end);
+  if (problems.length > 0 || !checkText(context, text, token.startOffset, endOf(token), quoted ? undefined : raw)) return false;
+  // The server reads a bound of * as open, whether written bare, escaped or quoted.
+  return text === "*" ? null : text;
+}
