@@ -28,6 +28,7 @@ export type { Diagnostic } from "./diagnostics/diagnostic.js";
 export { applyFix } from "./diagnostics/diagnostic.js";
 export { printDiagnostics, type PrintDiagnosticsOptions } from "./diagnostics/print.js";
 export { parse, tryParse, type ParseOptions, type ParseResult } from "./syntax/parse.js";
+export type { Reading } from "./syntax/build/context.js";
 export { serialize, type QueryLike } from "./serialize/serialize.js";
 export { format } from "./serialize/format.js";
 export { validate, type ValidateOptions, type ValidationResult } from "./validate/validate.js";
@@ -35,8 +36,8 @@ export { validateSort, validateFields, type ParameterOptions, type ParameterVali
 export { defineSchema, field, type FieldSchema, type FieldOptions } from "./schema/schema.js";
 export type { FieldDefinition, FieldInfo, FieldMap, FieldsOf, FieldType, SchemaSpec, SpecEntry } from "./schema/schema-types.js";
 export { smartTransactionSchema, type SmartTransactionFields } from "./schema/smart-transaction-schema.js";
-export { matches, filter, compileMatcher } from "./evaluate/matches.js";
-export type { MatchOptions } from "./evaluate/compile.js";
+export { matches, filter, compileMatcher, type MatchTextOptions } from "./evaluate/matches.js";
+export { compileQuery, type MatchOptions } from "./evaluate/compile.js";
 export { q, queryBuilder } from "./builder/builder.js";
 export { smartTransactionQuery } from "./builder/smart-transaction.js";
 export type {

@@ -132,7 +132,12 @@ const OR = -3;
 /**
  * Compiles a query once into a predicate over records. The query becomes a postfix program evaluated with a fixed
  * stack, so neither compiling nor matching recurses per operand or per nesting level, and matching allocates nothing
- * of its own beyond lower-cased text when case is ignored.
+ * of its own beyond lower-cased text when case is ignored. It takes an AST only, so a bundle that uses it carries
+ * no parser.
+ *
+ * @example
+ * const isBig = compileQuery(q.field("basket_info.sum").atLeast(10000).toQuery());
+ * isBig({ basket_info: { sum: 12500 } }) // true
  */
 export function compileQuery(query: Query, options: MatchOptions = {}): (record: unknown) => boolean {
   const leaves: Leaf[] = [];

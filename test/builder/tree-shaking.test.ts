@@ -33,6 +33,12 @@ describe("module boundaries", () => {
     expect(await bundle("parse", "./dist/index.js")).toMatch(/CstParser|performSelfAnalysis/);
   });
 
+  it("a bundle that evaluates ASTs (compileQuery) holds no parser and no chevrotain", async () => {
+    const code = await bundle("compileQuery");
+    expect(code).toContain("ignoreCase");
+    expect(code).not.toMatch(/chevrotain|CstParser|createToken|performSelfAnalysis/);
+  });
+
   it("a bundle that uses parse holds chevrotain (so the check above can fail)", async () => {
     expect(await bundle("parse")).toMatch(/CstParser|performSelfAnalysis/);
   });

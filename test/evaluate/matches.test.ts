@@ -128,3 +128,13 @@ describe("size", () => {
     expect(matches("f:*a*a*a*a*a*a*a*a*", { f: text })).toBe(true);
   });
 });
+
+describe("query text is read as the server runs it", () => {
+  it("a:1 OR b:2 AND c:3 requires b and c, as the server does; the usual reading is there when asked for", () => {
+    expect(compileMatcher("a:1 OR b:2 AND c:3")({ a: 1 })).toBe(false);
+    expect(compileMatcher("a:1 OR b:2 AND c:3")({ b: 2, c: 3 })).toBe(true);
+    expect(compileMatcher("a:1 OR b:2 AND c:3", { reading: "usual" })({ a: 1 })).toBe(true);
+    expect(matches("NOT a:1 OR b:2", { b: 2, a: 1 })).toBe(false);
+    expect(filter([{ a: 1 }, { b: 2, c: 3 }], "a:1 OR b:2 AND c:3")).toEqual([{ b: 2, c: 3 }]);
+  });
+});

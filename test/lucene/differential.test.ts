@@ -12,6 +12,7 @@ import { looseText } from "./loose-printer.js";
 import { q } from "../../src/builder/builder.js";
 import { hostileString, hostileStrings, nestRecord, queriesOf } from "../arbitraries.js";
 import { compileQuery } from "../../src/evaluate/compile.js";
+import { matches } from "../../src/evaluate/matches.js";
 import { defineSchema } from "../../src/schema/schema.js";
 
 /**
@@ -241,6 +242,28 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
     expectNoFailures(failures, accepted.length);
     // Enough of the random texts must be valid for this to test anything.
     expect(accepted.length).toBeGreaterThan(texts.length / 20);
+  });
+
+  it("the server reading of every text secuq accepts matches exactly what Lucene matches, warnings or not", () => {
+    const loose = sample(fc.tuple(queryArb, fc.integer({ min: 0, max: 2 ** 31 - 1 })), SEED + 4).map(([query, seed]) => looseText(query, seededRandom(seed)));
+    const texts = [...new Set([...sample(textArb, SEED + 5), ...loose])].filter((text) => validate(text).ok);
+    const answers = oracle.run(documents, texts);
+    const records = documents.map(nestRecord);
+    const failures: Failure[] = [];
+    let warned = 0;
+    texts.forEach((text, i) => {
+      const { query, diagnostics } = tryParse(text, { reading: "server" });
+      if (diagnostics.some((d) => d.code === "ambiguous-precedence")) warned++;
+      const problem = compare(query!, answers[i]!);
+      if (problem !== undefined) failures.push({ text, problem });
+      // The evaluator reads text the same way.
+      const answer = answers[i]!;
+      const evaluated = bits(records.map((record) => matches(text, record, { ignoreCase: false, schema: textSchema })));
+      if (answer.ok && evaluated !== bits(answer.matches)) failures.push({ text, problem: `matches() gives ${evaluated}, Lucene ${bits(answer.matches)}` });
+    });
+    expectNoFailures(failures, texts.length);
+    // The texts that read differently are the point: enough of them must be there.
+    expect(warned).toBeGreaterThan(texts.length / 10);
   });
 
   it("reads every builder value as the one clause it was built as: no value changes the structure", () => {
