@@ -19,6 +19,6 @@ export default defineConfig([
   },
   // chevrotain, tree-shaken into one module that only the syntax modules import.
   { ...common, entry: { "syntax/chevrotain": "src/syntax/chevrotain.ts" }, format: ["esm"], platform: "neutral", treeshake: true, noExternal: chevrotain },
-  // CommonJS: one file, chevrotain inlined (it is ESM only, and Node 20 before 20.19 cannot require() ESM).
-  { ...common, entry: { index: "src/index.ts" }, format: ["cjs"], platform: "node", treeshake: true, dts: true, noExternal: chevrotain },
 ]);
+// No CommonJS build: Node 20.19 and later require() this ESM build, so import and require share one copy of every
+// class and instanceof works across them (a second, CommonJS copy would make two of each).

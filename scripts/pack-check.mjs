@@ -1,5 +1,6 @@
 // Installs the package as a user would (from the tarball `npm pack` makes, into an empty project, with nothing
-// else installed) and checks that ESM import, CommonJS require and the secuq command all work. Run in CI.
+// else installed) and checks that ESM import, CommonJS require (one copy of each class for both) and the secuq
+// command all work. Run in CI.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,6 +25,14 @@ try {
     'a:1 OR (b:2 AND c:3) a:"x y"',
   );
   expectEqual("CommonJS require", run(process.execPath, ["-e", 'console.log(require("secuq").format("a:b  AND  c:d"))'], work), "a:b AND c:d");
+  const sameClasses = `
+    const { createRequire } = await import("node:module");
+    const required = createRequire(import.meta.url)("secuq");
+    const imported = await import("secuq");
+    let caught;
+    try { required.parse("a:b and c:d"); } catch (error) { caught = error; }
+    console.log(required.QuerySyntaxError === imported.QuerySyntaxError, caught instanceof imported.QuerySyntaxError, caught?.name);`;
+  expectEqual("one class for import and require", run(process.execPath, ["--input-type=module", "-e", sameClasses], work), "true true QuerySyntaxError");
   expectEqual("the secuq command", run("npx", ["--no-install", "secuq", "format", "a:1 OR b:2"], work), "a:1 OR b:2");
   expectEqual("nothing else installed", run("npm", ["ls", "--all", "--parseable"], work).split("\n").filter((line) => line.includes("node_modules")).length, 1);
 } finally {
