@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
+          setupFiles: ["test/setup.ts"],
           exclude: ["test/lucene/**"],
           typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },
         },
@@ -15,6 +16,7 @@ export default defineConfig({
         test: {
           name: "lucene",
           include: ["test/lucene/**/*.test.ts"],
+          setupFiles: ["test/setup.ts"],
           testTimeout: 300_000,
           hookTimeout: 120_000,
         },

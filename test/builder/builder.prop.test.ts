@@ -6,6 +6,7 @@ import type { PatternPart, Query } from "../../src/ast/types.js";
 import { q } from "../../src/builder/builder.js";
 import { tryParse } from "../../src/syntax/parse.js";
 import { fieldArb, hostileString } from "../arbitraries.js";
+import { runs } from "../property-runs.js";
 
 /** What `matches(pattern)` must mean: `*` and `?` wildcards, every other character literal. */
 function intendedPattern(field: string, pattern: string): Query {
@@ -29,7 +30,7 @@ describe("no value can change the structure of a built query", () => {
         const read = readBack(String(q.field(field).is(value)));
         expect(read && equals(read, ast.term(field, ast.text(value)))).toBe(true);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -39,7 +40,7 @@ describe("no value can change the structure of a built query", () => {
         const read = readBack(String(q.field(field).matches(pattern)));
         expect(read && equals(read, intendedPattern(field, pattern))).toBe(true);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -50,7 +51,7 @@ describe("no value can change the structure of a built query", () => {
         const read = readBack(String(q.field(field).between(min, max, { minInclusive, maxInclusive })));
         expect(read && equals(read, ast.range(field, ast.bound(min, minInclusive), ast.bound(max, maxInclusive)))).toBe(true);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -61,7 +62,7 @@ describe("no value can change the structure of a built query", () => {
         const read = readBack(String(built));
         expect(read && equals(read, built.toQuery())).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

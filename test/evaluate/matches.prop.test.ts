@@ -6,6 +6,7 @@ import { compileQuery } from "../../src/evaluate/compile.js";
 import { defineSchema } from "../../src/schema/schema.js";
 import { nestRecord, queryArb } from "../arbitraries.js";
 import { meaning } from "../lucene/meaning.js";
+import { runs } from "../property-runs.js";
 
 // The arbitrary's fields, all plain text, so that ranges compare as the reference does (by code point).
 const fields = ["a", "b", "status", "basket_info.sum", "customer.contact.surname"];
@@ -23,7 +24,7 @@ describe("the evaluator", () => {
       fc.property(knownFields, documentArb, (query, document) => {
         expect(test(query, document)).toBe(meaning(query, document));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -39,7 +40,7 @@ describe("the evaluator", () => {
         expect(is(ast.and([x, ast.not(x)]))).toBe(false);
         expect(is(ast.or([x, ast.not(x)]))).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 

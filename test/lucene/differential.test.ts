@@ -7,6 +7,7 @@ import { serialize } from "../../src/serialize/serialize.js";
 import { tryParse } from "../../src/syntax/parse.js";
 import { validate } from "../../src/validate/validate.js";
 import { meaning } from "./meaning.js";
+import { runs } from "../property-runs.js";
 import { findOracle, type LuceneOracle, type OracleAnswer, type OracleDocument } from "./oracle.js";
 import { looseText } from "./loose-printer.js";
 import { q } from "../../src/builder/builder.js";
@@ -22,7 +23,7 @@ import { defineSchema } from "../../src/schema/schema.js";
  */
 
 const SEED = Number(process.env.SECUQ_LUCENE_SEED ?? 20261124);
-const RUNS = Number(process.env.SECUQ_LUCENE_RUNS ?? 3000);
+const RUNS = Number(process.env.SECUQ_LUCENE_RUNS ?? runs(3000));
 
 const FIELDS = ["a", "b", "c.d", "AND", "TO", "x y", "f:g", "é", "-f", "(f)", "f\\g"] as const;
 const VALUES = [

@@ -4,6 +4,7 @@ import { Lexer } from "../../src/syntax/chevrotain.js";
 import { createLexer } from "../../src/syntax/lexer.js";
 import { lexerDefinition } from "../../src/syntax/tokens.js";
 import { hostileString, queryLikeText } from "../arbitraries.js";
+import { runs } from "../property-runs.js";
 
 const lex = (source: string): string[] =>
   createLexer({ ensureOptimizations: true })
@@ -22,7 +23,7 @@ describe("lexer", () => {
       fc.property(fc.oneof(queryLikeText, hostileString(), fc.string({ unit: "binary" })), (source) => {
         expect(lexer.tokenize(source)).toStrictEqual(reference.tokenize(source));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 

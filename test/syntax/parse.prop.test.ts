@@ -9,6 +9,7 @@ import { serialize } from "../../src/serialize/serialize.js";
 import { parse, tryParse } from "../../src/syntax/parse.js";
 import { validate } from "../../src/validate/validate.js";
 import { queryArb, queryLikeText } from "../arbitraries.js";
+import { runs } from "../property-runs.js";
 
 describe("properties", () => {
   it("a plain field:word is exactly the term the factories make (the parser's unchecked fast path)", () => {
@@ -23,7 +24,7 @@ describe("properties", () => {
         expect(JSON.stringify(parsed)).toBe(JSON.stringify(made));
         expect(Object.isFrozen(parsed) && parsed.type === "term" && Object.isFrozen(parsed.value) && Object.isFrozen(parsed.span)).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -41,7 +42,7 @@ describe("properties", () => {
         const value = parsed.type === "term" ? parsed.value : undefined;
         expect(value?.kind === "pattern" && Object.isFrozen(value) && Object.isFrozen(value.parts) && value.parts.every(Object.isFrozen)).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -58,7 +59,7 @@ describe("properties", () => {
         expect(JSON.stringify(parsed)).toBe(JSON.stringify(made));
         expect(Object.isFrozen(parsed) && parsed.type === "range" && [parsed.min, parsed.max, parsed.span].every((part) => part === null || Object.isFrozen(part))).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -70,7 +71,7 @@ describe("properties", () => {
         expect(diagnostics).toEqual([]);
         expect(reparsed && equals(reparsed, query)).toBe(true);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -85,7 +86,7 @@ describe("properties", () => {
           expect(format(once)).toBe(once);
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -105,7 +106,7 @@ describe("properties", () => {
         }
         expect(validate(text).ok).toBe(!hasError);
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 
@@ -120,7 +121,7 @@ describe("properties", () => {
           if (node.type === "term") expect(Object.isFrozen(node.value)).toBe(true);
         });
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -138,7 +139,7 @@ describe("properties", () => {
           stack.push(span);
         });
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -8,6 +8,7 @@ import { decodeWord } from "../../src/syntax/words.js";
 import { smartTransactionSchema as schema } from "../../src/schema/smart-transaction-schema.js";
 import { validate } from "../../src/validate/validate.js";
 import { queryArb, queryLikeText } from "../arbitraries.js";
+import { runs } from "../property-runs.js";
 
 const paths = [...schema.fields.keys()];
 /** Queries over the schema's real fields (and some wrong ones), with hostile values. */
@@ -31,7 +32,7 @@ describe("validate with a schema", () => {
         }
         expect(result.ok).toBe(!result.diagnostics.some((d) => d.severity === "error"));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -40,7 +41,7 @@ describe("validate with a schema", () => {
       fc.property(schemaQueryArb, (query) => {
         expect(validate(query, { schema }).diagnostics).toEqual(validate(serialize(query), { schema }).diagnostics);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -58,7 +59,7 @@ describe("locations", () => {
           expect(decodeWord(text.slice(location.field.start, location.field.end)).text).toBe(node.field);
         });
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
