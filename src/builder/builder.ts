@@ -16,31 +16,68 @@ import type {
 
 const BUILDER = Symbol("secuq.builder");
 
+/**
+ * Operands joined to a builder's query by one operator, not yet flattened into one node. A loop of
+ * `b = b.and(x)` adds a link each time and flattens once, when the query is needed: linear, where building each
+ * step's node would copy every operand so far.
+ */
+interface Join {
+  readonly kind: "and" | "or";
+  readonly base: Builder;
+  readonly operands: readonly Query[];
+}
+
+// The query a joined builder stands for, made once on first use (builders are frozen).
+const joinedQueries = new WeakMap<Builder, Query>();
+
 class Builder implements QueryBuilder {
   readonly [BUILDER] = true;
 
-  constructor(private readonly query: Query) {
+  constructor(private readonly node: Query | Join) {
     Object.freeze(this);
   }
 
   and(...others: readonly (QueryBuilder | Query)[]): QueryBuilder {
-    return others.length === 0 ? this : new Builder(ast.and([this.query, ...others.map(toQuery)]));
+    return this.join("and", others);
   }
 
   or(...others: readonly (QueryBuilder | Query)[]): QueryBuilder {
-    return others.length === 0 ? this : new Builder(ast.or([this.query, ...others.map(toQuery)]));
+    return this.join("or", others);
   }
 
   not(): QueryBuilder {
-    return new Builder(ast.not(this.query));
+    return new Builder(ast.not(this.toQuery()));
   }
 
   toQuery(): Query {
-    return this.query;
+    const node = this.node;
+    if (!("base" in node)) return node;
+    const made = joinedQueries.get(this);
+    if (made) return made;
+    // Walk back along the links of this operator; the first builder of another kind is made already (see join).
+    const links: (readonly Query[])[] = [];
+    let builder: Builder = this;
+    for (let link = builder.node; "base" in link && link.kind === node.kind; link = builder.node) {
+      links.push(link.operands);
+      builder = link.base;
+    }
+    const operands: Query[] = [builder.toQuery()];
+    for (let i = links.length - 1; i >= 0; i--) for (const operand of links[i]!) operands.push(operand);
+    const query = node.kind === "and" ? ast.and(operands) : ast.or(operands);
+    joinedQueries.set(this, query);
+    return query;
   }
 
   toString(): string {
-    return serialize(this.query);
+    return serialize(this.toQuery());
+  }
+
+  private join(kind: Join["kind"], others: readonly (QueryBuilder | Query)[]): QueryBuilder {
+    if (others.length === 0) return this;
+    const operands = others.map(toQuery);
+    // Under another operator, this builder's own query is made now, so that making a query never recurses deeply.
+    if ("base" in this.node && this.node.kind !== kind) this.toQuery();
+    return new Builder({ kind, base: this, operands });
   }
 }
 

@@ -143,3 +143,23 @@ describe("queryBuilder(schema)", () => {
     expect(String(shop.field("color").is("red").and(shop.field("size").between(1.5, 2.5)))).toBe("color:red AND size:[1.5 TO 2.5]");
   });
 });
+
+describe("chains", () => {
+  it("a loop of .and() makes one flat AND with the operands in order", () => {
+    let chain = q.field("a").is("0");
+    for (let i = 1; i < 20_000; i++) chain = chain.and(q.field("a").is(String(i)));
+    const query = chain.toQuery();
+    expect(query.type === "and" && query.operands.length).toBe(20_000);
+    expect(query.type === "and" && query.operands[19_999]).toEqual(q.field("a").is("19999").toQuery());
+  });
+
+  it("each link stays its own query: a builder is never changed by what is built from it", () => {
+    const base = q.field("a").is("1").or(q.field("b").is("2"));
+    const left = base.and(q.field("c").is("3"));
+    const right = base.or(q.field("d").is("4"));
+    expect(String(left)).toBe("(a:1 OR b:2) AND c:3");
+    expect(String(right)).toBe("a:1 OR b:2 OR d:4");
+    expect(String(base)).toBe("a:1 OR b:2");
+    expect(String(left.or(q.field("e").is("5")).and(q.field("f").is("6")))).toBe("(((a:1 OR b:2) AND c:3) OR e:5) AND f:6");
+  });
+});
