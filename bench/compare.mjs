@@ -9,9 +9,9 @@ import { fileURLToPath } from "node:url";
 import luceneQueryParser from "lucene-query-parser";
 import lucene from "lucene";
 import { parse as liqeParse } from "liqe";
-import { parse, serialize, smartTransactionSchema, validate } from "../dist/index.js";
+import { parse, q, serialize, smartTransactionSchema, tryParse, validate } from "../dist/node/index.js";
 import { corpus } from "./corpus.mjs";
-import { measure } from "./harness.mjs";
+import { exponent, measure, pairedRatio, sink } from "./harness.mjs";
 
 const quick = process.argv.includes("--quick");
 const options = quick ? { rounds: 3, ms: 30, warmupMs: 50 } : { rounds: 9, ms: 60, warmupMs: 150 };
@@ -49,7 +49,7 @@ const mbps = (ops, bytes) => (ops * bytes) / 1e6;
 const ratios = [];
 out("## Throughput on the shared corpus");
 out();
-out("Queries per second (MB/s in brackets); the ratio is secuq's throughput over the fastest peer's.");
+out("Queries per second (MB/s in brackets), median of the rounds; each query on its own, then the corpus once through.");
 out();
 out(`| query | chars | ${peers.map((p) => p.name).join(" | ")} | secuq parse | ratio | secuq validate + serialize | ratio | JSON.parse, same size |`);
 out(`|---|---:|${peers.map(() => "---:").join("|")}|---:|---:|---:|---:|---:|`);
@@ -58,28 +58,33 @@ for (const { name, text } of all) {
   const texts = text === null ? corpus.map((c) => c.text) : [text];
   const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0);
   const jsonTexts = texts.map((t) => JSON.stringify(t));
+  // Each run returns its last result, which the harness keeps in its sink.
   const each = (fn) => () => {
-    for (const t of texts) fn(t);
+    let result;
+    for (const t of texts) result = fn(t);
+    return result;
   };
-  const results = measure(
+  const { ops, rounds } = measure(
     [
       ...peers.map((peer) => ({ name: peer.name, run: each(peer.parse) })),
       { name: "secuq", run: each(parse) },
       { name: "pipeline", run: each(pipeline) },
-      { name: "json", run: () => jsonTexts.forEach((t) => JSON.parse(t)) },
+      { name: "json", run: () => jsonTexts.map((t) => JSON.parse(t)) },
     ],
     options,
   );
-  const fastest = Math.max(...peers.map((p) => results[p.name]));
-  const ratio = results.secuq / fastest;
-  const pipelineRatio = results.pipeline / fastest;
+  const peerNames = peers.map((p) => p.name);
+  const ratio = pairedRatio(rounds, "secuq", peerNames);
+  const pipelineRatio = pairedRatio(rounds, "pipeline", peerNames);
   ratios.push({ name, ratio, pipelineRatio });
-  const cell = (ops) => `${fmt(ops)} (${fmt(mbps(ops, bytes))})`;
+  const cell = (n) => `${fmt(n)} (${fmt(mbps(n, bytes))})`;
   out(
-    `| ${name} | ${bytes} | ${peers.map((p) => cell(results[p.name])).join(" | ")} | ${cell(results.secuq)} | **×${ratio.toFixed(1)}** | ` +
-      `${cell(results.pipeline)} | **×${pipelineRatio.toFixed(1)}** | ${cell(results.json)} |`,
+    `| ${name} | ${bytes} | ${peers.map((p) => cell(ops[p.name])).join(" | ")} | ${cell(ops.secuq)} | **×${ratio.toFixed(1)}** | ` +
+      `${cell(ops.pipeline)} | **×${pipelineRatio.toFixed(1)}** | ${cell(ops.json)} |`,
   );
 }
+out();
+out("Ratios are paired: in each round, secuq's throughput over the fastest peer's in the same round; the median round.");
 out();
 
 // 2. Size sweeps, secuq alone.
@@ -98,7 +103,7 @@ function timeOnce(fn) {
   const runs = [];
   for (let i = 0; i < (quick ? 2 : 4); i++) {
     const start = performance.now();
-    fn();
+    sink.value = fn();
     const end = performance.now();
     runs.push({ start, end });
     best = Math.min(best, end - start);
@@ -110,7 +115,7 @@ function timePerCall(fn) {
   let calls = 1;
   for (;;) {
     const { best, runs } = timeOnce(() => {
-      for (let i = 0; i < calls; i++) fn();
+      for (let i = 0; i < calls; i++) sink.value = fn();
     });
     if (best > 20 || calls > 1e6) return { ms: best / calls, runs, calls };
     calls *= 4;
@@ -123,52 +128,90 @@ const observed = () => new Promise((resolve) => setTimeout(resolve, 100));
 out("## Linearity: clauses");
 out();
 out("A filter of n clauses (`f3:v17 AND NOT f4:v18 OR …`, mixed operators, ranges and quoted values); best of several runs.");
+out("`JSON.parse` of the same AST written as JSON is V8 building the same objects natively: its time grows with the");
+out("runtime's collector alone. The target: parse time over `JSON.parse` time grows by at most ×1.5 from 1,000 to");
+out("100,000 clauses. \"Without collections\" is the same runs less the garbage collections inside them.");
 out();
-out("\"Without collections\" is the same runs less the garbage collections that fell inside them (as Node reports");
-out("them): the parser's own work. The last two columns time `JSON.parse` of the same AST written as JSON: V8 building");
-out("the same objects natively, with no garbage of its own, which shows how the runtime's collector grows by itself.");
-out();
-out("| clauses | chars | parse ms | µs per clause | time ×, for ×10 input | without collections, µs per clause | its time × | JSON.parse of the AST, ms | its time × |");
-out("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-let previousJson;
-let previousOwn;
+out("| clauses | chars | parse ms | µs per clause | without collections, µs per clause | JSON.parse of the AST, ms | parse ÷ JSON.parse | that ratio × its value at 1,000 |");
+out("|---:|---:|---:|---:|---:|---:|---:|---:|");
 const sweep = [];
 const clause = (i) =>
   i % 5 === 0 ? `d${i % 3}:[${i} TO *]` : i % 5 === 1 ? `e:"x ${i}"` : i % 7 === 0 ? `NOT f${i % 9}:v${i}` : `f${i % 9}:v${i}*`;
 const filter = (n) => Array.from({ length: n }, (_, i) => clause(i)).reduce((text, c, i) => (i === 0 ? c : `${text} ${i % 4 === 3 ? "OR" : "AND"} ${c}`), "");
-let previous;
+const big = { maxLength: 100_000_000 };
 for (const n of [1, 10, 100, 1_000, 10_000, 100_000]) {
   const text = filter(n);
-  parse(text, { maxLength: 10_000_000 });
-  const timing = timePerCall(() => parse(text, { maxLength: 10_000_000 }));
-  const json = JSON.stringify(parse(text, { maxLength: 10_000_000 }));
+  parse(text, big);
+  const timing = timePerCall(() => parse(text, big));
+  const json = JSON.stringify(parse(text, big));
   sweep.push({ n, chars: text.length, timing, jsonMs: timePerCall(() => JSON.parse(json)).ms });
 }
 await observed();
-gcObserver.disconnect();
+let linearity;
+const at1000 = sweep.find((row) => row.n === 1_000);
 for (const { n, chars, timing, jsonMs } of sweep) {
   const { ms } = timing;
   const own = withoutCollections(timing);
+  const toJson = ms / jsonMs;
+  const growth = n >= 1_000 ? toJson / (at1000.timing.ms / at1000.jsonMs) : undefined;
+  if (n === 100_000) linearity = growth;
   out(
-    `| ${n.toLocaleString("en-US")} | ${chars.toLocaleString("en-US")} | ${ms.toFixed(3)} | ${((ms * 1000) / n).toFixed(2)} | ${previous ? `×${(ms / previous).toFixed(1)}` : ""} ` +
-      `| ${((own * 1000) / n).toFixed(2)} | ${previousOwn ? `×${(own / previousOwn).toFixed(1)}` : ""} ` +
-      `| ${jsonMs.toFixed(3)} | ${previousJson ? `×${(jsonMs / previousJson).toFixed(1)}` : ""} |`,
+    `| ${n.toLocaleString("en-US")} | ${chars.toLocaleString("en-US")} | ${ms.toFixed(3)} | ${((ms * 1000) / n).toFixed(2)} ` +
+      `| ${((own * 1000) / n).toFixed(2)} | ${jsonMs.toFixed(3)} | ${toJson.toFixed(2)} | ${growth === undefined ? "" : `×${growth.toFixed(2)}`} |`,
   );
-  previous = ms;
-  previousOwn = own;
-  previousJson = jsonMs;
 }
 out();
+
+out("## Linearity: mistakes and builders");
+out();
+out("Time per input and how it grows with size (the exponent: 1 is linear, 2 quadratic), for what is not a valid query");
+out("and for queries built in a loop.");
+out();
+out("| case | size | ms | exponent from the size before |");
+out("|---|---:|---:|---:|");
+let seed = 7;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const junkChars = '():[]{}"\\ ab*?!-+ANDOR~^/<>=&|\n';
+const junk = (size) => Array.from({ length: size }, () => junkChars[Math.floor(random() * junkChars.length)]).join("");
+const chain = (n) => {
+  let b = q.field("a").is("0");
+  for (let i = 1; i < n; i++) b = b.and(q.field("a").is(String(i)));
+  return b.toQuery();
+};
+const cases = [
+  { name: "an error at the end of n clauses", sizes: [1_000, 10_000, 100_000], make: (n) => `${filter(n)} AND`, run: (text) => tryParse(text, big) },
+  { name: "n range errors (`f:[1 2]`)", sizes: [1_000, 4_000, 16_000], make: (n) => Array.from({ length: n }, () => "f:[1 2]").join(" AND "), run: (text) => tryParse(text, big) },
+  { name: "n lowercase `or` between clauses", sizes: [1_000, 10_000, 100_000], make: (n) => Array.from({ length: n }, (_, i) => `a:${i}`).join(" or "), run: (text) => tryParse(text, big) },
+  { name: "n characters of random junk", sizes: [10_000, 100_000, 1_000_000], make: junk, run: (text) => tryParse(text, big) },
+  { name: "a builder chain of n `.and()` links", sizes: [1_000, 10_000, 100_000], make: (n) => n, run: chain },
+];
+const exponents = [];
+for (const { name, sizes, make, run } of cases) {
+  let before;
+  for (const size of sizes) {
+    const input = make(size);
+    run(input);
+    const { ms } = timePerCall(() => run(input));
+    const power = before ? exponent(before.size, before.ms, size, ms) : undefined;
+    if (power !== undefined) exponents.push({ name, power });
+    out(`| ${name} | ${size.toLocaleString("en-US")} | ${ms.toFixed(2)} | ${power === undefined ? "" : power.toFixed(2)} |`);
+    before = { size, ms };
+  }
+}
+out();
+
 out("## Linearity: nesting");
 out();
-out("| depth | parse ms | time ×, for ×10 depth |");
+out("Parentheses nested up to the default depth limit (64).");
+out();
+out("| depth | parse ms | exponent from the depth before |");
 out("|---:|---:|---:|");
-previous = undefined;
-for (const depth of [1, 10, 100, 1_000]) {
+let previousDepth;
+for (const depth of [1, 4, 16, 64]) {
   const text = `${"(".repeat(depth)}a:x AND b:y${")".repeat(depth)}`;
   const { ms } = timePerCall(() => parse(text));
-  out(`| ${depth} | ${ms.toFixed(4)} | ${previous ? `×${(ms / previous).toFixed(1)}` : ""} |`);
-  previous = ms;
+  out(`| ${depth} | ${ms.toFixed(4)} | ${previousDepth ? exponent(previousDepth.depth, previousDepth.ms, depth, ms).toFixed(2) : ""} |`);
+  previousDepth = { depth, ms };
 }
 out();
 
@@ -177,15 +220,15 @@ const child = (script) => JSON.parse(execFileSync(process.execPath, ["--expose-g
 const startups = Array.from({ length: quick ? 3 : 7 }, () =>
   child(`
     const t0 = performance.now();
-    const { parse } = await import("./dist/index.js");
+    const { parse } = await import("./dist/node/index.js");
     const t1 = performance.now();
     parse("status:received AND basket_info.sum:[1000 TO *]");
     const t2 = performance.now();
     console.log(JSON.stringify({ importMs: t1 - t0, firstParseMs: t2 - t1 }));`),
-).sort((a, b) => a.firstParseMs - b.firstParseMs);
+).sort((a, b) => a.importMs + a.firstParseMs - (b.importMs + b.firstParseMs));
 const startup = startups[startups.length >> 1];
 const memory = child(`
-  const { parse } = await import("./dist/index.js");
+  const { parse } = await import("./dist/node/index.js");
   const text = Array.from({ length: 40000 }, (_, i) => "transactionRef:ORD" + String(i).padStart(6, "0")).join(" OR ");
   parse("a:b");
   globalThis.gc(); globalThis.gc();
@@ -203,7 +246,7 @@ const evaluation = JSON.parse(
       "--input-type=module",
       "-e",
       `
-    const { compileMatcher } = await import("./dist/index.js");
+    const { compileMatcher } = await import("./dist/node/index.js");
     const { PerformanceObserver } = await import("node:perf_hooks");
     const records = Array.from({ length: 100000 }, (_, i) => ({
       status: i % 3 ? "received" : "ok",
@@ -229,7 +272,10 @@ const evaluation = JSON.parse(
 );
 out("## Start-up and memory");
 out();
-out(`- First parse in a fresh process (builds the parser): **${startup.firstParseMs.toFixed(1)} ms** (median of ${startups.length}); importing the package: ${startup.importMs.toFixed(1)} ms.`);
+out(
+  `- Import and first parse in a fresh process (loads the package, builds the parser): **${(startup.importMs + startup.firstParseMs).toFixed(1)} ms** ` +
+    `(median of ${startups.length}; import ${startup.importMs.toFixed(1)} ms, first parse ${startup.firstParseMs.toFixed(1)} ms).`,
+);
 out(
   `- Parsing a ${(memory.bytes / 1e6).toFixed(2)} MB query (${memory.clauses.toLocaleString("en-US")} clauses): the AST it keeps holds ` +
     `**${(memory.retained / memory.bytes).toFixed(1)}× the input size** (${(memory.retained / 1e6).toFixed(1)} MB); ` +
@@ -247,6 +293,8 @@ const table = lines.join("\n");
 const machine = `${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
 const summary = ratios.map((r) => `${r.name}: parse ×${r.ratio.toFixed(1)}, validate + serialize ×${r.pipelineRatio.toFixed(1)}`).join("; ");
 console.log(`\nRatios to the fastest peer — ${summary}`);
+console.log(`Linearity: parse ÷ JSON.parse at 100,000 clauses is ×${linearity.toFixed(2)} its value at 1,000 (target ≤ 1.5)`);
+console.log(`Largest exponent on mistakes and builders: ${Math.max(...exponents.map((e) => e.power)).toFixed(2)}; results kept: ${sink.count}`);
 
 if (!quick) {
   const doc = `${readFileSync(`${root}/docs/performance.md`, "utf8").split("<!-- bench:start -->")[0]}<!-- bench:start -->

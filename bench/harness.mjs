@@ -1,5 +1,9 @@
 // A small benchmark harness: warm-up, then interleaved rounds (every subject once per round, in a shuffled order, so
-// that a noisy neighbour slows all of them alike), and the median of the rounds. No timing is asserted anywhere.
+// that a noisy neighbour slows all of them alike). Ratios are taken within each round (paired) and their median
+// reported. Every result goes into a sink, so that no call can be optimised away. No timing is asserted anywhere.
+
+/** Where every result goes: read at the end, so that the engine cannot drop a call whose result is unused. */
+export const sink = { value: undefined, count: 0 };
 
 /** Operations per second of `fn`, measured for about `ms` milliseconds. */
 function opsPerSecond(fn, ms) {
@@ -9,7 +13,10 @@ function opsPerSecond(fn, ms) {
   let now = start;
   // Calls are batched so that reading the clock does not dominate tiny operations.
   while (now - start < ms) {
-    for (let i = 0; i < batch; i++) fn();
+    for (let i = 0; i < batch; i++) {
+      sink.value = fn();
+      sink.count++;
+    }
     operations += batch;
     now = performance.now();
     if (now - start < ms / 10) batch *= 2;
@@ -17,7 +24,8 @@ function opsPerSecond(fn, ms) {
   return (operations * 1000) / (now - start);
 }
 
-function median(values) {
+/** The median of numbers. */
+export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -33,15 +41,27 @@ function shuffle(items, random) {
 }
 
 /**
- * Measures each subject (`{ name, run }`), returns `{ name: medianOpsPerSecond }`. `run` is called with no arguments.
+ * Measures each subject (`{ name, run }`) in interleaved rounds. Returns `{ ops, rounds }`: the median operations
+ * per second of each subject, and each round's operations per second, for ratios paired by round.
  */
 export function measure(subjects, { rounds = 9, ms = 60, warmupMs = 150 } = {}) {
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (const subject of subjects) opsPerSecond(subject.run, warmupMs);
-  const samples = new Map(subjects.map((s) => [s.name, []]));
+  const perRound = [];
   for (let round = 0; round < rounds; round++) {
-    for (const subject of shuffle(subjects, random)) samples.get(subject.name).push(opsPerSecond(subject.run, ms));
+    const result = {};
+    for (const subject of shuffle(subjects, random)) result[subject.name] = opsPerSecond(subject.run, ms);
+    perRound.push(result);
   }
-  return Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
+  const ops = Object.fromEntries(subjects.map((s) => [s.name, median(perRound.map((round) => round[s.name]))]));
+  return { ops, rounds: perRound };
 }
+
+/** The median over rounds of `subject`'s throughput over the best of `others` in the same round. */
+export function pairedRatio(rounds, subject, others) {
+  return median(rounds.map((round) => round[subject] / Math.max(...others.map((name) => round[name]))));
+}
+
+/** How time grows with size between two measurements: 1 is linear, 2 quadratic. */
+export const exponent = (n1, t1, n2, t2) => Math.log(t2 / t1) / Math.log(n2 / n1);

@@ -155,7 +155,7 @@ describe("the secuq executable", () => {
   // The published command, built by `npm run build` (npm test builds first): starting Node is the slow part, so the
   // test allows for a busy machine.
   it("runs as a process, with exit status and streams", () => {
-    const main = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+    const main = fileURLToPath(new URL("../../dist/node/cli.js", import.meta.url));
     expect(existsSync(main), "run npm run build first (npm test does)").toBe(true);
     const result = spawnSync(process.execPath, [main, "validate", "a:b", "and", "c:d"], { encoding: "utf8" });
     expect(result.status).toBe(EXIT.invalidQuery);
