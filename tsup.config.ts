@@ -20,7 +20,14 @@ export default defineConfig([
     dts: { entry: "src/index.ts" },
   },
   // chevrotain, tree-shaken into one module that only the syntax modules import.
-  { ...common, entry: { "syntax/chevrotain": "src/syntax/chevrotain.ts" }, format: ["esm"], platform: "neutral", treeshake: true, noExternal: chevrotain },
+  {
+    ...common,
+    entry: { "syntax/chevrotain": "src/syntax/chevrotain.ts" },
+    format: ["esm"],
+    platform: "neutral",
+    treeshake: true,
+    noExternal: chevrotain,
+  },
   // For Node (the `node` export condition) and the command: bundled and minified, because Node loads one module much
   // faster than fifty (import and first parse: about 55 ms instead of 95; docs/performance.md). The library and the
   // command share their code through one chunk.

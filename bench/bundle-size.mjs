@@ -9,7 +9,9 @@ const programs = [
   { name: "build and print queries (q, serialize)", imports: "q, serialize", limitKiB: 6 },
   {
     name: "everything a browser needs (parse, validate, format, the builder, the schema)",
-    imports: "parse, tryParse, validate, format, q, serialize, smartTransactionSchema, smartTransactionQuery, printDiagnostics",
+    imports:
+      "parse, tryParse, validate, format, q, serialize, smartTransactionSchema, smartTransactionQuery, " +
+      "printDiagnostics",
     limitKiB: 60,
   },
 ];
@@ -17,7 +19,10 @@ const programs = [
 let failed = false;
 for (const { name, imports, limitKiB } of programs) {
   const result = await build({
-    stdin: { contents: `import { ${imports} } from "./dist/index.js"; globalThis.secuq = { ${imports} };`, resolveDir: root },
+    stdin: {
+      contents: `import { ${imports} } from "./dist/index.js"; globalThis.secuq = { ${imports} };`,
+      resolveDir: root,
+    },
     bundle: true,
     minify: true,
     write: false,
@@ -30,6 +35,9 @@ for (const { name, imports, limitKiB } of programs) {
   const gzip = gzipSync(code, { level: 9 }).length;
   const within = gzip <= limitKiB * 1024;
   failed ||= !within;
-  console.log(`${within ? "ok  " : "OVER"} ${(gzip / 1024).toFixed(1).padStart(6)} KiB gzip (${(code.length / 1024).toFixed(1)} KiB minified), limit ${limitKiB} KiB: ${name}`);
+  console.log(
+    `${within ? "ok  " : "OVER"} ${(gzip / 1024).toFixed(1).padStart(6)} KiB gzip ` +
+      `(${(code.length / 1024).toFixed(1)} KiB minified), limit ${limitKiB} KiB: ${name}`,
+  );
 }
 process.exitCode = failed ? 1 : 0;

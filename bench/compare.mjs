@@ -42,6 +42,8 @@ const out = (line = "") => {
   console.log(line);
   lines.push(line);
 };
+/** A row of a Markdown table. */
+const row = (...cells) => `| ${cells.join(" | ")} |`;
 const fmt = (n) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(n >= 10 ? 1 : 2));
 const mbps = (ops, bytes) => (ops * bytes) / 1e6;
 
@@ -49,9 +51,22 @@ const mbps = (ops, bytes) => (ops * bytes) / 1e6;
 const ratios = [];
 out("## Throughput on the shared corpus");
 out();
-out("Queries per second (MB/s in brackets), median of the rounds; each query on its own, then the corpus once through.");
+out(
+  "Queries per second (MB/s in brackets), median of the rounds; each query on its own, then the corpus once through.",
+);
 out();
-out(`| query | chars | ${peers.map((p) => p.name).join(" | ")} | secuq parse | ratio | secuq validate + serialize | ratio | JSON.parse, same size |`);
+out(
+  row(
+    "query",
+    "chars",
+    ...peers.map((p) => p.name),
+    "secuq parse",
+    "ratio",
+    "secuq validate + serialize",
+    "ratio",
+    "JSON.parse, same size",
+  ),
+);
 out(`|---|---:|${peers.map(() => "---:").join("|")}|---:|---:|---:|---:|---:|`);
 const all = [...corpus, { name: "whole corpus, once each", text: null }];
 for (const { name, text } of all) {
@@ -78,20 +93,22 @@ for (const { name, text } of all) {
   const pipelineRatio = pairedRatio(rounds, "pipeline", peerNames);
   ratios.push({ name, ratio, pipelineRatio });
   const cell = (n) => `${fmt(n)} (${fmt(mbps(n, bytes))})`;
-  out(
-    `| ${name} | ${bytes} | ${peers.map((p) => cell(ops[p.name])).join(" | ")} | ${cell(ops.secuq)} | **×${ratio.toFixed(1)}** | ` +
-      `${cell(ops.pipeline)} | **×${pipelineRatio.toFixed(1)}** | ${cell(ops.json)} |`,
-  );
+  const peerCells = peers.map((p) => cell(ops[p.name]));
+  const [parseRatio, pipelineCell] = [`**×${ratio.toFixed(1)}**`, `**×${pipelineRatio.toFixed(1)}**`];
+  out(row(name, bytes, ...peerCells, cell(ops.secuq), parseRatio, cell(ops.pipeline), pipelineCell, cell(ops.json)));
 }
 out();
-out("Ratios are paired: in each round, secuq's throughput over the fastest peer's in the same round; the median round.");
+out(
+  "Ratios are paired: in each round, secuq's throughput over the fastest peer's in the same round; the median round.",
+);
 out();
 
 // 2. Size sweeps, secuq alone.
 // Garbage collections are recorded as they happen, so that a run's time can also be told without its collections.
 const collections = [];
 const gcObserver = new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) collections.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  for (const entry of list.getEntries())
+    collections.push({ start: entry.startTime, end: entry.startTime + entry.duration });
 });
 gcObserver.observe({ entryTypes: ["gc"] });
 /** The milliseconds of garbage collection that fell inside [start, end]. */
@@ -122,22 +139,47 @@ function timePerCall(fn) {
   }
 }
 /** The fastest run's time per call less the garbage collections inside it; read once the observer has reported. */
-const withoutCollections = ({ runs, calls }) => Math.min(...runs.map(({ start, end }) => end - start - collectedDuring(start, end))) / calls;
+const withoutCollections = ({ runs, calls }) =>
+  Math.min(...runs.map(({ start, end }) => end - start - collectedDuring(start, end))) / calls;
 const observed = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 out("## Linearity: clauses");
 out();
-out("A filter of n clauses (`f3:v17 AND NOT f4:v18 OR …`, mixed operators, ranges and quoted values); best of several runs.");
+out(
+  "A filter of n clauses (`f3:v17 AND NOT f4:v18 OR …`, mixed operators, ranges and quoted values); " +
+    "best of several runs.",
+);
 out("`JSON.parse` of the same AST written as JSON is V8 building the same objects natively: its time grows with the");
 out("runtime's collector alone. The target: parse time over `JSON.parse` time grows by at most ×1.5 from 1,000 to");
-out("100,000 clauses. \"Without collections\" is the same runs less the garbage collections inside them.");
+out('100,000 clauses. "Without collections" is the same runs less the garbage collections inside them.');
 out();
-out("| clauses | chars | parse ms | µs per clause | without collections, µs per clause | JSON.parse of the AST, ms | parse ÷ JSON.parse | that ratio × its value at 1,000 |");
+out(
+  row(
+    "clauses",
+    "chars",
+    "parse ms",
+    "µs per clause",
+    "without collections, µs per clause",
+    "JSON.parse of the AST, ms",
+    "parse ÷ JSON.parse",
+    "that ratio × its value at 1,000",
+  ),
+);
 out("|---:|---:|---:|---:|---:|---:|---:|---:|");
 const sweep = [];
 const clause = (i) =>
-  i % 5 === 0 ? `d${i % 3}:[${i} TO *]` : i % 5 === 1 ? `e:"x ${i}"` : i % 7 === 0 ? `NOT f${i % 9}:v${i}` : `f${i % 9}:v${i}*`;
-const filter = (n) => Array.from({ length: n }, (_, i) => clause(i)).reduce((text, c, i) => (i === 0 ? c : `${text} ${i % 4 === 3 ? "OR" : "AND"} ${c}`), "");
+  i % 5 === 0
+    ? `d${i % 3}:[${i} TO *]`
+    : i % 5 === 1
+      ? `e:"x ${i}"`
+      : i % 7 === 0
+        ? `NOT f${i % 9}:v${i}`
+        : `f${i % 9}:v${i}*`;
+const filter = (n) =>
+  Array.from({ length: n }, (_, i) => clause(i)).reduce(
+    (text, c, i) => (i === 0 ? c : `${text} ${i % 4 === 3 ? "OR" : "AND"} ${c}`),
+    "",
+  );
 const big = { maxLength: 100_000_000 };
 for (const n of [1, 10, 100, 1_000, 10_000, 100_000]) {
   const text = filter(n);
@@ -155,22 +197,35 @@ for (const { n, chars, timing, jsonMs } of sweep) {
   const toJson = ms / jsonMs;
   const growth = n >= 1_000 ? toJson / (at1000.timing.ms / at1000.jsonMs) : undefined;
   if (n === 100_000) linearity = growth;
+  const perClause = (time) => ((time * 1000) / n).toFixed(2);
+  const grown = growth === undefined ? "" : `×${growth.toFixed(2)}`;
+  const count = (k) => k.toLocaleString("en-US");
   out(
-    `| ${n.toLocaleString("en-US")} | ${chars.toLocaleString("en-US")} | ${ms.toFixed(3)} | ${((ms * 1000) / n).toFixed(2)} ` +
-      `| ${((own * 1000) / n).toFixed(2)} | ${jsonMs.toFixed(3)} | ${toJson.toFixed(2)} | ${growth === undefined ? "" : `×${growth.toFixed(2)}`} |`,
+    row(
+      count(n),
+      count(chars),
+      ms.toFixed(3),
+      perClause(ms),
+      perClause(own),
+      jsonMs.toFixed(3),
+      toJson.toFixed(2),
+      grown,
+    ),
   );
 }
 out();
 
 out("## Linearity: mistakes and builders");
 out();
-out("Time per input and how it grows with size (the exponent: 1 is linear, 2 quadratic), for what is not a valid query");
+out(
+  "Time per input and how it grows with size (the exponent: 1 is linear, 2 quadratic), for what is not a valid query",
+);
 out("and for queries built in a loop.");
 out();
 out("| case | size | ms | exponent from the size before |");
 out("|---|---:|---:|---:|");
 let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const junkChars = '():[]{}"\\ ab*?!-+ANDOR~^/<>=&|\n';
 const junk = (size) => Array.from({ length: size }, () => junkChars[Math.floor(random() * junkChars.length)]).join("");
 const chain = (n) => {
@@ -179,10 +234,30 @@ const chain = (n) => {
   return b.toQuery();
 };
 const cases = [
-  { name: "an error at the end of n clauses", sizes: [1_000, 10_000, 100_000], make: (n) => `${filter(n)} AND`, run: (text) => tryParse(text, big) },
-  { name: "n range errors (`f:[1 2]`)", sizes: [1_000, 4_000, 16_000], make: (n) => Array.from({ length: n }, () => "f:[1 2]").join(" AND "), run: (text) => tryParse(text, big) },
-  { name: "n lowercase `or` between clauses", sizes: [1_000, 10_000, 100_000], make: (n) => Array.from({ length: n }, (_, i) => `a:${i}`).join(" or "), run: (text) => tryParse(text, big) },
-  { name: "n characters of random junk", sizes: [10_000, 100_000, 1_000_000], make: junk, run: (text) => tryParse(text, big) },
+  {
+    name: "an error at the end of n clauses",
+    sizes: [1_000, 10_000, 100_000],
+    make: (n) => `${filter(n)} AND`,
+    run: (text) => tryParse(text, big),
+  },
+  {
+    name: "n range errors (`f:[1 2]`)",
+    sizes: [1_000, 4_000, 16_000],
+    make: (n) => Array.from({ length: n }, () => "f:[1 2]").join(" AND "),
+    run: (text) => tryParse(text, big),
+  },
+  {
+    name: "n lowercase `or` between clauses",
+    sizes: [1_000, 10_000, 100_000],
+    make: (n) => Array.from({ length: n }, (_, i) => `a:${i}`).join(" or "),
+    run: (text) => tryParse(text, big),
+  },
+  {
+    name: "n characters of random junk",
+    sizes: [10_000, 100_000, 1_000_000],
+    make: junk,
+    run: (text) => tryParse(text, big),
+  },
   { name: "a builder chain of n `.and()` links", sizes: [1_000, 10_000, 100_000], make: (n) => n, run: chain },
 ];
 const exponents = [];
@@ -194,7 +269,7 @@ for (const { name, sizes, make, run } of cases) {
     const { ms } = timePerCall(() => run(input));
     const power = before ? exponent(before.size, before.ms, size, ms) : undefined;
     if (power !== undefined) exponents.push({ name, power });
-    out(`| ${name} | ${size.toLocaleString("en-US")} | ${ms.toFixed(2)} | ${power === undefined ? "" : power.toFixed(2)} |`);
+    out(row(name, size.toLocaleString("en-US"), ms.toFixed(2), power === undefined ? "" : power.toFixed(2)));
     before = { size, ms };
   }
 }
@@ -210,13 +285,20 @@ let previousDepth;
 for (const depth of [1, 4, 16, 64]) {
   const text = `${"(".repeat(depth)}a:x AND b:y${")".repeat(depth)}`;
   const { ms } = timePerCall(() => parse(text));
-  out(`| ${depth} | ${ms.toFixed(4)} | ${previousDepth ? exponent(previousDepth.depth, previousDepth.ms, depth, ms).toFixed(2) : ""} |`);
+  const power = previousDepth ? exponent(previousDepth.depth, previousDepth.ms, depth, ms).toFixed(2) : "";
+  out(row(depth, ms.toFixed(4), power));
   previousDepth = { depth, ms };
 }
 out();
 
 // 3. Start-up and memory, each in a fresh process.
-const child = (script) => JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], { cwd: root, encoding: "utf8" }));
+const child = (script) =>
+  JSON.parse(
+    execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], {
+      cwd: root,
+      encoding: "utf8",
+    }),
+  );
 const startups = Array.from({ length: quick ? 3 : 7 }, () =>
   child(`
     const t0 = performance.now();
@@ -237,7 +319,8 @@ const memory = child(`
   const after = process.memoryUsage().heapUsed;
   globalThis.gc(); globalThis.gc();
   const retained = process.memoryUsage().heapUsed - before;
-  console.log(JSON.stringify({ bytes: text.length, allocatedDuring: after - before, retained, clauses: query.operands.length }));`);
+  const clauses = query.operands.length;
+  console.log(JSON.stringify({ bytes: text.length, allocatedDuring: after - before, retained, clauses }));`);
 const evaluation = JSON.parse(
   execFileSync(
     process.execPath,
@@ -252,12 +335,21 @@ const evaluation = JSON.parse(
       status: i % 3 ? "received" : "ok",
       basket_info: { sum: i, currency: "EUR" },
       customer: { contact: { surname: i % 7 ? "Meier" : "Schulz" } },
-      basket: { products: [{ item_type: "article", priceOne: i % 100 }, { item_type: i % 5 ? "article" : "coupon", priceOne: 5 }] },
+      basket: {
+        products: [
+          { item_type: "article", priceOne: i % 100 },
+          { item_type: i % 5 ? "article" : "coupon", priceOne: 5 },
+        ],
+      },
     }));
-    const test = compileMatcher("status:received AND basket_info.sum:[1000 TO 90000] AND NOT customer.contact.surname:Sch* AND basket.products.item_type:coupon", { ignoreCase: false });
+    const query = "status:received AND basket_info.sum:[1000 TO 90000] AND NOT customer.contact.surname:Sch* " +
+      "AND basket.products.item_type:coupon";
+    const test = compileMatcher(query, { ignoreCase: false });
     for (let i = 0; i < 3; i++) for (const r of records) test(r);
     let minor = 0;
-    const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.detail?.kind === 1 || e.kind === 1) minor++; });
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.detail?.kind === 1 || e.kind === 1) minor++;
+    });
     observer.observe({ entryTypes: ["gc"] });
     const start = performance.now();
     let found = 0;
@@ -272,32 +364,46 @@ const evaluation = JSON.parse(
 );
 out("## Start-up and memory");
 out();
+const startupMs = startup.importMs + startup.firstParseMs;
 out(
-  `- Import and first parse in a fresh process (loads the package, builds the parser): **${(startup.importMs + startup.firstParseMs).toFixed(1)} ms** ` +
-    `(median of ${startups.length}; import ${startup.importMs.toFixed(1)} ms, first parse ${startup.firstParseMs.toFixed(1)} ms).`,
+  "- Import and first parse in a fresh process (loads the package, builds the parser): " +
+    `**${startupMs.toFixed(1)} ms** ` +
+    `(median of ${startups.length}; import ${startup.importMs.toFixed(1)} ms, ` +
+    `first parse ${startup.firstParseMs.toFixed(1)} ms).`,
 );
 out(
-  `- Parsing a ${(memory.bytes / 1e6).toFixed(2)} MB query (${memory.clauses.toLocaleString("en-US")} clauses): the AST it keeps holds ` +
+  `- Parsing a ${(memory.bytes / 1e6).toFixed(2)} MB query (${memory.clauses.toLocaleString("en-US")} clauses): ` +
+    "the AST it keeps holds " +
     `**${(memory.retained / memory.bytes).toFixed(1)}× the input size** (${(memory.retained / 1e6).toFixed(1)} MB); ` +
     `heap growth while parsing, before collection: ${(memory.allocatedDuring / memory.bytes).toFixed(1)}×.`,
 );
 out(
-  `- The evaluator (a four-condition filter, ignoring case off) tests **${fmt(evaluation.recordsPerSecond)} records/s**; ` +
+  "- The evaluator (a four-condition filter, ignoring case off) tests " +
+    `**${fmt(evaluation.recordsPerSecond)} records/s**; ` +
     `over 1,000,000 tests with a 1 MB young generation it caused ${evaluation.minorGcs} minor collections, ` +
-    `so it allocates at most about ${((evaluation.minorGcs * 1024 * 1024) / 1e6).toFixed(1)} bytes per record (nothing of its own; ` +
+    `so it allocates at most about ${((evaluation.minorGcs * 1024 * 1024) / 1e6).toFixed(1)} bytes per record ` +
+    "(nothing of its own; " +
     `lower-casing text when case is ignored is the one allocation it makes).`,
 );
 out();
 
 const table = lines.join("\n");
-const machine = `${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
-const summary = ratios.map((r) => `${r.name}: parse ×${r.ratio.toFixed(1)}, validate + serialize ×${r.pipelineRatio.toFixed(1)}`).join("; ");
+const cpu = `${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores`;
+const system = `${os.platform()} ${os.release()}, Node ${process.version}`;
+const machine = `${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${system}`;
+const summary = ratios
+  .map((r) => `${r.name}: parse ×${r.ratio.toFixed(1)}, validate + serialize ×${r.pipelineRatio.toFixed(1)}`)
+  .join("; ");
 console.log(`\nRatios to the fastest peer — ${summary}`);
-console.log(`Linearity: parse ÷ JSON.parse at 100,000 clauses is ×${linearity.toFixed(2)} its value at 1,000 (target ≤ 1.5)`);
-console.log(`Largest exponent on mistakes and builders: ${Math.max(...exponents.map((e) => e.power)).toFixed(2)}; results kept: ${sink.count}`);
+console.log(
+  `Linearity: parse ÷ JSON.parse at 100,000 clauses is ×${linearity.toFixed(2)} its value at 1,000 (target ≤ 1.5)`,
+);
+const largest = Math.max(...exponents.map((e) => e.power));
+console.log(`Largest exponent on mistakes and builders: ${largest.toFixed(2)}; results kept: ${sink.count}`);
 
 if (!quick) {
-  const doc = `${readFileSync(`${root}/docs/performance.md`, "utf8").split("<!-- bench:start -->")[0]}<!-- bench:start -->
+  const marker = "<!-- bench:start -->";
+  const doc = `${readFileSync(`${root}/docs/performance.md`, "utf8").split(marker)[0]}${marker}
 Measured on ${new Date().toISOString().slice(0, 10)}: ${machine}.
 
 ${table}

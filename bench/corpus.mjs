@@ -3,12 +3,18 @@
 export const corpus = [
   { name: "one clause", text: "status:received" },
   // The API reference's example, with Smart Transaction fields.
-  { name: "reference example", text: "(NOT customer.contact.surname:meier*) AND (basket_info.sum:[3000 TO 4000] OR basket_info.sum:[5000 TO 6000])" },
+  {
+    name: "reference example",
+    text:
+      "(NOT customer.contact.surname:meier*) AND " +
+      "(basket_info.sum:[3000 TO 4000] OR basket_info.sum:[5000 TO 6000])",
+  },
   {
     name: "ten-clause filter",
     text:
-      'status:received AND basket_info.sum:[1000 TO 50000] AND customer.contact.surname:Mei* AND NOT customer.contact.email:"test@example.com" ' +
-      "AND basket_info.gratuity:{0 TO 500} AND basket_info.currency:EUR AND NOT payment_method:invoice AND transactionRef:ORD2024* " +
+      "status:received AND basket_info.sum:[1000 TO 50000] AND customer.contact.surname:Mei* AND " +
+      'NOT customer.contact.email:"test@example.com" AND basket_info.gratuity:{0 TO 500} AND ' +
+      "basket_info.currency:EUR AND NOT payment_method:invoice AND transactionRef:ORD2024* " +
       "AND merchant.id:MRC_WVHJQFQ4JNVYNG5B55TYK748ZCHQP8 AND (status:ok OR status:pending)",
   },
   {

@@ -46,7 +46,7 @@ function shuffle(items, random) {
  */
 export function measure(subjects, { rounds = 9, ms = 60, warmupMs = 150 } = {}) {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (const subject of subjects) opsPerSecond(subject.run, warmupMs);
   const perRound = [];
   for (let round = 0; round < rounds; round++) {

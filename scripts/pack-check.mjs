@@ -9,9 +9,11 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "secuq-pack-"));
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+const run = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 const expectEqual = (what, actual, expected) => {
-  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (actual !== expected)
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   console.log(`ok   ${what}`);
 };
 
@@ -21,20 +23,43 @@ try {
   run("npm", ["install", "--no-audit", "--no-fund", "--offline", join(work, tarball)], work);
   expectEqual(
     "ESM import",
-    run(process.execPath, ["--input-type=module", "-e", 'import { format, q } from "secuq"; console.log(format("a:1 OR b:2 AND c:3"), String(q.field("a").is("x y")))'], work),
+    run(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        'import { format, q } from "secuq"; console.log(format("a:1 OR b:2 AND c:3"), String(q.field("a").is("x y")))',
+      ],
+      work,
+    ),
     'a:1 OR (b:2 AND c:3) a:"x y"',
   );
-  expectEqual("CommonJS require", run(process.execPath, ["-e", 'console.log(require("secuq").format("a:b  AND  c:d"))'], work), "a:b AND c:d");
+  expectEqual(
+    "CommonJS require",
+    run(process.execPath, ["-e", 'console.log(require("secuq").format("a:b  AND  c:d"))'], work),
+    "a:b AND c:d",
+  );
   const sameClasses = `
     const { createRequire } = await import("node:module");
     const required = createRequire(import.meta.url)("secuq");
     const imported = await import("secuq");
     let caught;
     try { required.parse("a:b and c:d"); } catch (error) { caught = error; }
-    console.log(required.QuerySyntaxError === imported.QuerySyntaxError, caught instanceof imported.QuerySyntaxError, caught?.name);`;
-  expectEqual("one class for import and require", run(process.execPath, ["--input-type=module", "-e", sameClasses], work), "true true QuerySyntaxError");
+    const same = required.QuerySyntaxError === imported.QuerySyntaxError;
+    console.log(same, caught instanceof imported.QuerySyntaxError, caught?.name);`;
+  expectEqual(
+    "one class for import and require",
+    run(process.execPath, ["--input-type=module", "-e", sameClasses], work),
+    "true true QuerySyntaxError",
+  );
   expectEqual("the secuq command", run("npx", ["--no-install", "secuq", "format", "a:1 OR b:2"], work), "a:1 OR b:2");
-  expectEqual("nothing else installed", run("npm", ["ls", "--all", "--parseable"], work).split("\n").filter((line) => line.includes("node_modules")).length, 1);
+  expectEqual(
+    "nothing else installed",
+    run("npm", ["ls", "--all", "--parseable"], work)
+      .split("\n")
+      .filter((line) => line.includes("node_modules")).length,
+    1,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

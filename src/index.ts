@@ -32,9 +32,22 @@ export type { Reading } from "./syntax/build/context.js";
 export { serialize, type QueryLike } from "./serialize/serialize.js";
 export { format } from "./serialize/format.js";
 export { validate, type ValidateOptions, type ValidationResult } from "./validate/validate.js";
-export { validateSort, validateFields, type ParameterOptions, type ParameterValidation } from "./validate/parameters.js";
+export {
+  validateSort,
+  validateFields,
+  type ParameterOptions,
+  type ParameterValidation,
+} from "./validate/parameters.js";
 export { defineSchema, field, type FieldSchema, type FieldOptions } from "./schema/schema.js";
-export type { FieldDefinition, FieldInfo, FieldMap, FieldsOf, FieldType, SchemaSpec, SpecEntry } from "./schema/schema-types.js";
+export type {
+  FieldDefinition,
+  FieldInfo,
+  FieldMap,
+  FieldsOf,
+  FieldType,
+  SchemaSpec,
+  SpecEntry,
+} from "./schema/schema-types.js";
 export { smartTransactionSchema, type SmartTransactionFields } from "./schema/smart-transaction-schema.js";
 export { matches, filter, compileMatcher, type MatchTextOptions } from "./evaluate/matches.js";
 export { compileQuery, type MatchOptions } from "./evaluate/compile.js";

@@ -65,7 +65,7 @@ export const hostileStrings = [
   "_exists_",
 ];
 
-const hostileChars = [..."ab:\\\"*?()[]{}<>=&|!+-^~/ \t\né😀\u3000\u00a0"];
+const hostileChars = [...'ab:\\"*?()[]{}<>=&|!+-^~/ \t\né😀\u3000\u00a0'];
 
 /** A string that is often one of the hostile ones and otherwise random over a hostile alphabet or all of unicode. */
 export const hostileString = (options: { minLength?: number } = {}): fc.Arbitrary<string> =>
@@ -83,7 +83,10 @@ export const fieldArb: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .oneof(fc.constantFrom("AND", "OR", "NOT", "TO", "-f", "x y", "f:g", "f\\g", "é.ü", "(f)"), hostileString({ minLength: 1 }))
+      .oneof(
+        fc.constantFrom("AND", "OR", "NOT", "TO", "-f", "x y", "f:g", "f\\g", "é.ü", "(f)"),
+        hostileString({ minLength: 1 }),
+      )
       .filter((f) => !/[*?]/.test(f) && f !== "_exists_"),
   },
 );
@@ -109,14 +112,19 @@ export const patternArb = fc
 export const textArb = hostileString().map((text) => ast.text(text));
 
 const boundArb: fc.Arbitrary<Bound | null> = fc.option(
-  fc.record({ value: hostileString({ minLength: 1 }).filter((v) => v !== "*"), inclusive: fc.boolean() }).map((b) => ast.bound(b.value, b.inclusive)),
+  fc
+    .record({ value: hostileString({ minLength: 1 }).filter((v) => v !== "*"), inclusive: fc.boolean() })
+    .map((b) => ast.bound(b.value, b.inclusive)),
   { freq: 4 },
 );
 
 export const leafArb: fc.Arbitrary<Query> = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(fieldArb, textArb).map(([field, value]) => ast.term(field, value)) },
   { weight: 2, arbitrary: fc.tuple(fieldArb, patternArb).map(([field, value]) => ast.term(field, value)) },
-  { weight: 2, arbitrary: fc.tuple(fieldArb, boundArb, boundArb).map(([field, min, max]) => ast.range(field, min, max)) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fieldArb, boundArb, boundArb).map(([field, min, max]) => ast.range(field, min, max)),
+  },
   { weight: 1, arbitrary: fieldArb.map((field) => ast.exists(field)) },
 );
 
@@ -147,12 +155,55 @@ export function nestRecord(document: Readonly<Record<string, readonly string[]>>
   return record;
 }
 
-
 /** Pieces of query text, to build strings that are often almost valid. */
 const fragments = [
-  "a", "b.c", ":", " ", "  ", "AND", "OR", "NOT", "and", "or", "!", "&&", "||", "(", ")", "[", "]", "{", "}", "TO",
-  "*", "?", '"', "\\", "x", "y", ">", ">=", "<", "=", "-", "+", "/", "^", "~", "\t", "\n", "\u3000", "\u00a0", "é",
-  "😀", "5", "\\u0041", "_exists_", "a:x", "b:[1 TO 5]", "\uD800",
+  "a",
+  "b.c",
+  ":",
+  " ",
+  "  ",
+  "AND",
+  "OR",
+  "NOT",
+  "and",
+  "or",
+  "!",
+  "&&",
+  "||",
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  "TO",
+  "*",
+  "?",
+  '"',
+  "\\",
+  "x",
+  "y",
+  ">",
+  ">=",
+  "<",
+  "=",
+  "-",
+  "+",
+  "/",
+  "^",
+  "~",
+  "\t",
+  "\n",
+  "\u3000",
+  "\u00a0",
+  "é",
+  "😀",
+  "5",
+  "\\u0041",
+  "_exists_",
+  "a:x",
+  "b:[1 TO 5]",
+  "\uD800",
 ];
 /** Text that is often almost a query, and sometimes arbitrary binary. */
 export const queryLikeText = fc.oneof(
@@ -161,9 +212,35 @@ export const queryLikeText = fc.oneof(
 );
 
 // Mostly pieces of valid queries, so that long texts are often cut; some hold an operator inside a longer token.
-const flatValid = ["a:x", "b.c:y*", 'b:"p AND q"', "e:[1 TO 5]", 'f:["x AND" TO z]', "g:a\\ AND\\ b", "NOT h:y", "!i:z", "é:😀", "k:>=5"];
+const flatValid = [
+  "a:x",
+  "b.c:y*",
+  'b:"p AND q"',
+  "e:[1 TO 5]",
+  'f:["x AND" TO z]',
+  "g:a\\ AND\\ b",
+  "NOT h:y",
+  "!i:z",
+  "é:😀",
+  "k:>=5",
+];
 const flatOperators = [" AND ", " OR ", " && ", " || ", " AND NOT ", " ", "\t"];
-const flatTricky = ['c:"open AND', "d:/re AND x/", "/", 'f:[x" TO z]', "AND", "OR", '"', "[", "]", "{", ":", "\\", "x", "and"];
+const flatTricky = [
+  'c:"open AND',
+  "d:/re AND x/",
+  "/",
+  'f:[x" TO z]',
+  "AND",
+  "OR",
+  '"',
+  "[",
+  "]",
+  "{",
+  ":",
+  "\\",
+  "x",
+  "and",
+];
 /**
  * Text without parentheses in which what looks like an operator is sometimes inside a longer token (a quoted value,
  * an unterminated quote, a regular expression, a range bound, an escaped space): for cutting long input.

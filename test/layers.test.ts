@@ -24,7 +24,11 @@ const folderOf = (file: string): string => file.split("/")[0]!;
 
 function sourceFiles(dir = SRC): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [relative(SRC, join(dir, entry.name))] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [relative(SRC, join(dir, entry.name))]
+        : [],
   );
 }
 
@@ -47,7 +51,9 @@ describe("the layers of src/", () => {
 
   it("no import runs up a layer", () => {
     const upward = files.flatMap((file) =>
-      importsOf(file).local.filter((target) => layerOf(folderOf(target)) > layerOf(folderOf(file))).map((target) => `${file} -> ${target}`),
+      importsOf(file)
+        .local.filter((target) => layerOf(folderOf(target)) > layerOf(folderOf(file)))
+        .map((target) => `${file} -> ${target}`),
     );
     expect(upward).toEqual([]);
   });
@@ -61,14 +67,22 @@ describe("the layers of src/", () => {
       }
     }
     const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
-      [...(edges.get(from) ?? [])].some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
+      [...(edges.get(from) ?? [])].some(
+        (next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))),
+      );
     expect([...edges.keys()].filter((folder) => reaches(folder, folder))).toEqual([]);
   });
 
   it("only syntax/ imports chevrotain, and above it only the text-accepting functions import syntax/'s parser", () => {
-    expect(files.filter((file) => folderOf(file) !== "syntax" && importsOf(file).packages.some((p) => p.startsWith("chevrotain")))).toEqual([]);
+    expect(
+      files.filter(
+        (file) => folderOf(file) !== "syntax" && importsOf(file).packages.some((p) => p.startsWith("chevrotain")),
+      ),
+    ).toEqual([]);
     const parserUsers = files.filter(
-      (file) => layerOf(folderOf(file)) === layerOf("serialize") && importsOf(file).local.some((target) => target === "syntax/parse.ts"),
+      (file) =>
+        layerOf(folderOf(file)) === layerOf("serialize") &&
+        importsOf(file).local.some((target) => target === "syntax/parse.ts"),
     );
     expect(parserUsers.filter((file) => !TEXT_FACADES.has(file))).toEqual([]);
   });

@@ -4,7 +4,8 @@
  * `SECUQ_PROPERTY_SCALE=20 npm test` is a long hunt for counterexamples).
  */
 const scale = Number(process.env.SECUQ_PROPERTY_SCALE ?? 1);
-if (!(scale > 0)) throw new Error(`SECUQ_PROPERTY_SCALE must be a positive number, not ${process.env.SECUQ_PROPERTY_SCALE}`);
+if (!(scale > 0))
+  throw new Error(`SECUQ_PROPERTY_SCALE must be a positive number, not ${process.env.SECUQ_PROPERTY_SCALE}`);
 
 /** The number of runs for a property test whose default is `base`. */
 export const runs = (base: number): number => Math.max(1, Math.round(base * scale));

@@ -22,7 +22,7 @@ function valuesEqual(a: Value, b: Value): boolean {
  * equals(parse("a:1 AND b:2"), parse("(a:1) && b:2")) // true
  */
 export function equals(a: Query, b: Query): boolean {
-  const pending: Array<[Query, Query]> = [[a, b]];
+  const pending: [Query, Query][] = [[a, b]];
   while (pending.length > 0) {
     const [x, y] = pending.pop()!;
     if (x === y) continue;

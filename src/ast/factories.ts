@@ -41,7 +41,8 @@ function checkWellFormed(text: string, what: string): void {
  * field names; `_exists_` is refused because it is not a field.
  */
 export function checkField(field: string): string {
-  if (typeof field !== "string" || field.length === 0) throw new InvalidQueryError("A field path must be a non-empty string");
+  if (typeof field !== "string" || field.length === 0)
+    throw new InvalidQueryError("A field path must be a non-empty string");
   if (/[*?]/.test(field)) throw new InvalidQueryError(`A field path cannot contain * or ?: ${JSON.stringify(field)}`);
   if (field === EXISTS_FIELD) throw new InvalidQueryError(`${EXISTS_FIELD} is not a field; use exists(field)`);
   checkWellFormed(field, "A field path");
@@ -51,9 +52,10 @@ export function checkField(field: string): string {
 function flatten(type: "and" | "or", operands: readonly Query[]): Query[] {
   const flat: Query[] = [];
   for (const operand of operands) {
-    if (operand === null || typeof operand !== "object") throw new InvalidQueryError(`An ${type} operand must be a query`);
+    if (operand === null || typeof operand !== "object")
+      throw new InvalidQueryError(`An ${type} operand must be a query`);
     // A loop, not push(...operands): spreading 100,000 operands overflows the call stack.
-    if (operand.type === type) for (const inner of (operand as AndQuery | OrQuery).operands) flat.push(inner);
+    if (operand.type === type) for (const inner of operand.operands) flat.push(inner);
     else flat.push(operand);
   }
   if (flat.length < 2) throw new InvalidQueryError(`An ${type} needs at least two operands, got ${flat.length}`);
@@ -63,25 +65,36 @@ function flatten(type: "and" | "or", operands: readonly Query[]): Query[] {
 /** `a AND b AND …`; nested `and` operands are flattened into this one. */
 export function and(operands: readonly Query[], span?: Span): AndQuery {
   const flat = freeze(flatten("and", operands));
-  return freeze(span === undefined ? { type: "and" as const, operands: flat } : { type: "and" as const, operands: flat, span: copySpan(span) });
+  return freeze(
+    span === undefined
+      ? { type: "and" as const, operands: flat }
+      : { type: "and" as const, operands: flat, span: copySpan(span) },
+  );
 }
 
 /** `a OR b OR …`; nested `or` operands are flattened into this one. */
 export function or(operands: readonly Query[], span?: Span): OrQuery {
   const flat = freeze(flatten("or", operands));
-  return freeze(span === undefined ? { type: "or" as const, operands: flat } : { type: "or" as const, operands: flat, span: copySpan(span) });
+  return freeze(
+    span === undefined
+      ? { type: "or" as const, operands: flat }
+      : { type: "or" as const, operands: flat, span: copySpan(span) },
+  );
 }
 
 /** `NOT operand`. */
 export function not(operand: Query, span?: Span): NotQuery {
   if (operand === null || typeof operand !== "object") throw new InvalidQueryError("NOT needs a query");
-  return freeze(span === undefined ? { type: "not" as const, operand } : { type: "not" as const, operand, span: copySpan(span) });
+  return freeze(
+    span === undefined ? { type: "not" as const, operand } : { type: "not" as const, operand, span: copySpan(span) },
+  );
 }
 
 /** `field:value` with a text or pattern value. */
 export function term(field: string, value: TextValue | PatternValue, span?: Span): TermQuery {
   checkField(field);
-  if (value?.kind !== "text" && value?.kind !== "pattern") throw new InvalidQueryError("A term needs a text or pattern value");
+  if (value?.kind !== "text" && value?.kind !== "pattern")
+    throw new InvalidQueryError("A term needs a text or pattern value");
   return termNode(field, value, span === undefined ? undefined : copySpan(span));
 }
 
@@ -92,7 +105,8 @@ export function bound(value: string, inclusive = true): Bound {
   // The server's range syntax has no way to write an empty bound.
   if (value === "") throw new InvalidQueryError("A range bound cannot be empty");
   checkWellFormed(value, "A range bound");
-  return boundNode(value, Boolean(inclusive));
+  // Callers in plain JavaScript may pass anything: what reaches the node is a boolean.
+  return boundNode(value, Boolean(inclusive as unknown));
 }
 
 /** `field:[min TO max]` (or `{…}`, or mixed); `null` is an open bound. */
@@ -106,7 +120,9 @@ export function range(field: string, min: Bound | null, max: Bound | null, span?
 /** `_exists_:field`: the field has a value. */
 export function exists(field: string, span?: Span): ExistsQuery {
   checkField(field);
-  return freeze(span === undefined ? { type: "exists" as const, field } : { type: "exists" as const, field, span: copySpan(span) });
+  return freeze(
+    span === undefined ? { type: "exists" as const, field } : { type: "exists" as const, field, span: copySpan(span) },
+  );
 }
 
 /** An exact text value: every character is literal. */
@@ -151,7 +167,8 @@ export function pattern(parts: readonly PatternPart[]): PatternValue {
       throw new InvalidQueryError("A pattern part must be a literal, anyChars or oneChar");
     }
   }
-  if (wildcards === 0) throw new InvalidQueryError("A pattern needs at least one wildcard; use text() for exact values");
+  if (wildcards === 0)
+    throw new InvalidQueryError("A pattern needs at least one wildcard; use text() for exact values");
   if (normalized.length === 1 && normalized[0] === ANY_CHARS) {
     throw new InvalidQueryError("A pattern of only * means the field exists; use exists(field)");
   }

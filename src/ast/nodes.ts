@@ -13,11 +13,14 @@ export const textNode = (text: string): TextValue => Object.freeze({ kind: "text
 export const literalNode = (text: string): PatternPart => Object.freeze({ kind: "literal" as const, text });
 
 /** A frozen pattern value; `parts` must already be frozen, with no empty or adjacent literals. */
-export const patternNode = (parts: readonly PatternPart[]): PatternValue => Object.freeze({ kind: "pattern" as const, parts });
+export const patternNode = (parts: readonly PatternPart[]): PatternValue =>
+  Object.freeze({ kind: "pattern" as const, parts });
 
 /** A frozen term; `span` must already be frozen. */
 export const termNode = (field: string, value: TermQuery["value"], span: Span | undefined): TermQuery =>
-  Object.freeze(span === undefined ? { type: "term" as const, field, value } : { type: "term" as const, field, value, span });
+  Object.freeze(
+    span === undefined ? { type: "term" as const, field, value } : { type: "term" as const, field, value, span },
+  );
 
 /** A frozen range bound. */
 export const boundNode = (value: string, inclusive: boolean): Bound => Object.freeze({ value, inclusive });

@@ -75,9 +75,7 @@ export interface PatternValue {
 
 /** A piece of a wildcard pattern. `oneChar` stands for one Unicode code point. */
 export type PatternPart =
-  | { readonly kind: "literal"; readonly text: string }
-  | { readonly kind: "anyChars" }
-  | { readonly kind: "oneChar" };
+  { readonly kind: "literal"; readonly text: string } | { readonly kind: "anyChars" } | { readonly kind: "oneChar" };
 
 /** The `type` of each query node. */
 export type QueryType = Query["type"];

@@ -30,8 +30,10 @@ export function childrenOf(query: Query): readonly Query[] {
  * const fields = new Set<string>();
  * walk(parse("a:1 AND NOT b:2"), (node) => { if ("field" in node) fields.add(node.field) });
  */
+// A visitor usually returns nothing; `void` in the union lets it, where `undefined` would make it `return undefined`.
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type
 export function walk(root: Query, visit: (node: Query, depth: number) => boolean | void): void {
-  const stack: Array<[Query, number]> = [[root, 0]];
+  const stack: [Query, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (visit(node, depth) === false) continue;

@@ -55,13 +55,13 @@ class Builder implements QueryBuilder {
     const made = joinedQueries.get(this);
     if (made) return made;
     // Walk back along the links of this operator; the first builder of another kind is made already (see join).
-    const links: (readonly Query[])[] = [];
-    let builder: Builder = this;
-    for (let link = builder.node; "base" in link && link.kind === node.kind; link = builder.node) {
+    const links: (readonly Query[])[] = [node.operands];
+    let base = node.base;
+    for (let link = base.node; "base" in link && link.kind === node.kind; link = base.node) {
       links.push(link.operands);
-      builder = link.base;
+      base = link.base;
     }
-    const operands: Query[] = [builder.toQuery()];
+    const operands: Query[] = [base.toQuery()];
     for (let i = links.length - 1; i >= 0; i--) for (const operand of links[i]!) operands.push(operand);
     const query = node.kind === "and" ? ast.and(operands) : ast.or(operands);
     joinedQueries.set(this, query);
@@ -89,7 +89,8 @@ function toQuery(item: QueryBuilder | Query): Query {
 
 /** Prints a value for a field: `Date` as ISO 8601, numbers in full, and checks it against the field's type. */
 function printValue(value: PlainValue, info: FieldInfo | undefined, path: string): string {
-  if (info?.type === "object") throw new InvalidQueryError(`${path} is an object, not a value: search one of its fields`);
+  if (info?.type === "object")
+    throw new InvalidQueryError(`${path} is an object, not a value: search one of its fields`);
   let text: string;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new InvalidQueryError(`${path}: the Date is invalid`);
@@ -97,7 +98,9 @@ function printValue(value: PlainValue, info: FieldInfo | undefined, path: string
   } else if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new InvalidQueryError(`${path}: ${value} is not a finite number`);
     if (info?.type === "integer" && !Number.isSafeInteger(value)) {
-      throw new InvalidQueryError(`${path} holds ${typeDescription(info)}; ${value} is not a whole number (or too large: pass a bigint)`);
+      throw new InvalidQueryError(
+        `${path} holds ${typeDescription(info)}; ${value} is not a whole number (or too large: pass a bigint)`,
+      );
     }
     text = Object.is(value, -0) ? "0" : String(value);
   } else if (typeof value === "bigint" || typeof value === "boolean") {
@@ -140,13 +143,16 @@ function fieldBuilder(path: string, info: FieldInfo | undefined): AnyFieldBuilde
   return Object.freeze({
     is,
     oneOf(values: readonly PlainValue[]): QueryBuilder {
-      if (!Array.isArray(values) || values.length === 0) throw new InvalidQueryError(`${path}: oneOf needs at least one value`);
-      const terms = values.map((value) => ast.term(path, ast.text(print(value))));
+      if (!Array.isArray(values) || values.length === 0)
+        throw new InvalidQueryError(`${path}: oneOf needs at least one value`);
+      const terms = (values as readonly PlainValue[]).map((value) => ast.term(path, ast.text(print(value))));
       return new Builder(terms.length === 1 ? terms[0]! : ast.or(terms));
     },
     matches: (pattern: string) => new Builder(patternQuery(path, pattern)),
     between(min: PlainValue, max: PlainValue, options: BetweenOptions = {}): QueryBuilder {
-      return new Builder(ast.range(path, bound(min, options.minInclusive ?? true), bound(max, options.maxInclusive ?? true)));
+      return new Builder(
+        ast.range(path, bound(min, options.minInclusive ?? true), bound(max, options.maxInclusive ?? true)),
+      );
     },
     atLeast: (min: PlainValue) => new Builder(ast.range(path, bound(min, true), null)),
     greaterThan: (min: PlainValue) => new Builder(ast.range(path, bound(min, false), null)),
@@ -181,7 +187,10 @@ function combinators(): Omit<PlainQueryFactory, "field"> {
  * String(q.or(q.field("customer.contact.surname").matches("Mei*"), q.field("transactionRef").exists()))
  * // "customer.contact.surname:Mei* OR _exists_:transactionRef"
  */
-export const q: PlainQueryFactory = Object.freeze({ ...combinators(), field: (path: string) => fieldBuilder(path, undefined) });
+export const q: PlainQueryFactory = Object.freeze({
+  ...combinators(),
+  field: (path: string) => fieldBuilder(path, undefined),
+});
 
 /**
  * A query builder typed by a schema: the editor offers the schema's field paths, and values of the wrong type do

@@ -68,7 +68,8 @@ interface OrderConditions<Value> {
 }
 
 /** Every condition, for a field of no known type (the plain `q`). */
-export interface AnyFieldBuilder extends ExistsCondition, EqualityConditions<PlainValue>, PatternCondition, OrderConditions<PlainValue> {}
+export interface AnyFieldBuilder
+  extends ExistsCondition, EqualityConditions<PlainValue>, PatternCondition, OrderConditions<PlainValue> {}
 
 /**
  * The conditions a field of type `T` allows: every field can be tested for a value; objects allow nothing else;

@@ -7,11 +7,20 @@ import type { CliIo } from "./io.js";
 /** Queries a back-office user might type, each showing something the library does. */
 const DEMO_QUERIES: readonly { readonly query: string; readonly note: string; readonly schema?: boolean }[] = [
   { query: 'status:received AND customer.contact.surname:"van der Berg"', note: "a valid query" },
-  { query: "basket_info.sum:>=1000 && created:[2024-01-01T00:00:00+01:00 TO *]", note: "comparisons, && and a date range" },
+  {
+    query: "basket_info.sum:>=1000 && created:[2024-01-01T00:00:00+01:00 TO *]",
+    note: "comparisons, && and a date range",
+  },
   { query: "status:(received OR accepted) AND NOT transactionRef:test*", note: "a field group and a wildcard" },
-  { query: "status:received OR status:accepted AND basket_info.sum:>1000", note: "mixed AND/OR: the server reads it differently" },
+  {
+    query: "status:received OR status:accepted AND basket_info.sum:>1000",
+    note: "mixed AND/OR: the server reads it differently",
+  },
   { query: "status:received and basket_info.sum=1000", note: "lowercase operator and = instead of :" },
-  { query: "-status:canceled OR (customer.contact.email:a@b.example", note: "a minus prefix and an unclosed parenthesis" },
+  {
+    query: "-status:canceled OR (customer.contact.email:a@b.example",
+    note: "a minus prefix and an unclosed parenthesis",
+  },
   {
     query: "basket_info.summ:>=10 AND status:recieved AND basket_info.sum:[10.50 TO 5]",
     note: "checked against the Smart Transaction schema",
@@ -32,6 +41,8 @@ export function runDemo(io: CliIo): number {
     }
     io.stdout(`  ${result.ok ? "ok" : "not ok"}\n\n`);
   }
-  io.stdout("Try it yourself: npx secuq validate --schema smart-transaction 'status:received and basket_info.sum:>5'\n");
+  io.stdout(
+    "Try it yourself: npx secuq validate --schema smart-transaction 'status:received and basket_info.sum:>5'\n",
+  );
   return 0;
 }

@@ -12,7 +12,7 @@ export interface CliIo {
 
 /** The real process's input and output. */
 export function processIo(): CliIo {
-  const color = !("NO_COLOR" in process.env) && (Boolean(process.env.FORCE_COLOR) || Boolean(process.stderr.isTTY));
+  const color = !("NO_COLOR" in process.env) && (Boolean(process.env.FORCE_COLOR) || process.stderr.isTTY);
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -21,7 +21,7 @@ export function processIo(): CliIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString("utf8");
     },
-    stdinIsTerminal: Boolean(process.stdin.isTTY),
+    stdinIsTerminal: process.stdin.isTTY,
     color,
   };
 }

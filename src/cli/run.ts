@@ -54,19 +54,23 @@ const OPTIONS = {
 
 function positiveInteger(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--${name} must be a positive whole number, not ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new UsageError(`--${name} must be a positive whole number, not ${JSON.stringify(text)}`);
   return Number(text);
 }
 
 function version(): string {
   // The same relative path from src/cli/run.ts and from the bundled dist/cli/main.js.
-  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return manifest.version;
 }
 
 async function readQuery(words: readonly string[], io: CliIo): Promise<string> {
   if (words.length === 0 || (words.length === 1 && words[0] === "-")) {
-    if (words.length === 0 && io.stdinIsTerminal) throw new UsageError("Give a query, or - to read it from standard input");
+    if (words.length === 0 && io.stdinIsTerminal)
+      throw new UsageError("Give a query, or - to read it from standard input");
     return (await io.readStdin()).replace(/\r?\n$/, "");
   }
   // Unquoted words arrive split by the shell; a space joins them back.
@@ -92,7 +96,12 @@ function summary(diagnostics: readonly Diagnostic[]): string {
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     if (values.version) {
       io.stdout(`${version()}\n`);
       return EXIT.ok;
@@ -104,13 +113,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const maxDepth = positiveInteger("max-depth", values["max-depth"]);
     const maxLength = positiveInteger("max-length", values["max-length"]);
-    const limits: ParseOptions = { ...(maxDepth !== undefined && { maxDepth }), ...(maxLength !== undefined && { maxLength }) };
+    const limits: ParseOptions = {
+      ...(maxDepth !== undefined && { maxDepth }),
+      ...(maxLength !== undefined && { maxLength }),
+    };
     const describe = (source: string, diagnostics: readonly Diagnostic[]): string =>
       diagnostics.length === 0 ? "" : `${printDiagnostics(source, diagnostics, { color: io.color })}\n`;
 
     const schema = values.schema === undefined ? undefined : SCHEMAS[values.schema];
     if (values.schema !== undefined && !schema) {
-      throw new UsageError(`Unknown schema ${JSON.stringify(values.schema)}; known: ${Object.keys(SCHEMAS).join(", ")}`);
+      throw new UsageError(
+        `Unknown schema ${JSON.stringify(values.schema)}; known: ${Object.keys(SCHEMAS).join(", ")}`,
+      );
     }
 
     switch (command) {
@@ -122,7 +136,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         const { query, diagnostics } = tryParse(source, limits);
         io.stderr(describe(source, diagnostics));
         if (query === undefined) return EXIT.invalidQuery;
-        io.stdout(command === "format" ? `${serialize(query)}\n` : `${JSON.stringify(values.spans ? query : withoutSpans(query), null, 2)}\n`);
+        io.stdout(
+          command === "format"
+            ? `${serialize(query)}\n`
+            : `${JSON.stringify(values.spans ? query : withoutSpans(query), null, 2)}\n`,
+        );
         return EXIT.ok;
       }
       case "validate": {
@@ -141,9 +159,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     // parseArgs reports unknown options and missing values with a TypeError carrying an ERR_PARSE_ARGS_* code.
-    const isArgsError = error instanceof TypeError && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
+    const isArgsError =
+      error instanceof TypeError && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
     if (error instanceof UsageError || isArgsError) {
-      io.stderr(`secuq: ${(error as Error).message}\nRun secuq --help for usage.\n`);
+      io.stderr(`secuq: ${error.message}\nRun secuq --help for usage.\n`);
       return EXIT.usage;
     }
     throw error;

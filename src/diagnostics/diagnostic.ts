@@ -30,7 +30,13 @@ export interface Problem {
 }
 
 /** A problem; `fix` is left out when there is none (the property is absent, not undefined). */
-export function problemAt(severity: Problem["severity"], code: string, message: string, span: Span, fix?: string): Problem {
+export function problemAt(
+  severity: Problem["severity"],
+  code: string,
+  message: string,
+  span: Span,
+  fix?: string,
+): Problem {
   return fix === undefined ? { severity, code, message, span } : { severity, code, message, span, fix };
 }
 

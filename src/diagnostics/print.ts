@@ -23,20 +23,30 @@ const width = (text: string): number => [...text].length;
  * //   |     ^^^
  * //   fix: a:b AND c:d
  */
-export function printDiagnostics(source: string, diagnostics: readonly Diagnostic[], options: PrintDiagnosticsOptions = {}): string {
-  const paint = (color: keyof typeof ANSI, text: string): string => (options.color ? `${ANSI[color]}${text}${ANSI.reset}` : text);
+export function printDiagnostics(
+  source: string,
+  diagnostics: readonly Diagnostic[],
+  options: PrintDiagnosticsOptions = {},
+): string {
+  const paint = (color: keyof typeof ANSI, text: string): string =>
+    options.color ? `${ANSI[color]}${text}${ANSI.reset}` : text;
   const lines = source.split("\n");
   const lineStarts: number[] = [];
   for (let i = 0, offset = 0; i < lines.length; offset += lines[i]!.length + 1, i++) lineStarts.push(offset);
   return diagnostics
     .map((diagnostic) => {
       const { severity, code, message, line, column, span } = diagnostic;
-      const head = `${paint(severity === "error" ? "red" : "yellow", severity)} ${paint("bold", code)} at line ${line}, column ${column}: ${message}`;
+      const label = paint(severity === "error" ? "red" : "yellow", severity);
+      const head = `${label} ${paint("bold", code)} at line ${line}, column ${column}: ${message}`;
       const text = (lines[line - 1] ?? "").replace(/[\t\r\u3000]/g, " ");
       const lineStart = lineStarts[line - 1] ?? 0;
       const before = width(text.slice(0, span.start - lineStart));
       const underlined = Math.max(1, width(text.slice(span.start - lineStart, span.end - lineStart)));
-      const parts = [head, `  | ${text}`, `  | ${" ".repeat(before)}${paint(severity === "error" ? "red" : "yellow", "^".repeat(underlined))}`];
+      const parts = [
+        head,
+        `  | ${text}`,
+        `  | ${" ".repeat(before)}${paint(severity === "error" ? "red" : "yellow", "^".repeat(underlined))}`,
+      ];
       if (diagnostic.fix !== undefined) parts.push(`  fix: ${paint("cyan", applyFix(source, diagnostic))}`);
       return parts.join("\n");
     })

@@ -48,8 +48,8 @@ function hasValue(value: unknown, path: readonly string[], index: number): boole
 }
 
 /** The instant of a text that is at least a full ISO date (`2024-01-31…`); a bare year is not taken for a date. */
-const fullDate = (text: string): number | undefined => (/^\d{4}-\d{2}-\d{2}/.test(text) ? parseIsoDate(text) : undefined);
-
+const fullDate = (text: string): number | undefined =>
+  /^\d{4}-\d{2}-\d{2}/.test(text) ? parseIsoDate(text) : undefined;
 
 function textLeaf(path: readonly string[], wanted: string, ignoreCase: boolean): Leaf {
   const lowered = ignoreCase ? wanted.toLowerCase() : wanted;
@@ -86,17 +86,23 @@ function rangeLeaf(path: readonly string[], min: Bound | null, max: Bound | null
   // Made once: matching a record creates no function.
   const above = (c: number): boolean => c > 0 || (c === 0 && min!.inclusive);
   const below = (c: number): boolean => c < 0 || (c === 0 && max!.inclusive);
-  const numberWithin = (n: number): boolean => numeric && (min === null || above(n - minNumber)) && (max === null || below(n - maxNumber));
+  const numberWithin = (n: number): boolean =>
+    numeric && (min === null || above(n - minNumber)) && (max === null || below(n - maxNumber));
   const visit = (value: Scalar): boolean => {
-    if ((typeof value === "number" || typeof value === "bigint") && order !== "text" && order !== "date") return numberWithin(Number(value));
+    if ((typeof value === "number" || typeof value === "bigint") && order !== "text" && order !== "date")
+      return numberWithin(Number(value));
     const text = String(value);
     if (order === "number") return NUMBER.test(text) && numberWithin(Number(text));
     if (order === "date" || (order === undefined && datelike)) {
       const instant = order === "date" ? parseIsoDate(text) : fullDate(text);
-      if (instant !== undefined && datelike) return (min === null || above(instant - minDate!)) && (max === null || below(instant - maxDate!));
+      if (instant !== undefined && datelike)
+        return (min === null || above(instant - minDate!)) && (max === null || below(instant - maxDate!));
       if (order === "date") return false;
     }
-    return (min === null || above(compareCodePoints(text, min.value))) && (max === null || below(compareCodePoints(text, max.value)));
+    return (
+      (min === null || above(compareCodePoints(text, min.value))) &&
+      (max === null || below(compareCodePoints(text, max.value)))
+    );
   };
   return (record) => someValue(record, path, 0, visit);
 }
@@ -116,7 +122,9 @@ function leafOf(query: Extract<Query, { type: "term" | "range" | "exists" }>, op
     case "exists":
       return (record) => hasValue(record, path, 0);
     case "term":
-      return query.value.kind === "text" ? textLeaf(path, query.value.text, ignoreCase) : patternLeaf(path, query, ignoreCase);
+      return query.value.kind === "text"
+        ? textLeaf(path, query.value.text, ignoreCase)
+        : patternLeaf(path, query, ignoreCase);
     case "range":
       return rangeLeaf(path, query.min, query.max, orderOf(options.schema, query.field));
     default:

@@ -35,7 +35,8 @@ export function compileMatcher(query: Query | string, options: MatchTextOptions 
  * as numbers and ISO dates as instants.
  *
  * @example
- * matches("status:received AND customer.contact.surname:mei*", { status: "received", customer: { contact: { surname: "Meier" } } }) // true
+ * const record = { status: "received", customer: { contact: { surname: "Meier" } } };
+ * matches("status:received AND customer.contact.surname:mei*", record) // true
  */
 export function matches(query: Query | string, record: unknown, options: MatchTextOptions = {}): boolean {
   return compileMatcher(query, options)(record);

@@ -27,7 +27,9 @@ export interface FieldDefinition<T extends FieldType = FieldType, V extends stri
  * What `defineSchema` takes: field names mapped to a type, a `field(...)` definition, a nested object, or a
  * one-element array (`[{ … }]` or `["string"]`) for an array of those. Paths through arrays have no brackets.
  */
-export type SchemaSpec = { readonly [name: string]: SpecEntry };
+export interface SchemaSpec {
+  readonly [name: string]: SpecEntry;
+}
 /** One entry of a `SchemaSpec`. */
 export type SpecEntry = FieldType | FieldDefinition | SchemaSpec | readonly [SpecEntry];
 

@@ -1,6 +1,23 @@
-import { FIELD, type FieldDefinition, type FieldInfo, type FieldMap, type FieldsOf, type FieldType, type SchemaSpec, type SpecEntry } from "./schema-types.js";
+import {
+  FIELD,
+  type FieldDefinition,
+  type FieldInfo,
+  type FieldMap,
+  type FieldsOf,
+  type FieldType,
+  type SchemaSpec,
+  type SpecEntry,
+} from "./schema-types.js";
 
-const FIELD_TYPES: ReadonlySet<string> = new Set<FieldType>(["string", "keyword", "integer", "number", "boolean", "date", "object"]);
+const FIELD_TYPES: ReadonlySet<string> = new Set<FieldType>([
+  "string",
+  "keyword",
+  "integer",
+  "number",
+  "boolean",
+  "date",
+  "object",
+]);
 
 /**
  * The fields a query may name, with their types. `F` carries the fields' paths and types for the typed builder;
@@ -32,8 +49,12 @@ export interface FieldOptions<V extends string> {
  * @example
  * defineSchema({ status: field("keyword", { values: ["ok", "pending"] }), amount: field("integer", { unit: "cent" }) })
  */
-export function field<const T extends FieldType, const V extends string = never>(type: T, options: FieldOptions<V> = {}): FieldDefinition<T, V> {
-  if (!FIELD_TYPES.has(type)) throw new TypeError(`Unknown field type ${JSON.stringify(type)}; use one of ${[...FIELD_TYPES].join(", ")}`);
+export function field<const T extends FieldType, const V extends string = never>(
+  type: T,
+  options: FieldOptions<V> = {},
+): FieldDefinition<T, V> {
+  if (!FIELD_TYPES.has(type))
+    throw new TypeError(`Unknown field type ${JSON.stringify(type)}; use one of ${[...FIELD_TYPES].join(", ")}`);
   return Object.freeze({ [FIELD]: true as const, type, ...options });
 }
 
@@ -41,20 +62,28 @@ function isDefinition(entry: SpecEntry): entry is FieldDefinition {
   return typeof entry === "object" && entry !== null && FIELD in entry;
 }
 
-function flatten(spec: SchemaSpec, prefix: string, repeated: boolean, into: Map<string, FieldInfo & { open?: boolean }>): void {
+function flatten(
+  spec: SchemaSpec,
+  prefix: string,
+  repeated: boolean,
+  into: Map<string, FieldInfo & { open?: boolean }>,
+): void {
   for (const [name, declared] of Object.entries(spec)) {
-    if (name === "" || /[.*?]/.test(name)) throw new TypeError(`Field name ${JSON.stringify(name)} must be non-empty, without dots or wildcards`);
+    if (name === "" || /[.*?]/.test(name))
+      throw new TypeError(`Field name ${JSON.stringify(name)} must be non-empty, without dots or wildcards`);
     const path = prefix + name;
     let entry: SpecEntry = declared;
     let isArray = repeated;
     while (Array.isArray(entry)) {
-      if (entry.length !== 1) throw new TypeError(`${path}: an array is written as a one-element array, such as [{ … }] or ["string"]`);
+      if (entry.length !== 1)
+        throw new TypeError(`${path}: an array is written as a one-element array, such as [{ … }] or ["string"]`);
       entry = entry[0] as SpecEntry;
       isArray = true;
     }
     if (typeof entry === "string" || isDefinition(entry)) {
       const definition = typeof entry === "string" ? field(entry) : entry;
-      if (!FIELD_TYPES.has(definition.type)) throw new TypeError(`${path}: unknown field type ${JSON.stringify(definition.type)}`);
+      if (!FIELD_TYPES.has(definition.type))
+        throw new TypeError(`${path}: unknown field type ${JSON.stringify(definition.type)}`);
       into.set(
         path,
         Object.freeze({

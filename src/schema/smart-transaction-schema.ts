@@ -7,7 +7,8 @@ import { defineSchema, field } from "./schema.js";
  * below them is accepted unchecked. Shared models are declared once and reused.
  */
 
-const cents = (description: string) => field("integer", { unit: "cent", description: `${description}, in the smallest currency unit (cent)` });
+const cents = (description: string) =>
+  field("integer", { unit: "cent", description: `${description}, in the smallest currency unit (cent)` });
 
 const productInstance = { object: "keyword", id: "keyword" } as const;
 
@@ -62,7 +63,9 @@ const productGroup = [{ id: "keyword", desc: "string", level: "integer" }] as co
 const basketProduct = {
   id: "integer",
   parent: "integer",
-  item_type: field("keyword", { values: ["article", "coupon", "sub_transaction", "stakeholder_payment", "shipping", "subscription"] }),
+  item_type: field("keyword", {
+    values: ["article", "coupon", "sub_transaction", "stakeholder_payment", "shipping", "subscription"],
+  }),
   desc: "string",
   articleNumber: "keyword",
   serialNumber: "keyword",
@@ -77,11 +80,21 @@ const basketProduct = {
 } as const;
 
 const parentTransaction = [
-  { object: "keyword", id: "keyword", trans_id: "integer", ref_type_id: "integer", ref_type_raw: "string", hierarchy: "string" },
+  {
+    object: "keyword",
+    id: "keyword",
+    trans_id: "integer",
+    ref_type_id: "integer",
+    ref_type_raw: "string",
+    hierarchy: "string",
+  },
 ] as const;
 
 const aggregation = (description: string, type: "integer" | "keyword" | "object") =>
-  field(type, { searchable: false, description: `aggregation result (${description}), only in answers to an aggregate request` });
+  field(type, {
+    searchable: false,
+    description: `aggregation result (${description}), only in answers to an aggregate request`,
+  });
 
 /** Every field of a Smart Transaction, by the path a query names it with. */
 export const smartTransactionSchema = defineSchema({
@@ -96,7 +109,18 @@ export const smartTransactionSchema = defineSchema({
   created: "date",
   updated: "date",
   status: field("keyword", {
-    values: ["created", "processing", "approved", "pending", "ok", "received", "shipped", "collection", "collected", "failed"],
+    values: [
+      "created",
+      "processing",
+      "approved",
+      "pending",
+      "ok",
+      "received",
+      "shipped",
+      "collection",
+      "collected",
+      "failed",
+    ],
   }),
   merchant: { object: "keyword", id: "keyword", companyname: "string" },
   contract: productInstance,
@@ -108,7 +132,9 @@ export const smartTransactionSchema = defineSchema({
     id: "keyword",
     type: "keyword",
     token_status: {
-      status: field("keyword", { values: ["not requested", "requested", "inquiry", "active", "failed", "archivePending", "archived"] }),
+      status: field("keyword", {
+        values: ["not requested", "requested", "inquiry", "active", "failed", "archivePending", "archived"],
+      }),
       created: "date",
       last_modified: "date",
       version: "string",
@@ -185,7 +211,9 @@ export const smartTransactionSchema = defineSchema({
   product: "string",
   trans_id: "integer",
   payment_method: field("keyword", {
-    description: "as passed to /prepare or /start, such as creditcard, debit, easycredit, giropay, invoice, paypal, prepaid, sofort",
+    description:
+      "as passed to /prepare or /start, such as creditcard, debit, easycredit, giropay, invoice, paypal, " +
+      "prepaid, sofort",
   }),
   transactions: [
     {
@@ -279,7 +307,8 @@ export const smartTransactionSchema = defineSchema({
         status_text: "string",
         status_simple: field("integer", {
           description:
-            "0 proceed, 1 accepted, 2 authorized, 3 denied, 4 issue, 5 void, 6 issue_resolved, 7 refund, 8 created, 9 paid, " +
+            "0 proceed, 1 accepted, 2 authorized, 3 denied, 4 issue, 5 void, 6 issue_resolved, 7 refund, " +
+            "8 created, 9 paid, " +
             "10 pending, 11 subscription_approved, 12 subscription_declined, 13 on_hold, 14 waiting_for_shipment",
         }),
         status_simple_text: "string",

@@ -35,14 +35,22 @@ export function parseIsoDate(text: string): number | undefined {
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
   const [, y, mo = "01", d = "01", h = "00", mi = "00", s = "00", fraction = "0", offset] = match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+    return undefined;
   let offsetMinutes = 0;
   if (offset !== undefined && offset !== "Z") {
     const digits = offset.slice(1).replace(":", "");
     const [oh, om] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || "0")];
     if (oh > 23 || om > 59) return undefined;
-    offsetMinutes = (offset[0] === "-" ? -1 : 1) * (oh * 60 + om);
+    offsetMinutes = (offset.startsWith("-") ? -1 : 1) * (oh * 60 + om);
   }
   const ms = Number(fraction.slice(0, 3).padEnd(3, "0"));
   return utc(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
@@ -83,7 +91,8 @@ export function checkValue(info: Pick<FieldInfo, "type" | "unit" | "path">, text
     }
     case "number":
       if (NUMBER.test(text)) return undefined;
-      if (/^[+-]?\d+,\d+$/.test(text)) return { message: `${expected}, written with a decimal point`, fix: text.replace(",", ".") };
+      if (/^[+-]?\d+,\d+$/.test(text))
+        return { message: `${expected}, written with a decimal point`, fix: text.replace(",", ".") };
       return { message: `${expected}; ${JSON.stringify(text)} is not one` };
     case "boolean": {
       if (text === "true" || text === "false") return undefined;

@@ -4,8 +4,6 @@
  */
 import { KEYWORDS, quote, RANGE_KEYWORD, RESERVED } from "../syntax/characters.js";
 
-
-
 /** A text value that needs no quoting. */
 function isBareText(value: string): boolean {
   return value.length > 0 && !RESERVED.test(value) && !KEYWORDS.has(value);

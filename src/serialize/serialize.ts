@@ -18,7 +18,9 @@ function printValue(value: Value): string {
 function printRange(min: Bound | null, max: Bound | null): string {
   const open = min === null || min.inclusive ? "[" : "{";
   const close = max === null || max.inclusive ? "]" : "}";
-  return `${open}${min === null ? "*" : printBound(min.value)} TO ${max === null ? "*" : printBound(max.value)}${close}`;
+  const lower = min === null ? "*" : printBound(min.value);
+  const upper = max === null ? "*" : printBound(max.value);
+  return `${open}${lower} TO ${upper}${close}`;
 }
 
 /** Where a node stands decides whether it needs parentheses for the server to read it as the tree says. */
@@ -52,7 +54,7 @@ export function serialize(query: QueryLike): string {
   const root = "toQuery" in query && typeof query.toQuery === "function" ? query.toQuery() : (query as Query);
   let out = "";
   // A stack of work: text to append, or a node to print in a position (kept in a parallel stack).
-  const stack: Array<string | Query> = [root];
+  const stack: (string | Query)[] = [root];
   const positions: Position[] = ["top"];
   while (stack.length > 0) {
     const item = stack.pop()!;

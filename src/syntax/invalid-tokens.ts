@@ -25,17 +25,30 @@ export function invalidTokenProblem(token: IToken): { code: string; message: str
         fix: image.replace(/(^|[^\\])\//g, "$1\\/"),
       };
     case "LoneBackslash":
-      return { code: "trailing-backslash", message: "A backslash at the end escapes nothing; write \\\\ for a backslash", fix: "\\\\" };
+      return {
+        code: "trailing-backslash",
+        message: "A backslash at the end escapes nothing; write \\\\ for a backslash",
+        fix: "\\\\",
+      };
     default:
       if (image.startsWith("^")) {
-        return { code: "boost-not-supported", message: "Boosts (^) change ranking, not matching, and are not supported: remove it", fix: "" };
+        return {
+          code: "boost-not-supported",
+          message: "Boosts (^) change ranking, not matching, and are not supported: remove it",
+          fix: "",
+        };
       }
       if (image.startsWith("~")) {
-        return { code: "fuzzy-not-supported", message: "Fuzzy search (~) is not supported: remove it, or use a wildcard such as meier*", fix: "" };
+        return {
+          code: "fuzzy-not-supported",
+          message: "Fuzzy search (~) is not supported: remove it, or use a wildcard such as meier*",
+          fix: "",
+        };
       }
       return {
         code: "unescaped-character",
-        message: `The character ${image} has a special meaning to the server; escape it as \\${image} or quote the value`,
+        message:
+          `The character ${image} has a special meaning to the server; ` + `escape it as \\${image} or quote the value`,
         fix: `\\${image}`,
       };
   }

@@ -11,7 +11,9 @@ let instance: LexerType | undefined;
  * Builds a lexer. In development and tests `ensureOptimizations` makes construction fail if a token pattern
  * defeats chevrotain's first-character optimisation; the published build skips the checks.
  */
-export function createLexer(options: { ensureOptimizations: boolean } = { ensureOptimizations: !published }): LexerType {
+export function createLexer(
+  options: { ensureOptimizations: boolean } = { ensureOptimizations: !published },
+): LexerType {
   return new Lexer(lexerDefinition, {
     positionTracking: "onlyOffset",
     ensureOptimizations: options.ensureOptimizations,

@@ -18,7 +18,9 @@ export interface ParseOptions {
    * diagnostic. Default 64 (Elasticsearch refuses queries nested more than 20 deep).
    */
   readonly maxDepth?: number;
-  /** The longest source accepted, in UTF-16 code units; longer input gets a `too-long` diagnostic. Default 1,000,000. */
+  /**
+   * The longest source accepted, in UTF-16 code units; longer input gets a `too-long` diagnostic. Default 1,000,000.
+   */
   readonly maxLength?: number;
   /**
    * How to read AND, OR and NOT. `usual` (the default): NOT binds tighter than AND, AND tighter than OR, as people
@@ -45,7 +47,12 @@ export const DEFAULT_MAX_DEPTH = 64;
 export const DEFAULT_MAX_LENGTH = 1_000_000;
 
 /** Turns the grammar's errors into problems. */
-function reportParserErrors(errors: readonly IRecognitionException[], tokens: readonly IToken[], source: string, problems: Problem[]): void {
+function reportParserErrors(
+  errors: readonly IRecognitionException[],
+  tokens: readonly IToken[],
+  source: string,
+  problems: Problem[],
+): void {
   // Recovery may report one mistake twice: at the token, and again at what follows an operator used as a value.
   const seen = new Set<number>();
   const reservedWords = new Set<number>();
@@ -69,14 +76,21 @@ function readQuery(source: string, options: ParseOptions, locate: boolean): Outc
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (source.length > maxLength) {
     const message = `The query is ${source.length} characters long; the limit is ${maxLength}`;
-    return { problems: [{ severity: "error", code: "too-long", message, span: { start: maxLength, end: source.length } }] };
+    return {
+      problems: [{ severity: "error", code: "too-long", message, span: { start: maxLength, end: source.length } }],
+    };
   }
   const lexed = tokenize(source);
   const problems: Problem[] = [];
   for (const error of lexed.errors) {
     const character = JSON.stringify(source.slice(error.offset, error.offset + error.length));
     const span = { start: error.offset, end: error.offset + error.length };
-    problems.push({ severity: "error", code: "unexpected-character", message: `Unexpected character ${character}`, span });
+    problems.push({
+      severity: "error",
+      code: "unexpected-character",
+      message: `Unexpected character ${character}`,
+      span,
+    });
   }
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const { tokens, strayClosers, tooDeep } = scanTokens(lexed.tokens, maxDepth);
@@ -93,15 +107,27 @@ function readQuery(source: string, options: ParseOptions, locate: boolean): Outc
   }
   const grammarErrors = problems.map((problem) => problem.span.start).sort((a, b) => a - b);
   const reading = options.reading ?? "usual";
-  const built = buildQuery(source, parsed.cst as QueryCstNode | undefined, { reading, locate, grammarErrors, strayClosers });
+  const built = buildQuery(source, parsed.cst as QueryCstNode | undefined, {
+    reading,
+    locate,
+    grammarErrors,
+    strayClosers,
+  });
   for (const problem of built.problems) problems.push(problem);
   if (!built.query || problems.some((problem) => problem.severity === "error")) return { problems };
-  return built.locations ? { query: built.query, problems, locations: built.locations } : { query: built.query, problems };
+  return built.locations
+    ? { query: built.query, problems, locations: built.locations }
+    : { query: built.query, problems };
 }
 
 function read(source: string, options: ParseOptions, locate: boolean): ParseResult & { locations?: Locations } {
   if (typeof source !== "string") {
-    const problem: Problem = { severity: "error", code: "not-a-string", message: `A query must be a string, not ${typeof source}`, span: { start: 0, end: 0 } };
+    const problem: Problem = {
+      severity: "error",
+      code: "not-a-string",
+      message: `A query must be a string, not ${typeof source}`,
+      span: { start: 0, end: 0 },
+    };
     return { diagnostics: toDiagnostics("", [problem]) };
   }
   const { query, problems, locations } = readQuery(source, options, locate);
@@ -124,7 +150,10 @@ export function tryParse(source: string, options: ParseOptions = {}): ParseResul
 }
 
 /** `tryParse`, plus where each condition's field and value are written (for checks against a schema). */
-export function parseWithLocations(source: string, options: ParseOptions = {}): ParseResult & { locations?: Locations } {
+export function parseWithLocations(
+  source: string,
+  options: ParseOptions = {},
+): ParseResult & { locations?: Locations } {
   return read(source, options, true);
 }
 

@@ -7,7 +7,6 @@ import { endOf } from "./tokens.js";
 const OPERATORS = new Set(["And", "Or", "Not", "Bang", "Minus", "Plus"]);
 const RANGE_OPENERS = new Set(["LBracket", "LBrace"]);
 
-
 function describe(token: IToken): string {
   return token.tokenType === EOF ? "the end of the query" : JSON.stringify(token.image);
 }
@@ -62,15 +61,26 @@ export function parserErrorProblem(
   const previousName = previous?.tokenType.name;
   const start = atEnd ? sourceLength : found.startOffset;
   const end = atEnd ? sourceLength : endOf(found);
-  const problem = (code: string, message: string, span: { start: number; end: number } = { start, end }, fix?: string): Problem =>
-    problemAt("error", code, message, span, fix);
+  const problem = (
+    code: string,
+    message: string,
+    span: { start: number; end: number } = { start, end },
+    fix?: string,
+  ): Problem => problemAt("error", code, message, span, fix);
 
   if (error.context.ruleStack.includes("range")) {
     const opener = rangeOpenerOf(tokens, found);
     const rangeStart = opener?.startOffset ?? start;
-    if (atEnd) return problem("unclosed-range", "This range is never closed: end it with ] (inclusive) or } (exclusive)", { start: rangeStart, end });
+    if (atEnd)
+      return problem("unclosed-range", "This range is never closed: end it with ] (inclusive) or } (exclusive)", {
+        start: rangeStart,
+        end,
+      });
     if (foundName === "RangeBound" || foundName === "RangeQuoted") {
-      return problem("range-missing-to", "A range needs TO between its two bounds, as in [100 TO 500]", { start: rangeStart, end });
+      return problem("range-missing-to", "A range needs TO between its two bounds, as in [100 TO 500]", {
+        start: rangeStart,
+        end,
+      });
     }
     return problem(
       "incomplete-range",
@@ -106,8 +116,13 @@ export function parserErrorProblem(
   if (foundName === "And" || foundName === "Or") {
     if (previousName && OPERATORS.has(previousName)) {
       return {
-        ...problem("consecutive-operators", `${previous!.image} ${found.image}: two operators in a row; remove one`, { start, end }, ""),
-        after: previous!.startOffset,
+        ...problem(
+          "consecutive-operators",
+          `${previous.image} ${found.image}: two operators in a row; remove one`,
+          { start, end },
+          "",
+        ),
+        after: previous.startOffset,
       };
     }
     return problem("missing-operand", `${found.image} needs a condition on each side`, { start, end }, "");

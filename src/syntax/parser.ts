@@ -1,6 +1,21 @@
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
 import { CstParser } from "./chevrotain.js";
-import { allTokens, And, Bound, Colon, Invalid, LParen, Or, Prefix, Quoted, RangeClose, RangeOpen, RangeTo, RParen, Word } from "./tokens.js";
+import {
+  allTokens,
+  And,
+  Bound,
+  Colon,
+  Invalid,
+  LParen,
+  Or,
+  Prefix,
+  Quoted,
+  RangeClose,
+  RangeOpen,
+  RangeTo,
+  RParen,
+  Word,
+} from "./tokens.js";
 
 declare const __SECUQ_BUILD__: boolean | undefined;
 // The published build skips chevrotain's grammar checks: they only find mistakes in the grammar, which tests catch.
@@ -90,7 +105,7 @@ class QueryParser extends CstParser {
   private readonly anotherValueAlternatives = this.valueAlternativesAt(3);
 
   /** The alternatives of a value, with DSL occurrence index `occurrence` (chevrotain needs one per use in a rule). */
-  private valueAlternativesAt(occurrence: number): Array<{ ALT: () => void }> {
+  private valueAlternativesAt(occurrence: number): { ALT: () => void }[] {
     return [
       { ALT: () => this.consume(occurrence, Word, VALUE) },
       { ALT: () => this.consume(occurrence, Quoted, VALUE) },

@@ -69,13 +69,23 @@ export const WhiteSpace = createToken({
   start_chars_hint: [...SEPARATOR_CHARS],
 });
 /** A bare word: a field name or a value, with backslash escapes. */
-export const Word = createToken({ name: "Word", pattern: WORD, start_chars_hint: startCharsExcept(WORD_START_BREAKS.replace("\\", "")) });
+export const Word = createToken({
+  name: "Word",
+  pattern: WORD,
+  start_chars_hint: startCharsExcept(WORD_START_BREAKS.replace("\\", "")),
+});
 
 /**
  * A keyword: matched only when no longer word starts here (`longer_alt`), so that `ORDER`, `NOTE`, `TOTAL` and
  * `ANDROID` stay values. The one way keywords are made.
  */
-function keyword(name: string, pattern: RegExp, startChars: string[], word: TokenType = Word, categories: TokenType[] = []): TokenType {
+function keyword(
+  name: string,
+  pattern: RegExp,
+  startChars: string[],
+  word: TokenType = Word,
+  categories: TokenType[] = [],
+): TokenType {
   return createToken({ name, pattern, longer_alt: word, categories, start_chars_hint: startChars });
 }
 
@@ -111,9 +121,19 @@ export const LBracket = createToken({ name: "LBracket", pattern: /\[/, push_mode
 /** `{`: an exclusive lower bound; enters range mode. */
 export const LBrace = createToken({ name: "LBrace", pattern: /\{/, push_mode: "range", categories: [RangeOpen] });
 /** `]` or `}` outside a range; always an error. */
-export const StrayCloser = createToken({ name: "StrayCloser", pattern: /[\]}]/, categories: [Invalid], start_chars_hint: ["]", "}"] });
+export const StrayCloser = createToken({
+  name: "StrayCloser",
+  pattern: /[\]}]/,
+  categories: [Invalid],
+  start_chars_hint: ["]", "}"],
+});
 /** A regular expression `/…/`, which the server reads but this language does not support. */
-export const Regex = createToken({ name: "Regex", pattern: /\/(?:\\[\s\S]|[^\\/])*\//, categories: [Invalid], start_chars_hint: ["/"] });
+export const Regex = createToken({
+  name: "Regex",
+  pattern: /\/(?:\\[\s\S]|[^\\/])*\//,
+  categories: [Invalid],
+  start_chars_hint: ["/"],
+});
 /** `^` (boost) and `~` (fuzziness) with their numbers, and a lone `/`, at the start of a word. */
 export const Unsupported = createToken({
   name: "Unsupported",
@@ -135,7 +155,12 @@ export const RangeBound = createToken({
 /** `TO` between range bounds (a keyword only in range mode). */
 export const RangeTo = keyword("RangeTo", /TO/, ["T"], RangeBound, [Bound]);
 /** A quoted range bound, read as the server reads it: `\"` does not end it. */
-export const RangeQuoted = createToken({ name: "RangeQuoted", pattern: /"(?:\\"|[^"])+"/, categories: [Bound], start_chars_hint: ['"'] });
+export const RangeQuoted = createToken({
+  name: "RangeQuoted",
+  pattern: /"(?:\\"|[^"])+"/,
+  categories: [Bound],
+  start_chars_hint: ['"'],
+});
 /** Whitespace between range bounds. */
 export const RangeWhiteSpace = createToken({
   name: "RangeWhiteSpace",
@@ -173,15 +198,7 @@ const defaultMode: TokenType[] = [
 const rangeMode: TokenType[] = [RangeQuoted, RangeTo, RBracket, RBrace, RangeBound, RangeWhiteSpace];
 
 /** Every token type, for the parser. */
-export const allTokens: TokenType[] = [
-  ...defaultMode,
-  ...rangeMode,
-  Invalid,
-  Prefix,
-  RangeOpen,
-  RangeClose,
-  Bound,
-];
+export const allTokens: TokenType[] = [...defaultMode, ...rangeMode, Invalid, Prefix, RangeOpen, RangeClose, Bound];
 
 /** The two lexer modes. */
 export const lexerDefinition = {

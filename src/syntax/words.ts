@@ -45,7 +45,8 @@ const NEEDS_DECODING = /[\\*?]/;
 /** Decodes a bare word: escapes removed, unescaped `*` and `?` read as wildcards. */
 export function decodeWord(raw: string): DecodedWord {
   // Most words are plain: no escape, no wildcard.
-  if (!NEEDS_DECODING.test(raw)) return { text: raw, parts: undefined, firstEscaped: false, usedUnicodeEscape: false, problems: NO_PROBLEMS };
+  if (!NEEDS_DECODING.test(raw))
+    return { text: raw, parts: undefined, firstEscaped: false, usedUnicodeEscape: false, problems: NO_PROBLEMS };
   let problems = NO_PROBLEMS;
   const parts: PatternPart[] = [];
   let literal = "";

@@ -29,11 +29,23 @@ function entries(source: string, problems: Problem[]): Entry[] {
     const trimmed = raw.trim();
     const leading = raw.length - raw.trimStart().length;
     if (trimmed === "") {
-      problems.push({ severity: "error", code: "empty-entry", message: "An empty entry between commas", span: { start, end: start + raw.length }, fix: "" });
+      problems.push({
+        severity: "error",
+        code: "empty-entry",
+        message: "An empty entry between commas",
+        span: { start, end: start + raw.length },
+        fix: "",
+      });
     } else {
       if (trimmed !== raw) {
         const message = "Spaces around an entry may be read as part of the field name; leave them out";
-        problems.push({ severity: "warning", code: "whitespace", message, span: { start, end: start + raw.length }, fix: trimmed });
+        problems.push({
+          severity: "warning",
+          code: "whitespace",
+          message,
+          span: { start, end: start + raw.length },
+          fix: trimmed,
+        });
       }
       found.push({ text: trimmed, start: start + leading });
     }
@@ -52,11 +64,20 @@ function checkField(path: string, start: number, schema: FieldSchema<unknown> | 
 
 function result(source: string, problems: Problem[], strict: boolean | undefined): ParameterValidation {
   const diagnostics = toDiagnostics(source, problems);
-  return { ok: !diagnostics.some((d) => d.severity === "error" || (strict === true && d.severity === "warning")), diagnostics };
+  return {
+    ok: !diagnostics.some((d) => d.severity === "error" || (strict === true && d.severity === "warning")),
+    diagnostics,
+  };
 }
 
 function duplicate(seen: Set<string>, key: string, span: { start: number; end: number }, problems: Problem[]): void {
-  if (seen.has(key)) problems.push({ severity: "warning", code: "duplicate-field", message: `${key} is named twice; the second has no effect`, span });
+  if (seen.has(key))
+    problems.push({
+      severity: "warning",
+      code: "duplicate-field",
+      message: `${key} is named twice; the second has no effect`,
+      span,
+    });
   seen.add(key);
 }
 
@@ -69,14 +90,25 @@ function duplicate(seen: Set<string>, key: string, span: { start: number; end: n
  */
 export function validateSort(source: string, options: ParameterOptions = {}): ParameterValidation {
   const problems: Problem[] = [];
-  if (typeof source !== "string") return result("", [{ severity: "error", code: "not-a-string", message: "sort must be a string", span: { start: 0, end: 0 } }], false);
+  if (typeof source !== "string")
+    return result(
+      "",
+      [{ severity: "error", code: "not-a-string", message: "sort must be a string", span: { start: 0, end: 0 } }],
+      false,
+    );
   const seen = new Set<string>();
   for (const { text, start } of entries(source, problems)) {
     const colon = text.lastIndexOf(":");
     const path = colon === -1 ? text : text.slice(0, colon);
     const direction = colon === -1 ? undefined : text.slice(colon + 1);
     const pathSpan = { start, end: start + path.length };
-    if (path === "") problems.push({ severity: "error", code: "missing-field", message: "A sort entry needs a field before the colon", span: pathSpan });
+    if (path === "")
+      problems.push({
+        severity: "error",
+        code: "missing-field",
+        message: "A sort entry needs a field before the colon",
+        span: pathSpan,
+      });
     else checkField(path, start, options.schema, problems);
     duplicate(seen, path, pathSpan, problems);
     if (direction === undefined) {
@@ -85,8 +117,18 @@ export function validateSort(source: string, options: ParameterOptions = {}): Pa
     } else if (direction !== "asc" && direction !== "desc") {
       const span = { start: start + colon + 1, end: start + text.length };
       const lower = direction.toLowerCase();
-      const fix = lower.startsWith("asc") || lower === "up" ? "asc" : lower.startsWith("desc") || lower === "down" ? "desc" : undefined;
-      const problem: Problem = { severity: "error", code: "invalid-direction", message: `The direction is asc or desc, not ${JSON.stringify(direction)}`, span };
+      const fix =
+        lower.startsWith("asc") || lower === "up"
+          ? "asc"
+          : lower.startsWith("desc") || lower === "down"
+            ? "desc"
+            : undefined;
+      const problem: Problem = {
+        severity: "error",
+        code: "invalid-direction",
+        message: `The direction is asc or desc, not ${JSON.stringify(direction)}`,
+        span,
+      };
       problems.push(fix ? { ...problem, fix } : problem);
     }
   }
@@ -97,11 +139,17 @@ export function validateSort(source: string, options: ParameterOptions = {}): Pa
  * Checks a `fields` parameter: comma-separated dotted paths to keep in the answer. Never throws.
  *
  * @example
- * validateFields("id,status,basket_info.summ", { schema: smartTransactionSchema }).diagnostics[0].fix // "basket_info.sum"
+ * const { diagnostics } = validateFields("id,status,basket_info.summ", { schema: smartTransactionSchema });
+ * diagnostics[0].fix // "basket_info.sum"
  */
 export function validateFields(source: string, options: ParameterOptions = {}): ParameterValidation {
   const problems: Problem[] = [];
-  if (typeof source !== "string") return result("", [{ severity: "error", code: "not-a-string", message: "fields must be a string", span: { start: 0, end: 0 } }], false);
+  if (typeof source !== "string")
+    return result(
+      "",
+      [{ severity: "error", code: "not-a-string", message: "fields must be a string", span: { start: 0, end: 0 } }],
+      false,
+    );
   const seen = new Set<string>();
   for (const { text, start } of entries(source, problems)) {
     checkField(text, start, options.schema, problems);

@@ -24,7 +24,10 @@ export function checkAgainstSchema(query: Query, locations: Locations, schema: F
   };
   walk(query, (node) => {
     if (node.type === "and" || node.type === "or" || node.type === "not") return;
-    const location = locations.get(node) ?? { field: node.span ?? { start: 0, end: 0 }, value: node.span ?? { start: 0, end: 0 } };
+    const location = locations.get(node) ?? {
+      field: node.span ?? { start: 0, end: 0 },
+      value: node.span ?? { start: 0, end: 0 },
+    };
     checkLeaf(node, location, schema, report);
   });
   return problems;
@@ -41,13 +44,23 @@ function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, repo
   }
   if (info.open) return;
   if (!info.searchable) {
-    report("warning", "not-searchable", `${info.path} is an ${info.description ?? "answer-only field"}: searching it matches nothing`, location.field);
+    report(
+      "warning",
+      "not-searchable",
+      `${info.path} is an ${info.description ?? "answer-only field"}: searching it matches nothing`,
+      location.field,
+    );
     return;
   }
   if (node.type === "exists") return;
   if (info.type === "object") {
     const fields = [...schema.fields.keys()].filter((path) => path.startsWith(`${info.path}.`)).slice(0, 3);
-    report("error", "object-field", `${info.path} is an object, not a value: search one of its fields, such as ${fields.join(", ")}`, location.field);
+    report(
+      "error",
+      "object-field",
+      `${info.path} is an object, not a value: search one of its fields, such as ${fields.join(", ")}`,
+      location.field,
+    );
     return;
   }
   if (node.type === "term") checkTerm(node, info, location, report);
@@ -59,14 +72,26 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
     const text = node.value.text;
     const problem = checkValue(info, text);
     if (problem) {
-      report("error", "wrong-type", problem.message, location.value, problem.fix === undefined ? undefined : printText(problem.fix));
+      report(
+        "error",
+        "wrong-type",
+        problem.message,
+        location.value,
+        problem.fix === undefined ? undefined : printText(problem.fix),
+      );
       return;
     }
     checkEncoding(text, location.value, report);
     if (info.values && !info.values.some((value) => value.toLowerCase() === text.toLowerCase())) {
       const [nearest] = suggest(text, info.values, 1);
       const hint = nearest ? ` Did you mean ${nearest}?` : "";
-      report("warning", "unknown-value", `${text} is not a known value of ${info.path} (${info.values.join(", ")}).${hint}`, location.value, nearest && printText(nearest));
+      report(
+        "warning",
+        "unknown-value",
+        `${text} is not a known value of ${info.path} (${info.values.join(", ")}).${hint}`,
+        location.value,
+        nearest && printText(nearest),
+      );
     }
     return;
   }
@@ -75,32 +100,58 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
     report(
       "warning",
       "wildcard-on-non-text",
-      `${info.path} holds ${typeDescription(info)}: the server matches wildcards only on text fields, so this may match nothing`,
+      `${info.path} holds ${typeDescription(info)}: the server matches wildcards only on text fields, ` +
+        "so this may match nothing",
       location.value,
     );
   }
   if (parts[0]!.kind !== "literal") {
-    report("warning", "leading-wildcard", "A pattern that starts with * or ? makes the server read every value of the field, which is slow", location.value);
+    report(
+      "warning",
+      "leading-wildcard",
+      "A pattern that starts with * or ? makes the server read every value of the field, which is slow",
+      location.value,
+    );
   }
   for (const part of parts) if (part.kind === "literal") checkEncoding(part.text, location.value, report, false);
   const pattern = info.values && compilePattern(parts, true);
-  if (pattern && !info.values!.some((value) => matchesPattern(pattern, value.toLowerCase()))) {
-    report("warning", "unknown-value", `The pattern matches no known value of ${info.path} (${info.values.join(", ")})`, location.value);
+  if (pattern && !info.values.some((value) => matchesPattern(pattern, value.toLowerCase()))) {
+    report(
+      "warning",
+      "unknown-value",
+      `The pattern matches no known value of ${info.path} (${info.values.join(", ")})`,
+      location.value,
+    );
   }
 }
 
 function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, report: Report): void {
   if (!isOrdered(info.type)) {
-    report("error", "unordered-field", `${info.path} holds ${typeDescription(info)}, which has no order: compare it with ${info.path}:value instead of a range`, location.value);
+    report(
+      "error",
+      "unordered-field",
+      `${info.path} holds ${typeDescription(info)}, which has no order: ` +
+        `compare it with ${info.path}:value instead of a range`,
+      location.value,
+    );
     return;
   }
   let valid = true;
-  for (const [bound, span] of [[node.min, location.min], [node.max, location.max]] as const) {
+  for (const [bound, span] of [
+    [node.min, location.min],
+    [node.max, location.max],
+  ] as const) {
     if (bound === null) continue;
     const problem = checkValue(info, bound.value);
     if (problem) {
       valid = false;
-      report("error", "wrong-type", problem.message, span ?? location.value, problem.fix === undefined ? undefined : printBound(problem.fix));
+      report(
+        "error",
+        "wrong-type",
+        problem.message,
+        span ?? location.value,
+        problem.fix === undefined ? undefined : printBound(problem.fix),
+      );
     } else {
       checkEncoding(bound.value, span ?? location.value, report, false);
     }
@@ -109,10 +160,22 @@ function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, r
   const order = compareValues(info.type, node.min.value, node.max.value);
   if (order === undefined) return;
   if (order > 0) {
-    const swapped = `${node.max.inclusive ? "[" : "{"}${printBound(node.max.value)} TO ${printBound(node.min.value)}${node.min.inclusive ? "]" : "}"}`;
-    report("error", "empty-range", `The lower bound ${node.min.value} is above the upper bound ${node.max.value}: nothing can match`, location.value, swapped);
+    const [open, close] = [node.max.inclusive ? "[" : "{", node.min.inclusive ? "]" : "}"];
+    const swapped = `${open}${printBound(node.max.value)} TO ${printBound(node.min.value)}${close}`;
+    report(
+      "error",
+      "empty-range",
+      `The lower bound ${node.min.value} is above the upper bound ${node.max.value}: nothing can match`,
+      location.value,
+      swapped,
+    );
   } else if (order === 0 && !(node.min.inclusive && node.max.inclusive)) {
-    report("error", "empty-range", `The range holds only ${node.min.value}, and excludes it: nothing can match`, location.value);
+    report(
+      "error",
+      "empty-range",
+      `The range holds only ${node.min.value}, and excludes it: nothing can match`,
+      location.value,
+    );
   }
 }
 
@@ -127,6 +190,8 @@ function checkEncoding(text: string, span: Span, report: Report, withFix = true)
   } catch {
     return;
   }
-  const message = `${text} looks URL-encoded by hand (${decoded}); the query is encoded when it is sent, so write the text itself`;
+  const message =
+    `${text} looks URL-encoded by hand (${decoded}); ` +
+    "the query is encoded when it is sent, so write the text itself";
   report("warning", "url-encoded", message, span, withFix ? printText(decoded) : undefined);
 }

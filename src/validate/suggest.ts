@@ -29,7 +29,8 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
     const last = candidate.slice(candidate.lastIndexOf(".") + 1).toLowerCase();
     const lastWord = lower.slice(lower.lastIndexOf(".") + 1);
     if (distance <= allowed) scored.push({ candidate, score: distance });
-    else if (last === lastWord || editDistance(last, lastWord) <= Math.min(1, allowed)) scored.push({ candidate, score: allowed + 1 + candidate.length / 1000 });
+    else if (last === lastWord || editDistance(last, lastWord) <= Math.min(1, allowed))
+      scored.push({ candidate, score: allowed + 1 + candidate.length / 1000 });
   }
   return scored
     .sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate))

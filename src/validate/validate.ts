@@ -94,7 +94,10 @@ export function validate(source: string | Query, options: ValidateOptions = {}):
   const { query, diagnostics, locations } = parseWithLocations(text, options);
   const readable = query !== undefined && !diagnostics.some((d) => d.severity === "error");
   if (!readable) return { ok: false, diagnostics };
-  const all = options.schema && locations ? toDiagnostics(text, [...diagnostics, ...checkAgainstSchema(query, locations, options.schema as FieldSchema)]) : diagnostics;
+  const all =
+    options.schema && locations
+      ? toDiagnostics(text, [...diagnostics, ...checkAgainstSchema(query, locations, options.schema as FieldSchema)])
+      : diagnostics;
   const failing = all.some((d) => d.severity === "error" || (options.strict === true && d.severity === "warning"));
   return { ok: !failing, query: typeof source === "string" ? query : source, diagnostics: all };
 }

@@ -16,7 +16,11 @@ describe("factories", () => {
   });
 
   it("freeze every node, array and value", () => {
-    const query = ast.and([ast.not(a), ast.range("r", ast.bound("1"), null), ast.term("p", ast.pattern([ast.literal("x"), ast.anyChars()]))]);
+    const query = ast.and([
+      ast.not(a),
+      ast.range("r", ast.bound("1"), null),
+      ast.term("p", ast.pattern([ast.literal("x"), ast.anyChars()])),
+    ]);
     walk(query, (node) => {
       expect(Object.isFrozen(node)).toBe(true);
       if ("operands" in node) expect(Object.isFrozen(node.operands)).toBe(true);
@@ -48,7 +52,7 @@ describe("factories", () => {
     ["a lone surrogate", () => ast.text("\uD800")],
     ["a NOT of nothing", () => ast.not(undefined as never)],
   ])("refuse %s", (_name, build) => {
-    expect(build).toThrowError(InvalidQueryError);
+    expect(build).toThrow(InvalidQueryError);
     try {
       build();
     } catch (error) {

@@ -10,7 +10,9 @@ import { runs } from "../property-runs.js";
 
 /** What `matches(pattern)` must mean: `*` and `?` wildcards, every other character literal. */
 function intendedPattern(field: string, pattern: string): Query {
-  const parts: PatternPart[] = [...pattern].map((c) => (c === "*" ? ast.anyChars() : c === "?" ? ast.oneChar() : ast.literal(c)));
+  const parts: PatternPart[] = [...pattern].map((c) =>
+    c === "*" ? ast.anyChars() : c === "?" ? ast.oneChar() : ast.literal(c),
+  );
   if (!parts.some((p) => p.kind !== "literal")) return ast.term(field, ast.text(pattern));
   if (parts.every((p) => p.kind === "anyChars")) return ast.exists(field);
   return ast.term(field, ast.pattern(parts));
@@ -47,10 +49,19 @@ describe("no value can change the structure of a built query", () => {
   it("between(a, b) prints one range with exactly those bounds", () => {
     const boundValue = hostileString({ minLength: 1 }).filter((v) => v !== "*");
     fc.assert(
-      fc.property(fieldArb, boundValue, boundValue, fc.boolean(), fc.boolean(), (field, min, max, minInclusive, maxInclusive) => {
-        const read = readBack(String(q.field(field).between(min, max, { minInclusive, maxInclusive })));
-        expect(read && equals(read, ast.range(field, ast.bound(min, minInclusive), ast.bound(max, maxInclusive)))).toBe(true);
-      }),
+      fc.property(
+        fieldArb,
+        boundValue,
+        boundValue,
+        fc.boolean(),
+        fc.boolean(),
+        (field, min, max, minInclusive, maxInclusive) => {
+          const read = readBack(String(q.field(field).between(min, max, { minInclusive, maxInclusive })));
+          expect(
+            read && equals(read, ast.range(field, ast.bound(min, minInclusive), ast.bound(max, maxInclusive))),
+          ).toBe(true);
+        },
+      ),
       { numRuns: runs(2000) },
     );
   });

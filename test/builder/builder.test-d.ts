@@ -47,7 +47,9 @@ describe("the typed builder", () => {
   });
 
   it("types any schema made with defineSchema", () => {
-    const shop = queryBuilder(defineSchema({ color: field("keyword", { values: ["red", "green"] }), size: "number", tags: ["string"] }));
+    const shop = queryBuilder(
+      defineSchema({ color: field("keyword", { values: ["red", "green"] }), size: "number", tags: ["string"] }),
+    );
     expectTypeOf<Parameters<typeof shop.field>[0]>().toEqualTypeOf<"color" | "size" | "tags">();
     expectTypeOf(shop.field("size").between).parameter(0).toEqualTypeOf<number | bigint>();
     // @ts-expect-error: no such field
@@ -66,6 +68,8 @@ describe("the plain builder", () => {
 
   it("combines builders and ASTs into builders", () => {
     expectTypeOf(q.and(q.field("a").is("1"), q.field("b").exists())).toEqualTypeOf<QueryBuilder>();
-    expectTypeOf(q.field("a").is("1").not().toQuery().type).toEqualTypeOf<"and" | "or" | "not" | "term" | "range" | "exists">();
+    expectTypeOf(q.field("a").is("1").not().toQuery().type).toEqualTypeOf<
+      "and" | "or" | "not" | "term" | "range" | "exists"
+    >();
   });
 });

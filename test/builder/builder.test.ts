@@ -20,7 +20,11 @@ describe("q: each condition prints as the canonical text", () => {
     ['q.field("a").is(-0)', q.field("a").is(-0), "a:0"],
     ['q.field("a").is(12345678901234567890n)', q.field("a").is(12345678901234567890n), "a:12345678901234567890"],
     ['q.field("a").is(true)', q.field("a").is(true), "a:true"],
-    ['q.field("a").is(new Date(Date.UTC(2024, 0, 31)))', q.field("a").is(new Date(Date.UTC(2024, 0, 31))), 'a:"2024-01-31T00:00:00.000Z"'],
+    [
+      'q.field("a").is(new Date(Date.UTC(2024, 0, 31)))',
+      q.field("a").is(new Date(Date.UTC(2024, 0, 31))),
+      'a:"2024-01-31T00:00:00.000Z"',
+    ],
     ['q.field("a").matches("Mei*")', q.field("a").matches("Mei*"), "a:Mei*"],
     ['q.field("a").matches("??1?")', q.field("a").matches("??1?"), "a:??1?"],
     ['q.field("a").matches("a b*")', q.field("a").matches("a b*"), "a:a\\ b*"],
@@ -29,7 +33,11 @@ describe("q: each condition prints as the canonical text", () => {
     ['q.field("a").matches("*")', q.field("a").matches("*"), "_exists_:a"],
     ['q.field("a").exists()', q.field("a").exists(), "_exists_:a"],
     ['q.field("a").between(1, 5)', q.field("a").between(1, 5), "a:[1 TO 5]"],
-    ['q.field("a").between(1, 5, { maxInclusive: false })', q.field("a").between(1, 5, { maxInclusive: false }), "a:[1 TO 5}"],
+    [
+      'q.field("a").between(1, 5, { maxInclusive: false })',
+      q.field("a").between(1, 5, { maxInclusive: false }),
+      "a:[1 TO 5}",
+    ],
     ['q.field("a").between("x y", "z")', q.field("a").between("x y", "z"), 'a:["x y" TO z]'],
     ['q.field("a").atLeast(10)', q.field("a").atLeast(10), "a:[10 TO *]"],
     ['q.field("a").greaterThan(10)', q.field("a").greaterThan(10), "a:{10 TO *]"],
@@ -64,7 +72,7 @@ describe("combining", () => {
     ["q.or(a, q.and(b, c))", q.or(a, q.and(b, c)), "a:1 OR (b:2 AND c:3)"],
     ["q.and(a)", q.and(a), "a:1"],
     ["q.not(q.or(a, b))", q.not(q.or(a, b)), "NOT (a:1 OR b:2)"],
-    ["q.and(a, ast.exists(\"d\"))", q.and(a, ast.exists("d")), "a:1 AND _exists_:d"],
+    ['q.and(a, ast.exists("d"))', q.and(a, ast.exists("d")), "a:1 AND _exists_:d"],
     ["q.from(parse(...)).and(c)", q.from(parse("a:1 OR b:2")).and(c), "(a:1 OR b:2) AND c:3"],
     ["a.and()", a.and(), "a:1"],
   ])("%s", (_, builder, expected) => {
@@ -75,7 +83,11 @@ describe("combining", () => {
     const base = q.field("status").is("ok");
     const first = base.and(q.field("x").is("1"));
     const second = base.and(q.field("y").is("2"));
-    expect([String(base), String(first), String(second)]).toEqual(["status:ok", "status:ok AND x:1", "status:ok AND y:2"]);
+    expect([String(base), String(first), String(second)]).toEqual([
+      "status:ok",
+      "status:ok AND x:1",
+      "status:ok AND y:2",
+    ]);
     expect(Object.isFrozen(base)).toBe(true);
     expect(Object.isFrozen(base.toQuery())).toBe(true);
     expect(Object.isFrozen(q.field("a"))).toBe(true);
@@ -110,8 +122,12 @@ describe("refuses what cannot be a query, with InvalidQueryError", () => {
 describe("queryBuilder(schema)", () => {
   it("prints values in the form the field's type expects", () => {
     expect(String(st.field("basket_info.sum").between(1000, 5000))).toBe("basket_info.sum:[1000 TO 5000]");
-    expect(String(st.field("created").atLeast(new Date(Date.UTC(2024, 0, 1))))).toBe("created:[2024-01-01T00:00:00.000Z TO *]");
-    expect(String(st.field("created").atLeast("2024-01-01T00:00:00+01:00"))).toBe("created:[2024-01-01T00:00:00+01:00 TO *]");
+    expect(String(st.field("created").atLeast(new Date(Date.UTC(2024, 0, 1))))).toBe(
+      "created:[2024-01-01T00:00:00.000Z TO *]",
+    );
+    expect(String(st.field("created").atLeast("2024-01-01T00:00:00+01:00"))).toBe(
+      "created:[2024-01-01T00:00:00+01:00 TO *]",
+    );
     expect(String(st.field("receipt_merchant_print").is(false))).toBe("receipt_merchant_print:false");
     expect(String(st.field("status").oneOf(["received", "ok"]))).toBe("status:received OR status:ok");
     expect(String(st.field("customer").exists())).toBe("_exists_:customer");
@@ -121,7 +137,11 @@ describe("queryBuilder(schema)", () => {
     const query = st
       .field("status")
       .oneOf(["received", "ok"])
-      .and(st.field("basket_info.sum").atLeast(1000), st.field("customer.contact.surname").matches("Mei*"), st.field("created").lessThan(new Date()));
+      .and(
+        st.field("basket_info.sum").atLeast(1000),
+        st.field("customer.contact.surname").matches("Mei*"),
+        st.field("created").lessThan(new Date()),
+      );
     expect(validate(query.toQuery(), { schema: smartTransactionSchema })).toMatchObject({ ok: true, diagnostics: [] });
   });
 
@@ -135,12 +155,14 @@ describe("queryBuilder(schema)", () => {
   });
 
   it("accepts any path below an object the schema does not describe", () => {
-    expect(String(st.field("idents.merchantcard.card" as never as "idents.merchantcard.card").exists())).toBe("_exists_:idents.merchantcard.card");
+    expect(String(st.field("idents.merchantcard.card" as never).exists())).toBe("_exists_:idents.merchantcard.card");
   });
 
   it("works with any schema", () => {
     const shop = queryBuilder(defineSchema({ color: field("keyword", { values: ["red", "green"] }), size: "number" }));
-    expect(String(shop.field("color").is("red").and(shop.field("size").between(1.5, 2.5)))).toBe("color:red AND size:[1.5 TO 2.5]");
+    expect(String(shop.field("color").is("red").and(shop.field("size").between(1.5, 2.5)))).toBe(
+      "color:red AND size:[1.5 TO 2.5]",
+    );
   });
 });
 
@@ -160,6 +182,8 @@ describe("chains", () => {
     expect(String(left)).toBe("(a:1 OR b:2) AND c:3");
     expect(String(right)).toBe("a:1 OR b:2 OR d:4");
     expect(String(base)).toBe("a:1 OR b:2");
-    expect(String(left.or(q.field("e").is("5")).and(q.field("f").is("6")))).toBe("(((a:1 OR b:2) AND c:3) OR e:5) AND f:6");
+    expect(String(left.or(q.field("e").is("5")).and(q.field("f").is("6")))).toBe(
+      "(((a:1 OR b:2) AND c:3) OR e:5) AND f:6",
+    );
   });
 });

@@ -12,7 +12,7 @@ async function secuq(args: string[], stdin?: string): Promise<{ status: number; 
   const io: CliIo = {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    readStdin: async () => stdin ?? "",
+    readStdin: () => Promise.resolve(stdin ?? ""),
     stdinIsTerminal: stdin === undefined,
     color: false,
   };
@@ -22,7 +22,11 @@ async function secuq(args: string[], stdin?: string): Promise<{ status: number; 
 
 describe("secuq format", () => {
   it("prints the canonical form", async () => {
-    expect(await secuq(["format", "a:1 OR b:2 && !c:3"])).toEqual({ status: EXIT.ok, stdout: "a:1 OR (b:2 AND NOT c:3)\n", stderr: expect.stringContaining("ambiguous-precedence") });
+    expect(await secuq(["format", "a:1 OR b:2 && !c:3"])).toEqual({
+      status: EXIT.ok,
+      stdout: "a:1 OR (b:2 AND NOT c:3)\n",
+      stderr: expect.stringContaining("ambiguous-precedence") as unknown,
+    });
   });
 
   it("joins a query the shell split into words", async () => {
@@ -62,13 +66,17 @@ describe("secuq parse", () => {
 
   it("includes spans with --spans", async () => {
     const { stdout } = await secuq(["parse", "--spans", "status:ok"]);
-    expect(JSON.parse(stdout).span).toEqual({ start: 0, end: 9 });
+    expect((JSON.parse(stdout) as { span: unknown }).span).toEqual({ start: 0, end: 9 });
   });
 });
 
 describe("secuq validate", () => {
   it("says ok for a valid query", async () => {
-    expect(await secuq(["validate", "status:ok"])).toEqual({ status: EXIT.ok, stdout: "ok: 0 errors, 0 warnings\n", stderr: "" });
+    expect(await secuq(["validate", "status:ok"])).toEqual({
+      status: EXIT.ok,
+      stdout: "ok: 0 errors, 0 warnings\n",
+      stderr: "",
+    });
   });
 
   it("shows where the problem is and the whole fixed query", async () => {
@@ -93,9 +101,13 @@ describe("secuq validate", () => {
 
   it("prints JSON with --json", async () => {
     const { stdout } = await secuq(["validate", "--json", "a:b c:d"]);
-    const result = JSON.parse(stdout);
+    const result = JSON.parse(stdout) as { ok: boolean; diagnostics: unknown[] };
     expect(result.ok).toBe(false);
-    expect(result.diagnostics[0]).toMatchObject({ code: "missing-operator", span: { start: 0, end: 7 }, fix: "a:b AND c:d" });
+    expect(result.diagnostics[0]).toMatchObject({
+      code: "missing-operator",
+      span: { start: 0, end: 7 },
+      fix: "a:b AND c:d",
+    });
   });
 
   it("checks fields and values with --schema smart-transaction", async () => {

@@ -2,12 +2,18 @@ import { describe, expect, it } from "vitest";
 import { printDiagnostics } from "../../src/diagnostics/print.js";
 import { tryParse } from "../../src/syntax/parse.js";
 
-const described = (source: string, color = false): string => printDiagnostics(source, tryParse(source).diagnostics, { color });
+const described = (source: string, color = false): string =>
+  printDiagnostics(source, tryParse(source).diagnostics, { color });
 
 describe("printDiagnostics", () => {
   it("underlines the span on its own line of a multi-line query", () => {
     expect(described("a:b AND\n  c=d")).toBe(
-      ["error equals-instead-of-colon at line 2, column 3: Use : between a field and its value, not =: c:d", "  |   c=d", "  |   ^^^", "  fix: a:b AND\n  c:d"].join("\n"),
+      [
+        "error equals-instead-of-colon at line 2, column 3: Use : between a field and its value, not =: c:d",
+        "  |   c=d",
+        "  |   ^^^",
+        "  fix: a:b AND\n  c:d",
+      ].join("\n"),
     );
   });
 

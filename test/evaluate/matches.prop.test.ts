@@ -10,13 +10,29 @@ import { runs } from "../property-runs.js";
 
 // The arbitrary's fields, all plain text, so that ranges compare as the reference does (by code point).
 const fields = ["a", "b", "status", "basket_info.sum", "customer.contact.surname"];
-const schema = defineSchema({ a: "keyword", b: "keyword", status: "keyword", basket_info: { sum: "keyword" }, customer: { contact: { surname: "keyword" } } });
-const valueArb = fc.oneof(fc.constantFrom("x", "y", "xy", "x y", "AND", "*", "?", "é", "😀", "1000", "999", "a:b"), fc.string({ maxLength: 4 }));
-const documentArb = fc.dictionary(fc.constantFrom(...fields), fc.array(valueArb, { minLength: 1, maxLength: 2 }), { maxKeys: 5 });
+const schema = defineSchema({
+  a: "keyword",
+  b: "keyword",
+  status: "keyword",
+  basket_info: { sum: "keyword" },
+  customer: { contact: { surname: "keyword" } },
+});
+const valueArb = fc.oneof(
+  fc.constantFrom("x", "y", "xy", "x y", "AND", "*", "?", "é", "😀", "1000", "999", "a:b"),
+  fc.string({ maxLength: 4 }),
+);
+const documentArb = fc.dictionary(fc.constantFrom(...fields), fc.array(valueArb, { minLength: 1, maxLength: 2 }), {
+  maxKeys: 5,
+});
 
-
-const knownFields = queryArb.filter((query) => JSON.stringify(query).match(/"field":"([^"]*)"/g)?.every((f) => fields.some((name) => f === `"field":"${name}"`)) ?? true);
-const test = (query: Query, document: Record<string, string[]>): boolean => compileQuery(query, { ignoreCase: false, schema })(nestRecord(document));
+const knownFields = queryArb.filter(
+  (query) =>
+    JSON.stringify(query)
+      .match(/"field":"([^"]*)"/g)
+      ?.every((f) => fields.some((name) => f === `"field":"${name}"`)) ?? true,
+);
+const test = (query: Query, document: Record<string, string[]>): boolean =>
+  compileQuery(query, { ignoreCase: false, schema })(nestRecord(document));
 
 describe("the evaluator", () => {
   it("agrees with the reference meaning on every query and document", () => {
@@ -46,10 +62,15 @@ describe("the evaluator", () => {
 
   it("ignoring case is matching the lower-cased query against lower-cased values", () => {
     fc.assert(
-      fc.property(fc.constantFrom("a", "b"), fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), (field, value, stored) => {
-        const query = ast.term(field, ast.text(value));
-        expect(compileQuery(query)({ [field]: stored })).toBe(value.toLowerCase() === stored.toLowerCase());
-      }),
+      fc.property(
+        fc.constantFrom("a", "b"),
+        fc.string({ maxLength: 5 }),
+        fc.string({ maxLength: 5 }),
+        (field, value, stored) => {
+          const query = ast.term(field, ast.text(value));
+          expect(compileQuery(query)({ [field]: stored })).toBe(value.toLowerCase() === stored.toLowerCase());
+        },
+      ),
     );
   });
 });

@@ -85,7 +85,16 @@ describe("matches: each query against one Smart Transaction", () => {
   });
 
   it("never matches values that are not there, and never throws on odd records", () => {
-    for (const record of [null, undefined, 5, "text", [], [transaction], { status: null }, { status: [["received"]] }]) {
+    for (const record of [
+      null,
+      undefined,
+      5,
+      "text",
+      [],
+      [transaction],
+      { status: null },
+      { status: [["received"]] },
+    ]) {
       expect(() => matches("status:received OR _exists_:status OR status:[a TO z]", record)).not.toThrow();
     }
     expect(matches("status:received", [transaction])).toBe(false);
@@ -118,7 +127,8 @@ describe("size", () => {
     for (let i = 0; i < 100_000; i++) deep = ast.not(deep);
     expect(matches(deep, record)).toBe(true);
     let nested: Query = ast.term("f1", ast.text("1"));
-    for (let i = 0; i < 50_000; i++) nested = i % 2 ? ast.and([nested, ast.exists("f2")]) : ast.or([nested, ast.exists("zz")]);
+    for (let i = 0; i < 50_000; i++)
+      nested = i % 2 ? ast.and([nested, ast.exists("f2")]) : ast.or([nested, ast.exists("zz")]);
     expect(matches(nested, record)).toBe(true);
   });
 

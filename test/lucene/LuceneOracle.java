@@ -64,7 +64,8 @@ public final class LuceneOracle {
     }
 
     @Override
-    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive) {
+    protected Query getRangeQuery(
+        String field, String part1, String part2, boolean startInclusive, boolean endInclusive) {
       if ("*".equals(part1)) part1 = null;
       if ("*".equals(part2)) part2 = null;
       return rangeSingle(field, part1, part2, startInclusive, endInclusive);
@@ -122,7 +123,9 @@ public final class LuceneOracle {
       switch (parts[0]) {
         case "D": {
           MemoryIndex index = new MemoryIndex();
-          for (int i = 1; i + 1 < parts.length; i += 2) index.addField(unescape(parts[i]), unescape(parts[i + 1]), analyzer);
+          for (int i = 1; i + 1 < parts.length; i += 2) {
+            index.addField(unescape(parts[i]), unescape(parts[i + 1]), analyzer);
+          }
           documents.add(index.createSearcher());
           break;
         }

@@ -27,10 +27,60 @@ const RUNS = Number(process.env.SECUQ_LUCENE_RUNS ?? runs(3000));
 
 const FIELDS = ["a", "b", "c.d", "AND", "TO", "x y", "f:g", "é", "-f", "(f)", "f\\g"] as const;
 const VALUES = [
-  "x", "y", "xy", "yx", "x y", "xx", "X", "AND", "OR", "NOT", "TO", "and", "ANDROID", "*", "?", "\\", '"', '\\"', "a:b",
-  "-x", "+x", "<5", ">5", ">=5", "=", "&&", "||", "!", "(", ")", "[", "]", "{", "}", "[x TO y]", "^", "~", "/", "x/y",
-  "é", "😀", "x😀", "\u3000", "\u00a0", "x\ty", "x\ny", "\\u0041", "A", "2024-01-01T00:00:00+01:00", "2024-06-30", "1000",
-  "999", "10", "_exists_",
+  "x",
+  "y",
+  "xy",
+  "yx",
+  "x y",
+  "xx",
+  "X",
+  "AND",
+  "OR",
+  "NOT",
+  "TO",
+  "and",
+  "ANDROID",
+  "*",
+  "?",
+  "\\",
+  '"',
+  '\\"',
+  "a:b",
+  "-x",
+  "+x",
+  "<5",
+  ">5",
+  ">=5",
+  "=",
+  "&&",
+  "||",
+  "!",
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  "[x TO y]",
+  "^",
+  "~",
+  "/",
+  "x/y",
+  "é",
+  "😀",
+  "x😀",
+  "\u3000",
+  "\u00a0",
+  "x\ty",
+  "x\ny",
+  "\\u0041",
+  "A",
+  "2024-01-01T00:00:00+01:00",
+  "2024-06-30",
+  "1000",
+  "999",
+  "10",
+  "_exists_",
 ] as const;
 
 /** A small seeded generator, so that the documents are the same on every run. */
@@ -77,14 +127,19 @@ const patternArb = fc
   .map((parts) => ast.pattern(parts));
 
 const boundArb = fc.option(
-  fc.record({ value: valueArb.filter((v) => v !== "*"), inclusive: fc.boolean() }).map(({ value, inclusive }) => ast.bound(value, inclusive)),
+  fc
+    .record({ value: valueArb.filter((v) => v !== "*"), inclusive: fc.boolean() })
+    .map(({ value, inclusive }) => ast.bound(value, inclusive)),
   { freq: 4 },
 );
 
 const leafArb: fc.Arbitrary<Query> = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(fieldArb, valueArb).map(([field, value]) => ast.term(field, ast.text(value))) },
   { weight: 2, arbitrary: fc.tuple(fieldArb, patternArb).map(([field, value]) => ast.term(field, value)) },
-  { weight: 2, arbitrary: fc.tuple(fieldArb, boundArb, boundArb).map(([field, min, max]) => ast.range(field, min, max)) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fieldArb, boundArb, boundArb).map(([field, min, max]) => ast.range(field, min, max)),
+  },
   { weight: 1, arbitrary: fieldArb.map((field) => ast.exists(field)) },
 );
 
@@ -92,24 +147,109 @@ const queryArb = queriesOf(leafArb);
 
 /** Fragments of text a person might type, often valid, often not. */
 const fragments = [
-  "a:", "b:", "c.d:", "a:x", "b:y", "a:xy", "x", "y", "x*", "*y", "?y", "x?", '"x y"', '"AND"', " ", " ", " ", "  ", "\n",
-  "AND", "OR", "NOT", "and", "or", "!", "-", "+", "&&", "||", "(", ")", "(", ")", "[", "]", "{", "}", " TO ", "*", ">",
-  ">=", "<", "<=", "=", ":", "\\", '"', "_exists_:", "a:[x TO y]", "b:{* TO y]", "\\ ", "\\:", "é", "😀", "\u3000",
+  "a:",
+  "b:",
+  "c.d:",
+  "a:x",
+  "b:y",
+  "a:xy",
+  "x",
+  "y",
+  "x*",
+  "*y",
+  "?y",
+  "x?",
+  '"x y"',
+  '"AND"',
+  " ",
+  " ",
+  " ",
+  "  ",
+  "\n",
+  "AND",
+  "OR",
+  "NOT",
+  "and",
+  "or",
+  "!",
+  "-",
+  "+",
+  "&&",
+  "||",
+  "(",
+  ")",
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  " TO ",
+  "*",
+  ">",
+  ">=",
+  "<",
+  "<=",
+  "=",
+  ":",
+  "\\",
+  '"',
+  "_exists_:",
+  "a:[x TO y]",
+  "b:{* TO y]",
+  "\\ ",
+  "\\:",
+  "é",
+  "😀",
+  "\u3000",
 ] as const;
 
 const soupArb = fc.array(fc.constantFrom(...fragments), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(""));
 
 /** Clauses joined by operators, with the odd wrong piece: mostly valid text in many shapes. */
 const clauses = [
-  "a:x", "b:y", "c.d:xy", "a:x*", "b:?y", 'a:"x y"', "a:x\\ y", "a:*", "_exists_:b", "a:[x TO y]", "b:{* TO y]", "a:>x",
-  "b:<=y", "a:(x OR y)", "b:(x && xy)", "!a:x", "NOT b:y", "(a:x OR b:y)", "(NOT a:x)", "c.d:[* TO *]", '\\AND:"AND"',
-  "-a:x", "a:x y", "a:", "a:AND", "a=x", "(a:x", "a:x)", "a:x~", "a:x^2",
+  "a:x",
+  "b:y",
+  "c.d:xy",
+  "a:x*",
+  "b:?y",
+  'a:"x y"',
+  "a:x\\ y",
+  "a:*",
+  "_exists_:b",
+  "a:[x TO y]",
+  "b:{* TO y]",
+  "a:>x",
+  "b:<=y",
+  "a:(x OR y)",
+  "b:(x && xy)",
+  "!a:x",
+  "NOT b:y",
+  "(a:x OR b:y)",
+  "(NOT a:x)",
+  "c.d:[* TO *]",
+  '\\AND:"AND"',
+  "-a:x",
+  "a:x y",
+  "a:",
+  "a:AND",
+  "a=x",
+  "(a:x",
+  "a:x)",
+  "a:x~",
+  "a:x^2",
 ] as const;
 const structuredArb = fc
-  .array(fc.tuple(fc.constantFrom(...clauses), fc.constantFrom(" AND ", " OR ", " && ", " || ", " AND NOT ", " OR NOT ", " ", " and ")), {
-    minLength: 1,
-    maxLength: 6,
-  })
+  .array(
+    fc.tuple(
+      fc.constantFrom(...clauses),
+      fc.constantFrom(" AND ", " OR ", " && ", " || ", " AND NOT ", " OR NOT ", " ", " and "),
+    ),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  )
   .map((pairs) => pairs.map(([clause, operator], i) => (i === pairs.length - 1 ? clause : clause + operator)).join(""));
 
 const textArb = fc.oneof(soupArb, structuredArb);
@@ -117,8 +257,19 @@ const textArb = fc.oneof(soupArb, structuredArb);
 const sample = <T>(arbitrary: fc.Arbitrary<T>, seed: number): T[] => fc.sample(arbitrary, { numRuns: RUNS, seed });
 
 /** Every field as text, so that the evaluator orders ranges as Lucene orders terms (by code point). */
-const textSchema = defineSchema({ a: "keyword", b: "keyword", c: { d: "keyword" }, AND: "keyword", TO: "keyword", "x y": "keyword", "f:g": "keyword", é: "keyword", "-f": "keyword", "(f)": "keyword", "f\\g": "keyword" });
-
+const textSchema = defineSchema({
+  a: "keyword",
+  b: "keyword",
+  c: { d: "keyword" },
+  AND: "keyword",
+  TO: "keyword",
+  "x y": "keyword",
+  "f:g": "keyword",
+  é: "keyword",
+  "-f": "keyword",
+  "(f)": "keyword",
+  "f\\g": "keyword",
+});
 
 const found = findOracle();
 const documents = makeDocuments(48);
@@ -146,7 +297,8 @@ function compare(query: Query, answer: OracleAnswer): string | undefined {
   if (!answer.ok) return `Lucene rejects it: ${answer.message}`;
   const ours = meaningBits(query);
   const theirs = bits(answer.matches);
-  if (ours !== theirs) return `Lucene reads ${answer.reading} and matches ${theirs}; the AST ${JSON.stringify(query)} means ${ours}`;
+  if (ours !== theirs)
+    return `Lucene reads ${answer.reading} and matches ${theirs}; the AST ${JSON.stringify(query)} means ${ours}`;
   return undefined;
 }
 
@@ -179,19 +331,25 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
       // The evaluator (matches/filter) must select what the server selects.
       const test = compileQuery(queries[i]!, { ignoreCase: false, schema: textSchema });
       const evaluated = bits(records.map(test));
-      if (answer.ok && evaluated !== bits(answer.matches)) failures.push({ text, problem: `the evaluator matches ${evaluated}, Lucene ${bits(answer.matches)}` });
+      if (answer.ok && evaluated !== bits(answer.matches))
+        failures.push({ text, problem: `the evaluator matches ${evaluated}, Lucene ${bits(answer.matches)}` });
     });
     expectNoFailures(failures, texts.length);
     // Most queries should select some documents, or the comparison proves little.
     expect(matchedSome).toBeGreaterThan(texts.length / 3);
   });
 
-  it("reads text written the way people write it as the AST says, unless validate warns of ambiguous precedence", () => {
-    const cases = sample(fc.tuple(queryArb, fc.integer({ min: 0, max: 2 ** 31 - 1 })), SEED + 1).map(([query, seed]) => ({
-      query,
-      text: looseText(query, seededRandom(seed)),
-    }));
-    const answers = oracle.run(documents, cases.map((c) => c.text));
+  it("reads text written as people write it as the AST says, unless validate warns of ambiguous precedence", () => {
+    const cases = sample(fc.tuple(queryArb, fc.integer({ min: 0, max: 2 ** 31 - 1 })), SEED + 1).map(
+      ([query, seed]) => ({
+        query,
+        text: looseText(query, seededRandom(seed)),
+      }),
+    );
+    const answers = oracle.run(
+      documents,
+      cases.map((c) => c.text),
+    );
     const failures: Failure[] = [];
     let warned = 0;
     cases.forEach(({ query, text }, i) => {
@@ -217,7 +375,7 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
     expect(warned).toBeLessThan(cases.length / 2);
   });
 
-  it("accepts whatever validate passes without an error, reads it as secuq does unless warned, and reads the format as the AST", () => {
+  it("accepts what validate passes, reads it as secuq does unless warned, and reads the format as the AST", () => {
     const texts = [...new Set(sample(textArb, SEED + 2))];
     const results = texts.map((text) => validate(text));
     const accepted = texts.filter((_, i) => results[i]!.ok);
@@ -229,7 +387,10 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
       const query = result.query!;
       const answer = answers[i]!;
       if (!answer.ok) {
-        failures.push({ text, problem: `validate passes it (${JSON.stringify(result.diagnostics)}) but Lucene rejects it: ${answer.message}` });
+        failures.push({
+          text,
+          problem: `validate passes it (${JSON.stringify(result.diagnostics)}), Lucene rejects it: ${answer.message}`,
+        });
         return;
       }
       if (!result.diagnostics.some((d) => d.code === "ambiguous-precedence")) {
@@ -238,7 +399,8 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
       }
       const canonical = formatted[i]!;
       const problem = compare(query, answers[accepted.length + i]!);
-      if (problem !== undefined) failures.push({ text: canonical, problem: `(formatted from ${JSON.stringify(text)}) ${problem}` });
+      if (problem !== undefined)
+        failures.push({ text: canonical, problem: `(formatted from ${JSON.stringify(text)}) ${problem}` });
     });
     expectNoFailures(failures, accepted.length);
     // Enough of the random texts must be valid for this to test anything.
@@ -246,7 +408,9 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
   });
 
   it("the server reading of every text secuq accepts matches exactly what Lucene matches, warnings or not", () => {
-    const loose = sample(fc.tuple(queryArb, fc.integer({ min: 0, max: 2 ** 31 - 1 })), SEED + 4).map(([query, seed]) => looseText(query, seededRandom(seed)));
+    const loose = sample(fc.tuple(queryArb, fc.integer({ min: 0, max: 2 ** 31 - 1 })), SEED + 4).map(([query, seed]) =>
+      looseText(query, seededRandom(seed)),
+    );
     const texts = [...new Set([...sample(textArb, SEED + 5), ...loose])].filter((text) => validate(text).ok);
     const answers = oracle.run(documents, texts);
     const records = documents.map(nestRecord);
@@ -260,7 +424,8 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
       // The evaluator reads text the same way.
       const answer = answers[i]!;
       const evaluated = bits(records.map((record) => matches(text, record, { ignoreCase: false, schema: textSchema })));
-      if (answer.ok && evaluated !== bits(answer.matches)) failures.push({ text, problem: `matches() gives ${evaluated}, Lucene ${bits(answer.matches)}` });
+      if (answer.ok && evaluated !== bits(answer.matches))
+        failures.push({ text, problem: `matches() gives ${evaluated}, Lucene ${bits(answer.matches)}` });
     });
     expectNoFailures(failures, texts.length);
     // The texts that read differently are the point: enough of them must be there.
@@ -268,7 +433,9 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
   });
 
   it("reads every builder value as the one clause it was built as: no value changes the structure", () => {
-    const values = [...new Set([...VALUES, ...hostileStrings, ...sample(hostileString({ minLength: 1 }), SEED + 3).slice(0, 400)])];
+    const values = [
+      ...new Set([...VALUES, ...hostileStrings, ...sample(hostileString({ minLength: 1 }), SEED + 3).slice(0, 400)]),
+    ];
     // One document per value, in field a and in a field with a hostile name; each value should find its own.
     const valueDocuments: OracleDocument[] = values.map((value) => ({ a: [value], "x y": [value] }));
     const built = values.flatMap((value) => [
@@ -287,7 +454,8 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
       const answer = answers[i]!;
       if (!answer.ok) return failures.push({ text, problem: `Lucene rejects it: ${answer.message}` });
       const ours = bits(valueDocuments.map((document) => meaning(query, document)));
-      if (ours !== bits(answer.matches)) failures.push({ text, problem: `Lucene reads ${answer.reading}; the builder meant ${JSON.stringify(query)}` });
+      if (ours !== bits(answer.matches))
+        failures.push({ text, problem: `Lucene reads ${answer.reading}; the builder meant ${JSON.stringify(query)}` });
       return undefined;
     });
     expectNoFailures(failures, texts.length);
@@ -302,7 +470,10 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
       ["a:AND", "ERR"],
       ["a:>5", "a:{5 TO *]"],
     ];
-    const answers = oracle.run(documents, rows.map(([text]) => text));
+    const answers = oracle.run(
+      documents,
+      rows.map(([text]) => text),
+    );
     rows.forEach(([text, expected], i) => {
       const answer = answers[i]!;
       expect(answer.ok ? answer.reading : "ERR", text).toBe(expected);
@@ -322,6 +493,6 @@ if (found.missing !== undefined && process.env.SECUQ_REQUIRE_LUCENE) {
   const notice = `SKIPPED: ${found.missing} not found; install liblucene8-java and a JDK, then run npm run test:lucene`;
   console.warn(`\n[secuq] The Lucene differential test is ${notice}\n`);
   describe("the Lucene differential test", () => {
-    it.skip(notice, () => {});
+    it.skip(notice, () => undefined);
   });
 }

@@ -1,7 +1,13 @@
 import { assertNever } from "../../src/ast/walk.js";
 import type { Query, TermQuery } from "../../src/ast/types.js";
 import { KEYWORDS } from "../../src/syntax/characters.js";
-import { escapeReserved, printBound, printField, printPatternLiteral, printText } from "../../src/serialize/escaping.js";
+import {
+  escapeReserved,
+  printBound,
+  printField,
+  printPatternLiteral,
+  printText,
+} from "../../src/serialize/escaping.js";
 
 /**
  * Prints a query the way people write it rather than canonically: parentheses only where precedence (NOT > AND > OR)
@@ -15,7 +21,8 @@ export function looseText(query: Query, random: () => number): string {
   const space = (): string => pick([" ", " ", " ", "  ", "\n", "\t", " \u3000"]);
 
   const LEVEL = { or: 1, and: 2, not: 3, leaf: 4 } as const;
-  const level = (q: Query): number => (q.type === "or" || q.type === "and" || q.type === "not" ? LEVEL[q.type] : LEVEL.leaf);
+  const level = (q: Query): number =>
+    q.type === "or" || q.type === "and" || q.type === "not" ? LEVEL[q.type] : LEVEL.leaf;
 
   const value = (text: string): string => {
     // The server reads a leading < or > as a comparison even when escaped, so such values are always quoted.
@@ -27,7 +34,8 @@ export function looseText(query: Query, random: () => number): string {
   const fieldGroup = (operands: readonly Query[], operator: string): string | undefined => {
     const terms = operands.filter((o): o is TermQuery => o.type === "term" && o.value.kind === "text");
     if (terms.length !== operands.length || !terms.every((t) => t.field === terms[0]!.field)) return undefined;
-    return `${printField(terms[0]!.field)}:(${terms.map((t) => value((t.value as { text: string }).text)).join(operator)})`;
+    const values = terms.map((t) => value((t.value as { text: string }).text));
+    return `${printField(terms[0]!.field)}:(${values.join(operator)})`;
   };
 
   const print = (q: Query, minimum: number): string => {
@@ -39,11 +47,17 @@ export function looseText(query: Query, random: () => number): string {
     switch (q.type) {
       case "or": {
         const operator = `${space()}${pick(["OR", "OR", "||"])}${space()}`;
-        return (chance(0.2) && fieldGroup(q.operands, operator)) || q.operands.map((o) => print(o, LEVEL.or)).join(operator);
+        return (
+          (chance(0.2) ? fieldGroup(q.operands, operator) : undefined) ??
+          q.operands.map((o) => print(o, LEVEL.or)).join(operator)
+        );
       }
       case "and": {
         const operator = `${space()}${pick(["AND", "AND", "&&"])}${space()}`;
-        return (chance(0.2) && fieldGroup(q.operands, operator)) || q.operands.map((o) => print(o, LEVEL.and + 1)).join(operator);
+        return (
+          (chance(0.2) ? fieldGroup(q.operands, operator) : undefined) ??
+          q.operands.map((o) => print(o, LEVEL.and + 1)).join(operator)
+        );
       }
       case "not": {
         // NOT NOT x is refused, so a NOT operand is always a leaf or in parentheses.
@@ -52,16 +66,27 @@ export function looseText(query: Query, random: () => number): string {
       }
       case "exists":
         return chance(0.5) ? `_exists_:${printField(q.field)}` : `${printField(q.field)}:*`;
-      case "term":
-        return `${printField(q.field)}:${q.value.kind === "text" ? value(q.value.text) : q.value.parts.map((p) => (p.kind === "literal" ? printPatternLiteral(p.text) : p.kind === "anyChars" ? "*" : "?")).join("")}`;
+      case "term": {
+        const pattern = (parts: typeof q.value & { kind: "pattern" }): string =>
+          parts.parts
+            .map((p) => (p.kind === "literal" ? printPatternLiteral(p.text) : p.kind === "anyChars" ? "*" : "?"))
+            .join("");
+        return `${printField(q.field)}:${q.value.kind === "text" ? value(q.value.text) : pattern(q.value)}`;
+      }
       case "range": {
         const field = printField(q.field);
         const simple = /^[\p{L}\p{N}]+$/u;
-        if (q.min === null && q.max !== null && simple.test(q.max.value) && chance(0.5)) return `${field}:<${q.max.inclusive ? "=" : ""}${q.max.value}`;
-        if (q.max === null && q.min !== null && simple.test(q.min.value) && chance(0.5)) return `${field}:>${q.min.inclusive ? "=" : ""}${q.min.value}`;
+        if (q.min === null && q.max !== null && simple.test(q.max.value) && chance(0.5))
+          return `${field}:<${q.max.inclusive ? "=" : ""}${q.max.value}`;
+        if (q.max === null && q.min !== null && simple.test(q.min.value) && chance(0.5))
+          return `${field}:>${q.min.inclusive ? "=" : ""}${q.min.value}`;
         const open = q.min === null ? pick(["[", "{"]) : q.min.inclusive ? "[" : "{";
         const close = q.max === null ? pick(["]", "}"]) : q.max.inclusive ? "]" : "}";
-        return `${field}:${open}${q.min === null ? "*" : printBound(q.min.value)} TO ${q.max === null ? "*" : printBound(q.max.value)}${close}`;
+        const [lower, upper] = [
+          q.min === null ? "*" : printBound(q.min.value),
+          q.max === null ? "*" : printBound(q.max.value),
+        ];
+        return `${field}:${open}${lower} TO ${upper}${close}`;
       }
       default:
         return assertNever(q);

@@ -32,7 +32,13 @@ function valueMatches(expected: Value, actual: string): boolean {
 
 function patternRegex(parts: readonly PatternPart[]): RegExp {
   const source = parts
-    .map((part) => (part.kind === "literal" ? part.text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&") : part.kind === "anyChars" ? ".*" : "."))
+    .map((part) =>
+      part.kind === "literal"
+        ? part.text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")
+        : part.kind === "anyChars"
+          ? ".*"
+          : ".",
+    )
     .join("");
   return new RegExp(`^${source}$`, "su");
 }

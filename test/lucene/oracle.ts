@@ -29,9 +29,14 @@ function findJars(): { classpath?: string; missing?: string } {
   for (const module of MODULES) {
     const pattern = new RegExp(`^lucene-${module}-8(\\.\\d+)*\\.jar$`);
     const found = JAR_DIRS.flatMap((dir) =>
-      existsSync(dir) ? readdirSync(dir).filter((name) => pattern.test(name)).map((name) => join(dir, name)) : [],
+      existsSync(dir)
+        ? readdirSync(dir)
+            .filter((name) => pattern.test(name))
+            .map((name) => join(dir, name))
+        : [],
     );
-    if (found.length === 0) return { missing: `lucene-${module}-8.*.jar (apt-get install liblucene8-java) in ${JAR_DIRS.join(" or ")}` };
+    if (found.length === 0)
+      return { missing: `lucene-${module}-8.*.jar (apt-get install liblucene8-java) in ${JAR_DIRS.join(" or ")}` };
     jars.push(found.sort().at(-1)!);
   }
   return { classpath: jars.join(delimiter) };
@@ -78,7 +83,9 @@ export function findOracle(): { oracle: LuceneOracle; missing?: undefined } | { 
       run(documents, queries) {
         const lines: string[] = [];
         for (const document of documents) {
-          const fields = Object.entries(document).flatMap(([field, values]) => values.flatMap((v) => [escapeField(field), escapeField(v)]));
+          const fields = Object.entries(document).flatMap(([field, values]) =>
+            values.flatMap((v) => [escapeField(field), escapeField(v)]),
+          );
           lines.push(["D", ...fields].join("\t"));
         }
         for (const query of queries) lines.push(`Q\t${escapeField(query)}`, `P\t${escapeField(query)}`);
@@ -87,9 +94,11 @@ export function findOracle(): { oracle: LuceneOracle; missing?: undefined } | { 
           encoding: "utf8",
           maxBuffer: 1 << 30,
         });
-        if (result.status !== 0) throw new Error(`The Lucene oracle failed:\n${result.stderr}${result.error?.message ?? ""}`);
+        if (result.status !== 0)
+          throw new Error(`The Lucene oracle failed:\n${result.stderr}${result.error?.message ?? ""}`);
         const output = result.stdout.split("\n");
-        if (output.length < queries.length * 2) throw new Error(`The Lucene oracle answered ${output.length} lines for ${queries.length} queries`);
+        if (output.length < queries.length * 2)
+          throw new Error(`The Lucene oracle answered ${output.length} lines for ${queries.length} queries`);
         return queries.map((_, i) => parseAnswer(output[2 * i]!, output[2 * i + 1]!));
       },
     },

@@ -27,7 +27,14 @@ describe("defineSchema", () => {
   });
 
   it("keeps types, known values, descriptions and units, and marks paths through arrays as repeated", () => {
-    expect(schema.lookup("status")).toEqual({ path: "status", type: "keyword", values: ["ok", "pending"], description: "the state", searchable: true, repeated: false });
+    expect(schema.lookup("status")).toEqual({
+      path: "status",
+      type: "keyword",
+      values: ["ok", "pending"],
+      description: "the state",
+      searchable: true,
+      repeated: false,
+    });
     expect(schema.lookup("basket.products.priceOne")).toMatchObject({ type: "integer", unit: "cent", repeated: true });
     expect(schema.lookup("basket.products.tags")).toMatchObject({ type: "string", repeated: true });
     expect(schema.lookup("basket")).toMatchObject({ type: "object", repeated: false });
@@ -105,11 +112,21 @@ describe("smartTransactionSchema", () => {
 
   it("knows the status values", () => {
     expect(smartTransactionSchema.lookup("status")?.values).toEqual([
-      "created", "processing", "approved", "pending", "ok", "received", "shipped", "collection", "collected", "failed",
+      "created",
+      "processing",
+      "approved",
+      "pending",
+      "ok",
+      "received",
+      "shipped",
+      "collection",
+      "collected",
+      "failed",
     ]);
   });
 
   it("marks aggregation results as not searchable", () => {
-    for (const path of ["l", "k", "ks", "c", "s", "t"]) expect(smartTransactionSchema.lookup(path)?.searchable, path).toBe(false);
+    for (const path of ["l", "k", "ks", "c", "s", "t"])
+      expect(smartTransactionSchema.lookup(path)?.searchable, path).toBe(false);
   });
 });

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { and, anyChars, bound, exists, literal, not, oneChar, or, pattern, range, term, text } from "../../src/ast/factories.js";
+import {
+  and,
+  anyChars,
+  bound,
+  exists,
+  literal,
+  not,
+  oneChar,
+  or,
+  pattern,
+  range,
+  term,
+  text,
+} from "../../src/ast/factories.js";
 import type { Query } from "../../src/ast/types.js";
 import { format } from "../../src/serialize/format.js";
 import { serialize } from "../../src/serialize/serialize.js";
@@ -8,7 +21,7 @@ const t = (field: string, value: string): Query => term(field, text(value));
 const [a, b, c] = [t("a", "1"), t("b", "2"), t("c", "3")];
 
 /** The canonical form, row by row: [what is printed, the tree]. */
-const canonical: Array<[string, Query]> = [
+const canonical: [string, Query][] = [
   // operators: one space around, upper case, NOT for negation
   ["a:1 AND b:2", and([a, b])],
   ["a:1 OR b:2 OR c:3", or([a, b, c])],
@@ -16,7 +29,10 @@ const canonical: Array<[string, Query]> = [
   // operands of OR
   ["a:1 OR (b:2 AND c:3)", or([a, and([b, c])])],
   ["(NOT a:1) OR c:3", or([not(a), c])],
-  ["a:[1 TO 2] OR _exists_:b OR c:x*", or([range("a", bound("1"), bound("2")), exists("b"), term("c", pattern([literal("x"), anyChars()]))])],
+  [
+    "a:[1 TO 2] OR _exists_:b OR c:x*",
+    or([range("a", bound("1"), bound("2")), exists("b"), term("c", pattern([literal("x"), anyChars()]))]),
+  ],
   // operands of AND
   ["a:1 AND NOT b:2", and([a, not(b)])],
   ["(a:1 OR b:2) AND c:3", and([or([a, b]), c])],
@@ -117,6 +133,6 @@ describe("format", () => {
   });
 
   it("throws on invalid text", () => {
-    expect(() => format("a:b and c:d")).toThrowError(/not an operator/);
+    expect(() => format("a:b and c:d")).toThrow(/not an operator/);
   });
 });

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { and, anyChars, bound, exists, literal, not, oneChar, or, pattern, range, term, text } from "../../src/ast/factories.js";
+import {
+  and,
+  anyChars,
+  bound,
+  exists,
+  literal,
+  not,
+  oneChar,
+  or,
+  pattern,
+  range,
+  term,
+  text,
+} from "../../src/ast/factories.js";
 import type { Query } from "../../src/ast/types.js";
 import { tryParse } from "../../src/syntax/parse.js";
 import { withoutSpans } from "../helpers.js";
@@ -7,7 +20,7 @@ import { withoutSpans } from "../helpers.js";
 const t = (field: string, value: string): Query => term(field, text(value));
 
 /** Every accepted form of the language, with the exact tree it reads as. */
-const accepted: Array<[string, Query]> = [
+const accepted: [string, Query][] = [
   // fields and values
   ["customer.name:Meier", t("customer.name", "Meier")],
   ["transactionRef:TRX-2024-0001", t("transactionRef", "TRX-2024-0001")],
@@ -98,9 +111,15 @@ const accepted: Array<[string, Query]> = [
   ["NOT a:1 AND b:2", and([not(t("a", "1")), t("b", "2")])],
   // field groups
   ["status:(ok OR pending)", or([t("status", "ok"), t("status", "pending")])],
-  ["status:(ok AND NOT pending*)", and([t("status", "ok"), not(term("status", pattern([literal("pending"), anyChars()])))])],
+  [
+    "status:(ok AND NOT pending*)",
+    and([t("status", "ok"), not(term("status", pattern([literal("pending"), anyChars()])))]),
+  ],
   ["a:(x OR (y AND z))", or([t("a", "x"), and([t("a", "y"), t("a", "z")])])],
-  ['a:("x y" OR [1 TO 2] OR >5 OR *)', or([t("a", "x y"), range("a", bound("1"), bound("2")), range("a", bound("5", false), null), exists("a")])],
+  [
+    'a:("x y" OR [1 TO 2] OR >5 OR *)',
+    or([t("a", "x y"), range("a", bound("1"), bound("2")), range("a", bound("5", false), null), exists("a")]),
+  ],
   ["a:(b:c OR d)", or([t("b", "c"), t("a", "d")])],
   ["_exists_:(a OR b)", or([exists("a"), exists("b")])],
   // the examples of the reference
@@ -111,7 +130,10 @@ const accepted: Array<[string, Query]> = [
       or([range("customer.age", bound("30"), bound("40")), range("customer.age", bound("50"), bound("60"))]),
     ]),
   ],
-  ["contact.surname:Mustermann OR contact.forename:John", or([t("contact.surname", "Mustermann"), t("contact.forename", "John")])],
+  [
+    "contact.surname:Mustermann OR contact.forename:John",
+    or([t("contact.surname", "Mustermann"), t("contact.forename", "John")]),
+  ],
   [
     "vendor:ingenico AND !(_exists_:routing) AND merchant.id:MRC_WVHJQFQ4JNVYNG5B55TYK748ZCHQP8",
     and([t("vendor", "ingenico"), not(exists("routing")), t("merchant.id", "MRC_WVHJQFQ4JNVYNG5B55TYK748ZCHQP8")]),

@@ -20,9 +20,17 @@ describe("lexer", () => {
     const lexer = createLexer();
     const reference = new Lexer(lexerDefinition, { positionTracking: "onlyOffset", safeMode: true });
     fc.assert(
-      fc.property(fc.oneof(queryLikeText, hostileString(), fc.string({ unit: "binary" }), fc.string({ unit: "binary" }).map((s) => `a:[${s} TO ${s}]`)), (source) => {
-        expect(lexer.tokenize(source)).toStrictEqual(reference.tokenize(source));
-      }),
+      fc.property(
+        fc.oneof(
+          queryLikeText,
+          hostileString(),
+          fc.string({ unit: "binary" }),
+          fc.string({ unit: "binary" }).map((s) => `a:[${s} TO ${s}]`),
+        ),
+        (source) => {
+          expect(lexer.tokenize(source)).toStrictEqual(reference.tokenize(source));
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });

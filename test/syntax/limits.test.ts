@@ -4,7 +4,8 @@ import { DEFAULT_MAX_DEPTH, parse, tryParse } from "../../src/syntax/parse.js";
 import { validate } from "../../src/validate/validate.js";
 
 const nested = (depth: number, inner = "a:1"): string => `${"(".repeat(depth)}${inner}${")".repeat(depth)}`;
-const codesAndSpans = (text: string, options = {}) => tryParse(text, options).diagnostics.map((d) => ({ code: d.code, span: d.span }));
+const codesAndSpans = (text: string, options = {}) =>
+  tryParse(text, options).diagnostics.map((d) => ({ code: d.code, span: d.span }));
 
 describe("limits", () => {
   it("accepts nesting up to the depth limit", () => {
@@ -14,21 +15,32 @@ describe("limits", () => {
   it("has room on the stack for three times the default depth, valid or not (the margin for deep callers)", () => {
     const options = { maxDepth: Infinity };
     expect(tryParse(nested(3 * DEFAULT_MAX_DEPTH), options).query).toBeDefined();
-    expect(tryParse(nested(3 * DEFAULT_MAX_DEPTH, "a:1 OR OR"), options).diagnostics[0]?.code).toBe("consecutive-operators");
-    expect(validate(`${"NOT (".repeat(3 * DEFAULT_MAX_DEPTH)}a:1${")".repeat(3 * DEFAULT_MAX_DEPTH)}`, options).ok).toBe(true);
+    expect(tryParse(nested(3 * DEFAULT_MAX_DEPTH, "a:1 OR OR"), options).diagnostics[0]?.code).toBe(
+      "consecutive-operators",
+    );
+    expect(
+      validate(`${"NOT (".repeat(3 * DEFAULT_MAX_DEPTH)}a:1${")".repeat(3 * DEFAULT_MAX_DEPTH)}`, options).ok,
+    ).toBe(true);
   });
 
   it("reports nesting beyond the limit instead of overflowing the stack", () => {
     const start = DEFAULT_MAX_DEPTH;
     expect(codesAndSpans(nested(100_000))).toEqual([{ code: "too-deep", span: { start, end: start + 1 } }]);
-    expect(codesAndSpans(nested(100_000, "a:1 OR OR ("))).toEqual([{ code: "too-deep", span: { start, end: start + 1 } }]);
+    expect(codesAndSpans(nested(100_000, "a:1 OR OR ("))).toEqual([
+      { code: "too-deep", span: { start, end: start + 1 } },
+    ]);
   });
 
   it("reports long runs of NOT and ! instead of building them", () => {
     const bangs = "!".repeat(100_000);
-    expect(codesAndSpans(`${bangs}a:1`)).toEqual([{ code: "too-deep", span: { start: DEFAULT_MAX_DEPTH, end: DEFAULT_MAX_DEPTH + 1 } }]);
+    expect(codesAndSpans(`${bangs}a:1`)).toEqual([
+      { code: "too-deep", span: { start: DEFAULT_MAX_DEPTH, end: DEFAULT_MAX_DEPTH + 1 } },
+    ]);
     const nots = "NOT ".repeat(DEFAULT_MAX_DEPTH + 1);
-    expect(codesAndSpans(`${nots}a:1`)[0]).toEqual({ code: "too-deep", span: { start: 4 * DEFAULT_MAX_DEPTH, end: 4 * DEFAULT_MAX_DEPTH + 3 } });
+    expect(codesAndSpans(`${nots}a:1`)[0]).toEqual({
+      code: "too-deep",
+      span: { start: 4 * DEFAULT_MAX_DEPTH, end: 4 * DEFAULT_MAX_DEPTH + 3 },
+    });
     expect(tryParse(`${"!".repeat(DEFAULT_MAX_DEPTH)}a:1`).diagnostics[0]?.code).toBe("double-negation");
   });
 

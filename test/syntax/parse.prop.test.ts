@@ -13,8 +13,12 @@ import { runs } from "../property-runs.js";
 
 describe("properties", () => {
   it("a plain field:word is exactly the term the factories make (the parser's unchecked fast path)", () => {
-    const plainField = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.]{0,11}$/).filter((f) => f !== "_exists_" && !/^(AND|OR|NOT)$/.test(f));
-    const plainWord = fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9._@#$%&=+<>-]{0,11}$/).filter((w) => !/^(AND|OR|NOT)$/.test(w));
+    const plainField = fc
+      .stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.]{0,11}$/)
+      .filter((f) => f !== "_exists_" && !/^(AND|OR|NOT)$/.test(f));
+    const plainWord = fc
+      .stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9._@#$%&=+<>-]{0,11}$/)
+      .filter((w) => !/^(AND|OR|NOT)$/.test(w));
     fc.assert(
       fc.property(plainField, plainWord, (field, word) => {
         const text = `${field}:${word}`;
@@ -22,43 +26,78 @@ describe("properties", () => {
         const made = ast.term(field, ast.text(word), { start: 0, end: text.length });
         expect(parsed).toStrictEqual(made);
         expect(JSON.stringify(parsed)).toBe(JSON.stringify(made));
-        expect(Object.isFrozen(parsed) && parsed.type === "term" && Object.isFrozen(parsed.value) && Object.isFrozen(parsed.span)).toBe(true);
+        expect(
+          Object.isFrozen(parsed) &&
+            parsed.type === "term" &&
+            Object.isFrozen(parsed.value) &&
+            Object.isFrozen(parsed.span),
+        ).toBe(true);
       }),
       { numRuns: runs(1000) },
     );
   });
 
   it("a plain field:pattern is exactly the term the factories make (the parser's unchecked fast path)", () => {
-    const plainField = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.]{0,11}$/).filter((f) => f !== "_exists_" && !/^(AND|OR|NOT)$/.test(f));
-    const plainPattern = fc.stringMatching(/^[a-zA-Z0-9*?][a-zA-Z0-9*?._@#$%&=+<>-]{0,11}$/).filter((w) => /[*?]/.test(w) && w !== "*");
+    const plainField = fc
+      .stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.]{0,11}$/)
+      .filter((f) => f !== "_exists_" && !/^(AND|OR|NOT)$/.test(f));
+    const plainPattern = fc
+      .stringMatching(/^[a-zA-Z0-9*?][a-zA-Z0-9*?._@#$%&=+<>-]{0,11}$/)
+      .filter((w) => /[*?]/.test(w) && w !== "*");
     fc.assert(
       fc.property(plainField, plainPattern, (field, word) => {
         const text = `${field}:${word}`;
         const parsed = parse(text);
-        const parts = word.split(/([*?])/).map((piece) => (piece === "*" ? ast.anyChars() : piece === "?" ? ast.oneChar() : ast.literal(piece)));
+        const parts = word
+          .split(/([*?])/)
+          .map((piece) => (piece === "*" ? ast.anyChars() : piece === "?" ? ast.oneChar() : ast.literal(piece)));
         const made = ast.term(field, ast.pattern(parts), { start: 0, end: text.length });
         expect(parsed).toStrictEqual(made);
         expect(JSON.stringify(parsed)).toBe(JSON.stringify(made));
         const value = parsed.type === "term" ? parsed.value : undefined;
-        expect(value?.kind === "pattern" && Object.isFrozen(value) && Object.isFrozen(value.parts) && value.parts.every(Object.isFrozen)).toBe(true);
+        expect(
+          value?.kind === "pattern" &&
+            Object.isFrozen(value) &&
+            Object.isFrozen(value.parts) &&
+            value.parts.every(Object.isFrozen),
+        ).toBe(true);
       }),
       { numRuns: runs(1000) },
     );
   });
 
   it("a plain field:[a TO b] is exactly the range the factories make (the parser's unchecked fast path)", () => {
-    const plainField = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.]{0,11}$/).filter((f) => f !== "_exists_" && !/^(AND|OR|NOT)$/.test(f));
-    const plainBound = fc.oneof(fc.constant("*"), fc.stringMatching(/^[!#-)+-Z^-z|~]{1,8}$/).filter((b) => b !== "TO"));
+    const plainField = fc
+      .stringMatching(/^[a-zA-Z_][a-zA-Z0-9_.]{0,11}$/)
+      .filter((f) => f !== "_exists_" && !/^(AND|OR|NOT)$/.test(f));
+    const plainBound = fc.oneof(
+      fc.constant("*"),
+      fc.stringMatching(/^[!#-)+-Z^-z|~]{1,8}$/).filter((b) => b !== "TO"),
+    );
     fc.assert(
-      fc.property(plainField, plainBound, plainBound, fc.boolean(), fc.boolean(), (field, low, high, minInclusive, maxInclusive) => {
-        const text = `${field}:${minInclusive ? "[" : "{"}${low} TO ${high}${maxInclusive ? "]" : "}"}`;
-        const parsed = parse(text);
-        const bound = (value: string, inclusive: boolean) => (value === "*" ? null : { value, inclusive });
-        const made = ast.range(field, bound(low, minInclusive), bound(high, maxInclusive), { start: 0, end: text.length });
-        expect(parsed).toStrictEqual(made);
-        expect(JSON.stringify(parsed)).toBe(JSON.stringify(made));
-        expect(Object.isFrozen(parsed) && parsed.type === "range" && [parsed.min, parsed.max, parsed.span].every((part) => part === null || Object.isFrozen(part))).toBe(true);
-      }),
+      fc.property(
+        plainField,
+        plainBound,
+        plainBound,
+        fc.boolean(),
+        fc.boolean(),
+        (field, low, high, minInclusive, maxInclusive) => {
+          const text = `${field}:${minInclusive ? "[" : "{"}${low} TO ${high}${maxInclusive ? "]" : "}"}`;
+          const parsed = parse(text);
+          const bound = (value: string, inclusive: boolean) => (value === "*" ? null : { value, inclusive });
+          const made = ast.range(field, bound(low, minInclusive), bound(high, maxInclusive), {
+            start: 0,
+            end: text.length,
+          });
+          expect(parsed).toStrictEqual(made);
+          expect(JSON.stringify(parsed)).toBe(JSON.stringify(made));
+          expect(
+            Object.isFrozen(parsed) &&
+              parsed.type === "range" &&
+              [parsed.min, parsed.max, parsed.span].every((part) => part === null || Object.isFrozen(part)),
+          ).toBe(true);
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -130,7 +169,7 @@ describe("properties", () => {
       fc.property(queryArb, (built) => {
         const source = serialize(built);
         const query = parse(source);
-        const stack: Array<{ start: number; end: number }> = [];
+        const stack: { start: number; end: number }[] = [];
         walk(query, (node, depth) => {
           stack.length = depth;
           const span = node.span!;

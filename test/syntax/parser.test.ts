@@ -24,15 +24,26 @@ describe("the parser", () => {
     const { cst, errors } = strictly("a:x AND NOT b:[1 TO 5] OR c:(y)");
     expect(errors).toEqual([]);
     expect(nodesIn(cst!).map((node) => node.name)).toEqual([
-      "query", "andExpression", "unaryExpression", "unaryExpression", "range", "andExpression", "unaryExpression",
-      "group", "query", "andExpression", "unaryExpression",
+      "query",
+      "andExpression",
+      "unaryExpression",
+      "unaryExpression",
+      "range",
+      "andExpression",
+      "unaryExpression",
+      "group",
+      "query",
+      "andExpression",
+      "unaryExpression",
     ]);
   });
 
   it("labels a field's value, whatever its kind", () => {
     const { cst } = strictly('a:x b:"y" c:[1 TO 2] d:(z)');
     const unaries = nodesIn(cst!).filter((node) => node.name === "unaryExpression" && node.children.Word);
-    const values = unaries.map((node) => node.children.value?.map((value) => ("image" in value ? value.image : value.name)));
+    const values = unaries.map((node) =>
+      node.children.value?.map((value) => ("image" in value ? value.image : value.name)),
+    );
     expect(values).toEqual([["x"], ['"y"'], ["range"], ["group"], undefined]);
   });
 

@@ -99,7 +99,9 @@ describe("rejected", () => {
     const { query, diagnostics } = tryParse(source);
     expect(query).toBeUndefined();
     const errors = diagnostics.filter((d) => d.severity === "error");
-    expect(errors.map((d) => ({ code: d.code, span: d.span, fix: d.fix }))).toEqual([{ code, span: { start, end }, fix }]);
+    expect(errors.map((d) => ({ code: d.code, span: d.span, fix: d.fix }))).toEqual([
+      { code, span: { start, end }, fix },
+    ]);
     expect(errors[0]!.message.length).toBeGreaterThan(10);
   });
 
@@ -137,7 +139,12 @@ describe("diagnostics", () => {
   it("give 1-based line and column", () => {
     const { diagnostics } = tryParse("a:b AND\n  c:d and e:f");
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: "lowercase-operator", line: 2, column: 3, span: { start: 10, end: 21 } });
+    expect(diagnostics[0]).toMatchObject({
+      code: "lowercase-operator",
+      line: 2,
+      column: 3,
+      span: { start: 10, end: 21 },
+    });
   });
 
   it("put errors before warnings", () => {
@@ -165,7 +172,10 @@ describe("parse", () => {
     expect(error.name).toBe("QuerySyntaxError");
     expect(error.code).toBe("ERR_QUERY_SYNTAX");
     expect(error.diagnostics.map((d) => d.code)).toEqual(["lowercase-operator", "equals-instead-of-colon"]);
-    expect(error.message).toBe('"and" is not an operator: the server searches it as a word. Write AND in capitals at line 1, column 1 (and 1 more)');
+    expect(error.message).toBe(
+      '"and" is not an operator: the server searches it as a word. ' +
+        "Write AND in capitals at line 1, column 1 (and 1 more)",
+    );
   });
 
   it("does not throw for warnings", () => {

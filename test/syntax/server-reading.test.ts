@@ -4,7 +4,7 @@ import { serialize } from "../../src/serialize/serialize.js";
 import { parse, tryParse } from "../../src/syntax/parse.js";
 
 /** [text, what the server runs, in canonical form]: Lucene's clause rules, as the differential test confirms. */
-const readings: Array<[string, string]> = [
+const readings: [string, string][] = [
   ["a:1 OR b:2 AND c:3", "b:2 AND c:3"],
   ["a:1 AND b:2 OR c:3", "a:1 AND b:2"],
   ["a:1 AND b:2 OR c:3 AND d:4", "a:1 AND b:2 AND c:3 AND d:4"],

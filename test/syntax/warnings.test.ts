@@ -3,7 +3,7 @@ import { tryParse } from "../../src/syntax/parse.js";
 import { validate } from "../../src/validate/validate.js";
 
 /** [source, code, start, end, fix] of the one warning the text gets. */
-const warned: Array<[string, string, number, number, string | undefined]> = [
+const warned: [string, string, number, number, string | undefined][] = [
   ["a:1 OR b:2 AND c:3", "ambiguous-precedence", 0, 18, "a:1 OR (b:2 AND c:3)"],
   ["a:1 AND b:2 OR c:3", "ambiguous-precedence", 0, 18, "(a:1 AND b:2) OR c:3"],
   ["NOT a:b OR c:d", "ambiguous-precedence", 0, 14, "(NOT a:b) OR c:d"],

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { validateFields, validateSort } from "../../src/validate/parameters.js";
 import { smartTransactionSchema as schema } from "../../src/schema/smart-transaction-schema.js";
 
-const codes = (result: { diagnostics: { code: string; span: { start: number; end: number }; fix?: string }[] }, source: string) =>
-  result.diagnostics.map((d) => [d.code, source.slice(d.span.start, d.span.end), d.fix]);
+const codes = (
+  result: { diagnostics: { code: string; span: { start: number; end: number }; fix?: string }[] },
+  source: string,
+) => result.diagnostics.map((d) => [d.code, source.slice(d.span.start, d.span.end), d.fix]);
 
 describe("validateSort", () => {
   it.each([

@@ -36,8 +36,20 @@ const problems: [string, "error" | "warning", string, string, string | undefined
   ["basket_info.sum:[100 TO 50]", "error", "empty-range", "[100 TO 50]", "[50 TO 100]"],
   ["basket_info.sum:{100 TO 50]", "error", "empty-range", "{100 TO 50]", "[50 TO 100}"],
   ["basket_info.sum:[5 TO 5}", "error", "empty-range", "[5 TO 5}", undefined],
-  ["created:[2024-02-01 TO 2024-01-01]", "error", "empty-range", "[2024-02-01 TO 2024-01-01]", "[2024-01-01 TO 2024-02-01]"],
-  ["created:[2024-01-01T02:00:00+01:00 TO 2024-01-01T00:30:00Z]", "error", "empty-range", "[2024-01-01T02:00:00+01:00 TO 2024-01-01T00:30:00Z]", "[2024-01-01T00:30:00Z TO 2024-01-01T02:00:00+01:00]"],
+  [
+    "created:[2024-02-01 TO 2024-01-01]",
+    "error",
+    "empty-range",
+    "[2024-02-01 TO 2024-01-01]",
+    "[2024-01-01 TO 2024-02-01]",
+  ],
+  [
+    "created:[2024-01-01T02:00:00+01:00 TO 2024-01-01T00:30:00Z]",
+    "error",
+    "empty-range",
+    "[2024-01-01T02:00:00+01:00 TO 2024-01-01T00:30:00Z]",
+    "[2024-01-01T00:30:00Z TO 2024-01-01T02:00:00+01:00]",
+  ],
   ["customer.contact.surname:[b TO a]", "error", "empty-range", "[b TO a]", "[a TO b]"],
   // warnings: the query is still ok
   ["basket_info.sum:1*", "warning", "wildcard-on-non-text", "1*", undefined],
@@ -48,14 +60,22 @@ const problems: [string, "error" | "warning", string, string, string | undefined
   ["status:(ok OR recieved)", "warning", "unknown-value", "recieved", "received"],
   ["status:xyz", "warning", "unknown-value", "xyz", undefined],
   ["status:zz*", "warning", "unknown-value", "zz*", undefined],
-  ["customer.contact.email:example123%40example.com", "warning", "url-encoded", "example123%40example.com", "example123@example.com"],
+  [
+    "customer.contact.email:example123%40example.com",
+    "warning",
+    "url-encoded",
+    "example123%40example.com",
+    "example123@example.com",
+  ],
   ['customer.contact.surname:"van%20der%20Berg"', "warning", "url-encoded", '"van%20der%20Berg"', '"van der Berg"'],
 ];
 
 describe("validate with a schema: each problem, where it is, and its fix", () => {
   it.each(problems)("%s", (source, severity, code, covered, fix) => {
     const { ok, diagnostics } = validate(source, { schema });
-    expect(diagnostics.map((d) => [d.severity, d.code, source.slice(d.span.start, d.span.end), d.fix])).toEqual([[severity, code, covered, fix]]);
+    expect(diagnostics.map((d) => [d.severity, d.code, source.slice(d.span.start, d.span.end), d.fix])).toEqual([
+      [severity, code, covered, fix],
+    ]);
     expect(ok).toBe(severity === "warning");
     expect(diagnostics[0]!.message).not.toBe("");
   });
@@ -106,7 +126,10 @@ describe("validate with a schema: each problem, where it is, and its fix", () =>
       if (fix === undefined) continue;
       const diagnostic = validate(source, { schema }).diagnostics.find((d) => d.code === code)!;
       const fixed = applyFix(source, diagnostic);
-      expect(validate(fixed, { schema }).diagnostics.filter((d) => d.code === code), `${source} → ${fixed}`).toEqual([]);
+      expect(
+        validate(fixed, { schema }).diagnostics.filter((d) => d.code === code),
+        `${source} → ${fixed}`,
+      ).toEqual([]);
     }
   });
 
@@ -124,7 +147,9 @@ describe("validate with a schema: each problem, where it is, and its fix", () =>
     const { ok, diagnostics } = validate(query, { schema });
     expect(ok).toBe(false);
     const canonical = serialize(query);
-    expect(diagnostics.map((d) => [d.code, canonical.slice(d.span.start, d.span.end)])).toEqual([["unknown-field", "basket_info.summ"]]);
+    expect(diagnostics.map((d) => [d.code, canonical.slice(d.span.start, d.span.end)])).toEqual([
+      ["unknown-field", "basket_info.summ"],
+    ]);
   });
 
   it("checks any schema, not only the Smart Transaction one", async () => {

@@ -15,8 +15,10 @@ const paths = [...schema.fields.keys()];
 const schemaQueryArb = queryArb.map((query) => retarget(query));
 function retarget(query: Query): Query {
   // The arbitrary's fields are a few fixed names; map them onto schema paths deterministically.
-  return JSON.parse(JSON.stringify(query), (key, value) =>
-    key === "field" && typeof value === "string" ? (paths[[...value].reduce((h, c) => h * 31 + c.charCodeAt(0), 7) % (paths.length + 5)] ?? `${value}x`) : value,
+  return JSON.parse(JSON.stringify(query), (key, value: unknown) =>
+    key === "field" && typeof value === "string"
+      ? (paths[[...value].reduce((h, c) => h * 31 + c.charCodeAt(0), 7) % (paths.length + 5)] ?? `${value}x`)
+      : value,
   ) as Query;
 }
 

@@ -39,7 +39,12 @@ function invalidToken(context: BuildContext, token: IToken): Built {
  * A value with no field of its own: inside `field:( … )` it takes that field; elsewhere it is a mistake, whose
  * report waits until it is clear whether a juxtaposition explains it better.
  */
-function bareValue(context: BuildContext, field: FieldContext, token: IToken | undefined, rangeNode?: RangeCstNode): Built | undefined {
+function bareValue(
+  context: BuildContext,
+  field: FieldContext,
+  token: IToken | undefined,
+  rangeNode?: RangeCstNode,
+): Built | undefined {
   const word = token?.tokenType === Word ? token : undefined;
   if (field !== undefined) {
     if (word) return wordValue(context, field, word, word.startOffset);
@@ -54,11 +59,24 @@ function bareValue(context: BuildContext, field: FieldContext, token: IToken | u
   let pending: Problem;
   if (word && equals !== undefined && equals > 0) {
     const fix = `${word.image.slice(0, equals)}:${word.image.slice(equals + 1)}`;
-    pending = problemAt("error", "equals-instead-of-colon", `Use : between a field and its value, not =: ${fix}`, span, fix);
+    pending = problemAt(
+      "error",
+      "equals-instead-of-colon",
+      `Use : between a field and its value, not =: ${fix}`,
+      span,
+      fix,
+    );
   } else if (word && (WORD_OPERATORS[word.image.toLowerCase()] || word.image.toLowerCase() === "not")) {
-    pending = problemAt("error", "lowercase-operator", `"${word.image}" is not an operator; operators are written in capitals`, span);
+    pending = problemAt(
+      "error",
+      "lowercase-operator",
+      `"${word.image}" is not an operator; operators are written in capitals`,
+      span,
+    );
   } else {
-    const message = `${context.text(start, end)} has no field: the server would search it in every field. Write field:value, such as status:accepted`;
+    const message =
+      `${context.text(start, end)} has no field: the server would search it in every field. ` +
+      "Write field:value, such as status:accepted";
     pending = problemAt("error", "missing-field", message, span);
   }
   return word ? { query: undefined, start, end, pending, bareWord: word } : { query: undefined, start, end, pending };
@@ -79,7 +97,13 @@ function fieldExpression(context: BuildContext, node: UnaryExpressionCstNode, fi
     const raw = context.text(valueStart, valueEnd);
     // Quotes would turn a comparison into text, so there the colons are escaped instead.
     const fix = /^[<>]/.test(raw) ? raw.replaceAll(":", "\\:") : quote(raw);
-    context.error("unescaped-colon", `A : inside a value must be escaped or quoted: ${fieldToken.image}:${fix}`, valueStart, valueEnd, fix);
+    context.error(
+      "unescaped-colon",
+      `A : inside a value must be escaped or quoted: ${fieldToken.image}:${fix}`,
+      valueStart,
+      valueEnd,
+      fix,
+    );
     return { query: undefined, start, end: valueEnd };
   }
   // In `a:(b:c)` the server lets the inner field win; so does this reading.
@@ -91,18 +115,32 @@ function fieldExpression(context: BuildContext, node: UnaryExpressionCstNode, fi
   const word = isToken(firstValue) && firstValue.tokenType === Word ? firstValue : undefined;
   // The node covers its field too: `a:x`, `a:(x OR y)`. Values are made with that span; a group is re-spanned.
   const query =
-    built.query && built.query.span?.start !== start ? Object.freeze({ ...built.query, span: Object.freeze({ start, end: built.end }) }) : built.query;
+    built.query && built.query.span?.start !== start
+      ? Object.freeze({ ...built.query, span: Object.freeze({ start, end: built.end }) })
+      : built.query;
   // Written out rather than spread: this runs once per condition.
   if (built.invalid) {
-    return word ? { query, start, end: built.end, fieldWord: { field: fieldToken, value: word }, invalid: true } : { query, start, end: built.end, invalid: true };
+    return word
+      ? { query, start, end: built.end, fieldWord: { field: fieldToken, value: word }, invalid: true }
+      : { query, start, end: built.end, invalid: true };
   }
-  return word ? { query, start, end: built.end, fieldWord: { field: fieldToken, value: word } } : { query, start, end: built.end };
+  return word
+    ? { query, start, end: built.end, fieldWord: { field: fieldToken, value: word } }
+    : { query, start, end: built.end };
 }
 
 /** The value of `field:value`; `nodeStart` is where the node's span starts (at the field). */
-function fieldValue(context: BuildContext, field: FieldContext, value: IToken | CstNode, nodeStart: number, plainField: boolean): Built | undefined {
+function fieldValue(
+  context: BuildContext,
+  field: FieldContext,
+  value: IToken | CstNode,
+  nodeStart: number,
+  plainField: boolean,
+): Built | undefined {
   if (!isToken(value)) {
-    return isGroup(value) ? parenthesized(context, value, field) : range(context, field, value as RangeCstNode, nodeStart, plainField);
+    return isGroup(value)
+      ? parenthesized(context, value, field)
+      : range(context, field, value as RangeCstNode, nodeStart, plainField);
   }
   if (value.tokenType === Word) return wordValue(context, field, value, value.startOffset, nodeStart, plainField);
   if (value.tokenType === Quoted) return quotedValue(context, field, value, value.startOffset, nodeStart);

@@ -25,7 +25,8 @@ const MIXED_MESSAGE =
   "The server does not give AND precedence over OR: it reads a OR b AND c as b AND c, with a ignored. " +
   "Add parentheses to say which you mean";
 const NOT_IN_OR_MESSAGE =
-  "The server reads NOT directly inside OR as AND NOT: NOT a OR b finds b without a. Put the NOT in parentheses: (NOT a) OR b";
+  "The server reads NOT directly inside OR as AND NOT: NOT a OR b finds b without a. " +
+  "Put the NOT in parentheses: (NOT a) OR b";
 
 /** `a OR b OR …` from its operands, with the ambiguous-precedence warning where the server reads it otherwise. */
 function combineOr(context: BuildContext, operands: readonly Built[]): Built | undefined {
@@ -44,7 +45,14 @@ function combineOr(context: BuildContext, operands: readonly Built[]): Built | u
     fix += `${context.text(at, operand.start)}(${context.text(operand.start, operand.end)})`;
     at = operand.end;
   }
-  if (mixed || negated) context.warn("ambiguous-precedence", mixed ? MIXED_MESSAGE : NOT_IN_OR_MESSAGE, start, end, fix + context.text(at, end));
+  if (mixed || negated)
+    context.warn(
+      "ambiguous-precedence",
+      mixed ? MIXED_MESSAGE : NOT_IN_OR_MESSAGE,
+      start,
+      end,
+      fix + context.text(at, end),
+    );
   const query = context.reading === "server" ? serverOr(operands, start, end) : joined(operands, ast.or, start, end);
   return { query, start, end };
 }
@@ -84,7 +92,12 @@ function andExpression(context: BuildContext, node: AndExpressionCstNode, field:
 }
 
 /** The operands' queries joined by `combine`; `undefined` when any operand holds an error. */
-function joined(operands: readonly Built[], combine: typeof ast.and | typeof ast.or, start: number, end: number): Query | undefined {
+function joined(
+  operands: readonly Built[],
+  combine: typeof ast.and | typeof ast.or,
+  start: number,
+  end: number,
+): Query | undefined {
   const queries: Query[] = [];
   for (const operand of operands) {
     if (operand.query === undefined) return undefined;
@@ -98,13 +111,20 @@ function joined(operands: readonly Built[], combine: typeof ast.and | typeof ast
 export function parenthesized(context: BuildContext, node: GroupCstNode, field: FieldContext): Built | undefined {
   const open = written(node.children.LParen)[0];
   if (!open) return undefined;
-  const inner = node.children.query?.[0];
+  const inner = node.children.query[0];
   const content = inner && orExpression(context, inner, field);
   const closer = written(node.children.RParen)[0];
   // A parenthesis the scan added for an unclosed one is no closing parenthesis of the text.
   const close = closer && !isMissingCloser(closer) ? closer : undefined;
   const end = close ? endOf(close) : (content?.end ?? endOf(open));
-  if (!close) context.error("unclosed-parenthesis", "This ( is never closed", open.startOffset, end, `${context.text(open.startOffset, end)})`);
+  if (!close)
+    context.error(
+      "unclosed-parenthesis",
+      "This ( is never closed",
+      open.startOffset,
+      end,
+      `${context.text(open.startOffset, end)})`,
+    );
   // An empty group is a mistake of its own, unless the grammar has already reported what is wrong inside.
   if (!content && !context.grammarErrorWithin(open.startOffset, close ? end : context.source.length)) {
     context.error("empty-group", "Empty parentheses: put a condition inside or remove them", open.startOffset, end, "");

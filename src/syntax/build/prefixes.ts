@@ -8,7 +8,11 @@ import { operandOf } from "./operands.js";
  * A condition with its prefixes: one NOT or `!` makes a `not`; `-`, `+`, `! x` and repeated negations are
  * reported with the form the server would read as meant.
  */
-export function unaryExpression(context: BuildContext, node: UnaryExpressionCstNode, field: FieldContext): Built | undefined {
+export function unaryExpression(
+  context: BuildContext,
+  node: UnaryExpressionCstNode,
+  field: FieldContext,
+): Built | undefined {
   const operand = operandOf(context, node, field);
   if (node.children.Prefix === undefined) return operand;
   const prefixes = written(node.children.Prefix);
@@ -25,7 +29,13 @@ export function unaryExpression(context: BuildContext, node: UnaryExpressionCstN
     switch (prefix.image) {
       case "-":
         valid = false;
-        context.error("minus-prefix", "- is not supported for negation here; write NOT", prefix.startOffset, operand.end, `NOT ${context.text(after, operand.end)}`);
+        context.error(
+          "minus-prefix",
+          "- is not supported for negation here; write NOT",
+          prefix.startOffset,
+          operand.end,
+          `NOT ${context.text(after, operand.end)}`,
+        );
         break;
       case "+":
         valid = false;

@@ -37,5 +37,7 @@ export function buildQuery(source: string, cst: QueryCstNode | undefined, option
   for (const paren of options.strayClosers) strayCloser(context, paren);
   const query = context.errors === 0 ? content?.query : undefined;
   if (!query) return { problems: context.problems };
-  return context.locations ? { query, problems: context.problems, locations: context.locations } : { query, problems: context.problems };
+  return context.locations
+    ? { query, problems: context.problems, locations: context.locations }
+    : { query, problems: context.problems };
 }

@@ -1,7 +1,7 @@
 import type { IToken } from "chevrotain";
 import * as ast from "../../ast/factories.js";
 import { boundNode, rangeNode } from "../../ast/nodes.js";
-import type { RangeQuery, Span } from "../../ast/types.js";
+import type { RangeQuery } from "../../ast/types.js";
 import type { RangeCstNode } from "../cst.js";
 import { endOf, RangeQuoted } from "../tokens.js";
 import { decodeEscapes } from "../words.js";
@@ -15,7 +15,13 @@ const isPlainBound = (token: IToken): boolean => token.tokenType !== RangeQuoted
 
 /** `field:[a TO b]` and the other bracket forms; `plainField`: the field is written as a plain word. */
 /** `plainField`: the field is written as a plain word (so it is a valid field name, but maybe `_exists_`). */
-export function range(context: BuildContext, field: FieldContext, node: RangeCstNode, nodeStart?: number, plainField = false): Built | undefined {
+export function range(
+  context: BuildContext,
+  field: FieldContext,
+  node: RangeCstNode,
+  nodeStart?: number,
+  plainField = false,
+): Built | undefined {
   const open = written(node.children.RangeOpen)[0];
   const close = written(node.children.RangeClose)[0];
   const bounds = written(node.children.Bound);
@@ -42,7 +48,12 @@ export function range(context: BuildContext, field: FieldContext, node: RangeCst
   const span = Object.freeze({ start: nodeStart ?? start, end });
   // Plain printable ASCII field and bounds: the factories' checks cannot fail, so the node is made directly.
   if (plainField && isPlainBound(bounds[0]!) && isPlainBound(bounds[1]!)) {
-    const query = rangeNode(field, min && boundNode(min.value, min.inclusive), max && boundNode(max.value, max.inclusive), span);
+    const query = rangeNode(
+      field,
+      min && boundNode(min.value, min.inclusive),
+      max && boundNode(max.value, max.inclusive),
+      span,
+    );
     return context.condition(query, start, end, located);
   }
   let query: RangeQuery;
@@ -62,7 +73,7 @@ export function bound(context: BuildContext, token: IToken): string | null | fal
   if (!quoted && raw.includes('"')) {
     context.error(
       "unbalanced-quote",
-      "A quote in a range bound must be closed, as in [\"a b\" TO c], or escaped as \\\"",
+      'A quote in a range bound must be closed, as in ["a b" TO c], or escaped as \\"',
       token.startOffset,
       endOf(token),
     );
@@ -70,8 +81,10 @@ export function bound(context: BuildContext, token: IToken): string | null | fal
   }
   const { text, problems } = decodeEscapes(raw);
   const offset = token.startOffset + (quoted ? 1 : 0);
-  for (const problem of problems) context.error(problem.code, problem.message, offset + problem.start, offset + problem.end);
-  if (problems.length > 0 || !checkText(context, text, token.startOffset, endOf(token), quoted ? undefined : raw)) return false;
+  for (const problem of problems)
+    context.error(problem.code, problem.message, offset + problem.start, offset + problem.end);
+  if (problems.length > 0 || !checkText(context, text, token.startOffset, endOf(token), quoted ? undefined : raw))
+    return false;
   // The server reads a bound of * as open, whether written bare, escaped or quoted.
   return text === "*" ? null : text;
 }

@@ -32,36 +32,63 @@ export function fieldName(context: BuildContext, token: IToken): FieldContext {
   }
   if (reportBreakingChars(context, token)) return null;
   if (/[*?]/.test(decoded.text)) {
-    context.error("wildcard-in-field", "A field name cannot contain * or ?, even escaped", token.startOffset, endOf(token));
+    context.error(
+      "wildcard-in-field",
+      "A field name cannot contain * or ?, even escaped",
+      token.startOffset,
+      endOf(token),
+    );
     return null;
   }
   return decoded.problems.length === 0 ? decoded.text : null;
 }
 
 /** `plainField`: the field is written as a plain word (so it is a valid field name, but maybe `_exists_`). */
-export function wordValue(context: BuildContext, field: FieldContext, token: IToken, start: number, nodeStart = start, plainField = false): Built {
+export function wordValue(
+  context: BuildContext,
+  field: FieldContext,
+  token: IToken,
+  start: number,
+  nodeStart = start,
+  plainField = false,
+): Built {
   const end = endOf(token);
   const raw = token.image;
   // Most words need no decoding and no check.
   if (PLAIN_WORD.test(raw)) {
     if (field == null) return { query: undefined, start, end };
     // Plain printable ASCII on both sides: the factories' checks cannot fail, so the node is made directly.
-    if (plainField && field !== ast.EXISTS_FIELD && raw[0] !== "<" && raw[0] !== ">") {
+    if (plainField && field !== ast.EXISTS_FIELD && !raw.startsWith("<") && !raw.startsWith(">")) {
       return context.condition(termNode(field, textNode(raw), Object.freeze({ start: nodeStart, end })), start, end);
     }
     return textValue(context, field, raw, false, start, end, nodeStart);
   }
-  if (plainField && typeof field === "string" && field !== ast.EXISTS_FIELD && raw[0] !== "<" && raw[0] !== ">" && PLAIN_PATTERN.test(raw)) {
+  if (
+    plainField &&
+    typeof field === "string" &&
+    field !== ast.EXISTS_FIELD &&
+    !raw.startsWith("<") &&
+    !raw.startsWith(">") &&
+    PLAIN_PATTERN.test(raw)
+  ) {
     const parts = plainPatternParts(raw);
-    if (parts) return context.condition(termNode(field, patternNode(parts), Object.freeze({ start: nodeStart, end })), start, end);
+    if (parts)
+      return context.condition(
+        termNode(field, patternNode(parts), Object.freeze({ start: nodeStart, end })),
+        start,
+        end,
+      );
   }
   const decoded = decodeWord(raw);
   reportWordProblems(context, token, decoded.problems);
-  const checked = !reportBreakingChars(context, token) && decoded.problems.length === 0 && checkText(context, decoded.text, start, end, raw);
+  const checked =
+    !reportBreakingChars(context, token) &&
+    decoded.problems.length === 0 &&
+    checkText(context, decoded.text, start, end, raw);
   if (!checked || field == null) return { query: undefined, start, end };
   const parts = decoded.parts;
   if (!parts) return textValue(context, field, decoded.text, decoded.firstEscaped, start, end, nodeStart);
-  if (raw[0] === "<" || raw[0] === ">") {
+  if (raw.startsWith("<") || raw.startsWith(">")) {
     return context.failed(
       "comparison-with-wildcard",
       "A comparison such as >=100 cannot hold * or ?; the server would read this as a pattern instead",
@@ -77,11 +104,15 @@ export function wordValue(context: BuildContext, field: FieldContext, token: ITo
       end,
     );
   }
-  if (field === ast.EXISTS_FIELD) return context.failed("exists-pattern", `${ast.EXISTS_FIELD} takes a field name, not a pattern`, start, end);
+  if (field === ast.EXISTS_FIELD)
+    return context.failed("exists-pattern", `${ast.EXISTS_FIELD} takes a field name, not a pattern`, start, end);
   const span: Span = Object.freeze({ start: nodeStart, end });
   let query: TermQuery | ExistsQuery;
   try {
-    query = parts.length === 1 && parts[0]!.kind === "anyChars" ? ast.exists(field, span) : ast.term(field, ast.pattern(parts), span);
+    query =
+      parts.length === 1 && parts[0]!.kind === "anyChars"
+        ? ast.exists(field, span)
+        : ast.term(field, ast.pattern(parts), span);
   } catch (error) {
     return context.refused(error, start, end);
   }
@@ -89,9 +120,17 @@ export function wordValue(context: BuildContext, field: FieldContext, token: ITo
 }
 
 /** A word's decoded text as the value of `field`: a term, a comparison, or the field of `_exists_`. */
-export function textValue(context: BuildContext, field: string, text: string, firstEscaped: boolean, start: number, end: number, nodeStart: number): Built {
+export function textValue(
+  context: BuildContext,
+  field: string,
+  text: string,
+  firstEscaped: boolean,
+  start: number,
+  end: number,
+  nodeStart: number,
+): Built {
   const span: Span = Object.freeze({ start: nodeStart, end });
-  if (field !== ast.EXISTS_FIELD && (text[0] === "<" || text[0] === ">")) {
+  if (field !== ast.EXISTS_FIELD && (text.startsWith("<") || text.startsWith(">"))) {
     if (!firstEscaped) return comparison(context, field, text, span, start);
     return context.failed(
       "escaped-comparison",
@@ -106,7 +145,14 @@ export function textValue(context: BuildContext, field: string, text: string, fi
 }
 
 /** `field:text` as a term of exact text, or `_exists_:text` naming a field. */
-export function textCondition(context: BuildContext, field: string, text: string, span: Span, start: number, end: number): Built {
+export function textCondition(
+  context: BuildContext,
+  field: string,
+  text: string,
+  span: Span,
+  start: number,
+  end: number,
+): Built {
   let query: TermQuery | ExistsQuery;
   try {
     query = field === ast.EXISTS_FIELD ? ast.exists(text, span) : ast.term(field, ast.text(text), span);
@@ -131,7 +177,7 @@ export function comparison(context: BuildContext, field: string, text: string, s
     );
   }
   const limit = { value, inclusive };
-  const greater = text[0] === ">";
+  const greater = text.startsWith(">");
   let query: RangeQuery;
   try {
     query = greater ? ast.range(field, limit, null, span) : ast.range(field, null, limit, span);
@@ -143,11 +189,19 @@ export function comparison(context: BuildContext, field: string, text: string, s
   return context.condition(query, start, end, greater ? { min: boundSpan } : { max: boundSpan });
 }
 
-export function quotedValue(context: BuildContext, field: FieldContext, token: IToken, start: number, nodeStart = start): Built {
+export function quotedValue(
+  context: BuildContext,
+  field: FieldContext,
+  token: IToken,
+  start: number,
+  nodeStart = start,
+): Built {
   const end = endOf(token);
   const { text, problems } = decodeEscapes(token.image.slice(1, -1));
-  for (const problem of problems) context.error(problem.code, problem.message, start + 1 + problem.start, start + 1 + problem.end);
-  if (problems.length > 0 || !checkText(context, text, start, end) || field == null) return { query: undefined, start, end };
+  for (const problem of problems)
+    context.error(problem.code, problem.message, start + 1 + problem.start, start + 1 + problem.end);
+  if (problems.length > 0 || !checkText(context, text, start, end) || field == null)
+    return { query: undefined, start, end };
   const span = Object.freeze({ start: nodeStart, end });
   return textCondition(context, field, text, span, start, end);
 }

@@ -65,7 +65,8 @@ export function checkText(context: BuildContext, text: string, start: number, en
     context.error("invalid-unicode", "The value holds half of a surrogate pair, which is not a character", start, end);
     return false;
   }
-  const unusual = raw === undefined || !UNUSUAL_WHITESPACE.test(raw) ? null : UNUSUAL_WHITESPACE.exec(raw.replace(/\\[\s\S]/g, ""));
+  const unusual =
+    raw === undefined || !UNUSUAL_WHITESPACE.test(raw) ? null : UNUSUAL_WHITESPACE.exec(raw.replace(/\\[\s\S]/g, ""));
   if (unusual) {
     const code = unusual[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
     context.warn(
