@@ -109,7 +109,13 @@ export const patternArb = fc
     }
   });
 
-export const textArb = hostileString().map((text) => ast.text(text));
+/** Text values: phrases, and words (a word cannot be empty or start with < or >, which would be a comparison). */
+export const textArb = fc.oneof(
+  hostileString().map((text) => ast.text(text)),
+  hostileString({ minLength: 1 })
+    .filter((text) => !/^[<>]/.test(text))
+    .map((text) => ast.text(text, { word: true })),
+);
 
 const boundArb: fc.Arbitrary<Bound | null> = fc.option(
   fc

@@ -7,7 +7,9 @@ function boundsEqual(a: Bound | null, b: Bound | null): boolean {
 }
 
 function valuesEqual(a: Value, b: Value): boolean {
-  if (a.kind === "text" || b.kind === "text") return a.kind === "text" && b.kind === "text" && a.text === b.text;
+  if (a.kind === "text" || b.kind === "text") {
+    return a.kind === "text" && b.kind === "text" && a.text === b.text && a.word === b.word;
+  }
   if (a.parts.length !== b.parts.length) return false;
   return a.parts.every((part, i) => {
     const other = b.parts[i]!;

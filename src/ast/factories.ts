@@ -125,11 +125,30 @@ export function exists(field: string, span?: Span): ExistsQuery {
   );
 }
 
-/** An exact text value: every character is literal. */
-export function text(value: string): TextValue {
+// One term to the standard analyser (Unicode word boundaries): letters of the Latin script, digits and `_`.
+const PLAIN_TERM = /^[\p{Script=Latin}\p{Nd}_]+$/u;
+
+/**
+ * Whether text is one plain term, which the server reads the same written as a word or as a phrase, on keyword and
+ * analysed fields alike: letters of the Latin script, digits and `_`, nothing else.
+ */
+export function isPlainTerm(value: string): boolean {
+  return PLAIN_TERM.test(value);
+}
+
+/**
+ * An exact text value: every character is literal. `word: true` records that it was written as a bare word rather
+ * than as a quoted phrase (see `TextValue`); it is kept only where the two read differently.
+ */
+export function text(value: string, options: { readonly word?: boolean } = {}): TextValue {
   if (typeof value !== "string") throw new InvalidQueryError("A text value must be a string");
   checkWellFormed(value, "A text value");
-  return textNode(value);
+  if (options.word !== true) return textNode(value);
+  // The server reads a word starting with < or > as a comparison, escaped or not: such text is only a phrase.
+  if (value === "" || value.startsWith("<") || value.startsWith(">")) {
+    throw new InvalidQueryError(`${JSON.stringify(value)} cannot be written as a word; make it a phrase`);
+  }
+  return textNode(value, !PLAIN_TERM.test(value));
 }
 
 const ANY_CHARS: PatternPart = freeze({ kind: "anyChars" as const });

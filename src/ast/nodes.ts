@@ -6,8 +6,9 @@ import type { Bound, PatternPart, PatternValue, RangeQuery, Span, TermQuery, Tex
  * and a value that are plain printable ASCII words), where the checks cannot fail. Not exported from the package.
  */
 
-/** A frozen exact text value. */
-export const textNode = (text: string): TextValue => Object.freeze({ kind: "text" as const, text });
+/** A frozen exact text value; `word`: written as a bare word (see `TextValue`), already normalised by the caller. */
+export const textNode = (text: string, word = false): TextValue =>
+  Object.freeze(word ? { kind: "text" as const, text, word: true as const } : { kind: "text" as const, text });
 
 /** A frozen literal part of a pattern. */
 export const literalNode = (text: string): PatternPart => Object.freeze({ kind: "literal" as const, text });

@@ -65,6 +65,13 @@ export type Value = TextValue | PatternValue;
 export interface TextValue {
   readonly kind: "text";
   readonly text: string;
+  /**
+   * Written as a bare word (`a:b\-c`), not as a quoted phrase (`a:"b-c"`). The two differ on analysed text fields
+   * only: the server splits a word into terms and finds any one of them, and finds a phrase's terms together, in
+   * order. Absent on a phrase, and on text that is one plain term (letters, digits, `_`), which reads the same
+   * either way; built values are phrases: the exact text.
+   */
+  readonly word?: true;
 }
 
 /** A wildcard pattern: literal parts, `*` (`anyChars`) and `?` (`oneChar`), at least one wildcard. */

@@ -2,12 +2,8 @@
  * How the serializer writes values, fields and bounds so that the server reads them exactly; the character rules
  * themselves are shared with the lexer (`syntax/characters.ts`).
  */
+import { isPlainTerm } from "../ast/factories.js";
 import { KEYWORDS, quote, RANGE_KEYWORD, RESERVED } from "../syntax/characters.js";
-
-/** A text value that needs no quoting. */
-function isBareText(value: string): boolean {
-  return value.length > 0 && !RESERVED.test(value) && !KEYWORDS.has(value);
-}
 
 const RESERVED_ALL = new RegExp(RESERVED.source, "gu");
 
@@ -16,9 +12,25 @@ export function escapeReserved(value: string): string {
   return RESERVED.test(value) ? value.replace(RESERVED_ALL, "\\$&") : value;
 }
 
-/** A text value as the server reads it exactly: bare where safe, otherwise quoted. */
+/**
+ * A phrase, the exact text: bare when it is one plain term (which reads the same bare), otherwise quoted, so that an
+ * analysed field finds its words together and in order.
+ */
 export function printText(value: string): string {
-  return isBareText(value) ? value : quote(value);
+  return isPlainTerm(value) && !KEYWORDS.has(value) ? value : quote(value);
+}
+
+// In a word, `<` and `>` are left as they are: the server cannot escape them (a leading one is a comparison, which a
+// word never starts with), and inside a word they are plain characters.
+const WORD_RESERVED = new RegExp(RESERVED.source.replace("><", ""), "gu");
+
+/**
+ * A word, as it was written: bare, with reserved characters escaped, so that an analysed field splits it into terms
+ * as the author's text did. A word spelled like an operator gets its first letter escaped (`\AND`).
+ */
+export function printWord(value: string): string {
+  const escaped = value.replace(WORD_RESERVED, "\\$&");
+  return KEYWORDS.has(escaped) ? `\\${escaped}` : escaped;
 }
 
 /** A literal piece of a wildcard pattern: quotes would turn wildcards off, so reserved characters are escaped. */

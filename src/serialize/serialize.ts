@@ -1,13 +1,13 @@
 import type { Bound, Query, Value } from "../ast/types.js";
 import { assertNever } from "../ast/walk.js";
 import { EXISTS_FIELD } from "../ast/factories.js";
-import { printBound, printField, printPatternLiteral, printText } from "./escaping.js";
+import { printBound, printField, printPatternLiteral, printText, printWord } from "./escaping.js";
 
 /** Anything that can be turned into a query: a query node or a builder (which has `toQuery`). */
 export type QueryLike = Query | { toQuery(): Query };
 
 function printValue(value: Value): string {
-  if (value.kind === "text") return printText(value.text);
+  if (value.kind === "text") return value.word ? printWord(value.text) : printText(value.text);
   let out = "";
   for (const part of value.parts) {
     out += part.kind === "literal" ? printPatternLiteral(part.text) : part.kind === "anyChars" ? "*" : "?";

@@ -1,6 +1,7 @@
 import type { Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
 import { walk } from "../ast/walk.js";
-import { printBound, printField, printText } from "../serialize/escaping.js";
+import { isPlainTerm } from "../ast/factories.js";
+import { printBound, printField, printText as printPhrase, printWord } from "../serialize/escaping.js";
 import type { Problem } from "../diagnostics/diagnostic.js";
 import type { LeafLocation, Locations } from "../syntax/locations.js";
 import type { FieldSchema } from "../schema/schema.js";
@@ -70,6 +71,9 @@ function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, repo
 function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, report: Report): void {
   if (node.value.kind === "text") {
     const text = node.value.text;
+    // A fix is written the way the value was: a word stays a word, a phrase a phrase. One plain term reads the same
+    // either way, and people mostly write it bare.
+    const printValue = node.value.word === true || isPlainTerm(text) ? printWord : printPhrase;
     const problem = checkValue(info, text);
     if (problem) {
       report(
@@ -77,11 +81,11 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
         "wrong-type",
         problem.message,
         location.value,
-        problem.fix === undefined ? undefined : printText(problem.fix),
+        problem.fix === undefined ? undefined : printValue(problem.fix),
       );
       return;
     }
-    checkEncoding(text, location.value, report);
+    checkEncoding(text, location.value, report, printValue);
     if (info.values && !info.values.some((value) => value.toLowerCase() === text.toLowerCase())) {
       const [nearest] = suggest(text, info.values, 1);
       const hint = nearest ? ` Did you mean ${nearest}?` : "";
@@ -90,7 +94,7 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
         "unknown-value",
         `${text} is not a known value of ${info.path} (${info.values.join(", ")}).${hint}`,
         location.value,
-        nearest && printText(nearest),
+        nearest && printValue(nearest),
       );
     }
     return;
@@ -113,7 +117,7 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
       location.value,
     );
   }
-  for (const part of parts) if (part.kind === "literal") checkEncoding(part.text, location.value, report, false);
+  for (const part of parts) if (part.kind === "literal") checkEncoding(part.text, location.value, report);
   const pattern = info.values && compilePattern(parts, true);
   if (pattern && !info.values.some((value) => matchesPattern(pattern, value.toLowerCase()))) {
     report(
@@ -153,7 +157,7 @@ function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, r
         problem.fix === undefined ? undefined : printBound(problem.fix),
       );
     } else {
-      checkEncoding(bound.value, span ?? location.value, report, false);
+      checkEncoding(bound.value, span ?? location.value, report);
     }
   }
   if (!valid || node.min === null || node.max === null) return;
@@ -182,7 +186,7 @@ function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, r
 const ENCODED = /%[0-9A-Fa-f]{2}/;
 
 /** Warns of text percent-encoded by hand: the HTTP layer encodes it again, so the server would search for `%40`. */
-function checkEncoding(text: string, span: Span, report: Report, withFix = true): void {
+function checkEncoding(text: string, span: Span, report: Report, print?: (text: string) => string): void {
   if (!ENCODED.test(text)) return;
   let decoded: string;
   try {
@@ -193,5 +197,5 @@ function checkEncoding(text: string, span: Span, report: Report, withFix = true)
   const message =
     `${text} looks URL-encoded by hand (${decoded}); ` +
     "the query is encoded when it is sent, so write the text itself";
-  report("warning", "url-encoded", message, span, withFix ? printText(decoded) : undefined);
+  report("warning", "url-encoded", message, span, print?.(decoded));
 }

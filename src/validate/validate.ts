@@ -39,7 +39,12 @@ function checkNode(node: Query): void {
       ast.not(node.operand);
       return;
     case "term":
-      ast.term(node.field, node.value.kind === "text" ? ast.text(node.value.text) : ast.pattern(node.value.parts));
+      ast.term(
+        node.field,
+        node.value.kind === "text"
+          ? ast.text(node.value.text, { word: node.value.word === true })
+          : ast.pattern(node.value.parts),
+      );
       return;
     case "range":
       ast.range(node.field, node.min, node.max);

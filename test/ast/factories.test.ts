@@ -105,3 +105,28 @@ describe("very wide queries", () => {
     expect(wide.operands.length).toBe(400_000);
   });
 });
+
+describe("text written as a word", () => {
+  it.each([
+    ["b-c", true],
+    ["x y", true],
+    ["user@example.com", true],
+    ["2024-01-01", true],
+    ["Meier", false],
+    ["ORD_2024", false],
+    ["Müller", false],
+  ])("%s keeps the word mark: %s (only where a word and a phrase read differently)", (value, kept) => {
+    expect(ast.text(value, { word: true }).word === true).toBe(kept);
+    expect(ast.text(value).word).toBeUndefined();
+  });
+
+  it("equals tells a word from a phrase where they differ, and only there", () => {
+    expect(equals(ast.term("a", ast.text("b-c", { word: true })), ast.term("a", ast.text("b-c")))).toBe(false);
+    expect(equals(ast.term("a", ast.text("abc", { word: true })), ast.term("a", ast.text("abc")))).toBe(true);
+  });
+
+  it.each(["", "<5", ">=5"])("%j cannot be a word: the server would read no word, or a comparison", (value) => {
+    expect(() => ast.text(value, { word: true })).toThrow(InvalidQueryError);
+    expect(ast.text(value).text).toBe(value);
+  });
+});

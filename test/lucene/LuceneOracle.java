@@ -6,7 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -20,7 +25,8 @@ import org.apache.lucene.search.TermRangeQuery;
 /**
  * The server's reading of q, as a test oracle: Lucene's classic QueryParser (which Elasticsearch's query_string
  * extends) with the parts of Elasticsearch's subclass that change what a query means: _exists_ and field:*,
- * comparisons (field:>=5), * as an open range bound, and pure negative clauses matching everything else.
+ * comparisons (field:>=5), * as an open range bound, and pure negative clauses matching everything else. Field
+ * "t" is analysed text (StandardAnalyzer, as Elasticsearch's text fields); every other field is a keyword.
  *
  * Protocol, one record per line on stdin, fields separated by tabs, with \\ \t \n \r escaped:
  *   D field value [field value ...]   adds a document (a field may repeat)
@@ -29,10 +35,14 @@ import org.apache.lucene.search.TermRangeQuery;
  */
 public final class LuceneOracle {
   static final String DEFAULT_FIELD = "__default__";
+  /** The one analysed text field (Elasticsearch's default for text): every other field is a keyword. */
+  static final String ANALYSED_FIELD = "t";
+  static final Analyzer ANALYZER =
+      new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(ANALYSED_FIELD, new StandardAnalyzer()));
 
   static final class ServerLikeParser extends QueryParser {
     ServerLikeParser() {
-      super(DEFAULT_FIELD, new KeywordAnalyzer());
+      super(DEFAULT_FIELD, ANALYZER);
       setAllowLeadingWildcard(true);
     }
 
@@ -113,7 +123,7 @@ public final class LuceneOracle {
 
   public static void main(String[] args) throws Exception {
     BooleanQuery.setMaxClauseCount(Integer.MAX_VALUE);
-    KeywordAnalyzer analyzer = new KeywordAnalyzer();
+    Analyzer analyzer = ANALYZER;
     List<IndexSearcher> documents = new ArrayList<>();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));

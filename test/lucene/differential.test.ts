@@ -6,7 +6,7 @@ import type { PatternPart, Query } from "../../src/ast/types.js";
 import { serialize } from "../../src/serialize/serialize.js";
 import { tryParse } from "../../src/syntax/parse.js";
 import { validate } from "../../src/validate/validate.js";
-import { meaning } from "./meaning.js";
+import { ANALYSED_FIELD, meaning } from "./meaning.js";
 import { runs } from "../property-runs.js";
 import { findOracle, type LuceneOracle, type OracleAnswer, type OracleDocument } from "./oracle.js";
 import { looseText } from "./loose-printer.js";
@@ -105,6 +105,8 @@ function makeDocuments(count: number): OracleDocument[] {
       if (random() < 0.35) continue;
       document[field] = Array.from({ length: random() < 0.8 ? 1 : 2 }, value);
     }
+    // One value at most: the analyser puts no gap between a field's values, so a phrase could match across two.
+    if (random() < 0.75) document[ANALYSED_FIELD] = [pick(ANALYSED_VALUES)];
     return document;
   });
 }
@@ -135,6 +137,16 @@ const boundArb = fc.option(
 
 const leafArb: fc.Arbitrary<Query> = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(fieldArb, valueArb).map(([field, value]) => ast.term(field, ast.text(value))) },
+  // The same values written as words: on these keyword fields a word means what a phrase means.
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fieldArb,
+        valueArb.filter((value) => !/^[<>]/.test(value)),
+      )
+      .map(([field, value]) => ast.term(field, ast.text(value, { word: true }))),
+  },
   { weight: 2, arbitrary: fc.tuple(fieldArb, patternArb).map(([field, value]) => ast.term(field, value)) },
   {
     weight: 2,
@@ -144,6 +156,19 @@ const leafArb: fc.Arbitrary<Query> = fc.oneof(
 );
 
 const queryArb = queriesOf(leafArb);
+
+/** Values for the analysed field `t`: terms x, y and xy, joined by separators the analyser splits at. */
+const ANALYSED_VALUES = ["x", "y", "X", "xy", "x y", "y x", "x-y", "y-x", "x,y", "x-y-x", "Y-X", "x y xy"] as const;
+const analysedLeafArb: fc.Arbitrary<Query> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...ANALYSED_VALUES), fc.boolean())
+      .map(([value, word]) => ast.term(ANALYSED_FIELD, ast.text(value, { word }))),
+  },
+  { weight: 1, arbitrary: fc.constant(ast.exists(ANALYSED_FIELD)) },
+  { weight: 2, arbitrary: leafArb },
+);
 
 /** Fragments of text a person might type, often valid, often not. */
 const fragments = [
@@ -430,6 +455,34 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
     expectNoFailures(failures, texts.length);
     // The texts that read differently are the point: enough of them must be there.
     expect(warned).toBeGreaterThan(texts.length / 10);
+  });
+
+  it("keeps words and phrases apart on an analysed text field: what is printed means what the AST says", () => {
+    const queries = sample(queriesOf(analysedLeafArb), SEED + 6);
+    // Both the canonical form and text as people write it (words escaped, phrases quoted, or bare if one term).
+    const texts = queries.flatMap((query, i) => [serialize(query), looseText(query, seededRandom(SEED + i))]);
+    const answers = oracle.run(documents, texts);
+    const failures: Failure[] = [];
+    let wordsThatDiffer = 0;
+    texts.forEach((text, i) => {
+      const query = queries[i >> 1]!;
+      const read = tryParse(text).query;
+      if (read === undefined || !equals(read, query)) {
+        failures.push({ text, problem: `secuq reads ${read === undefined ? "an error" : serialize(read)}` });
+        return;
+      }
+      // What the server runs (the same query unless the text is ambiguous) matches what Lucene matches.
+      const problem = compare(tryParse(text, { reading: "server" }).query!, answers[i]!);
+      if (problem !== undefined) failures.push({ text, problem });
+    });
+    for (const value of ANALYSED_VALUES) {
+      const [word, phrase] = [ast.text(value, { word: true }), ast.text(value)];
+      const bitsOf = (v: typeof word): string => meaningBits(ast.term(ANALYSED_FIELD, v));
+      if (bitsOf(word) !== bitsOf(phrase)) wordsThatDiffer++;
+    }
+    expectNoFailures(failures, texts.length);
+    // The documents must tell words from phrases, or the test proves nothing.
+    expect(wordsThatDiffer).toBeGreaterThan(3);
   });
 
   it("reads every builder value as the one clause it was built as: no value changes the structure", () => {

@@ -1,13 +1,8 @@
 import { assertNever } from "../../src/ast/walk.js";
 import type { Query, TermQuery } from "../../src/ast/types.js";
 import { KEYWORDS } from "../../src/syntax/characters.js";
-import {
-  escapeReserved,
-  printBound,
-  printField,
-  printPatternLiteral,
-  printText,
-} from "../../src/serialize/escaping.js";
+import { isPlainTerm } from "../../src/ast/factories.js";
+import { printBound, printField, printPatternLiteral, printText, printWord } from "../../src/serialize/escaping.js";
 
 /**
  * Prints a query the way people write it rather than canonically: parentheses only where precedence (NOT > AND > OR)
@@ -24,17 +19,18 @@ export function looseText(query: Query, random: () => number): string {
   const level = (q: Query): number =>
     q.type === "or" || q.type === "and" || q.type === "not" ? LEVEL[q.type] : LEVEL.leaf;
 
-  const value = (text: string): string => {
-    // The server reads a leading < or > as a comparison even when escaped, so such values are always quoted.
-    if (text === "" || /[<>]/.test(text) || !chance(0.5)) return printText(text);
-    const escaped = escapeReserved(text);
-    return KEYWORDS.has(escaped) ? `\\${escaped}` : escaped;
+  // A word stays a word and a phrase a phrase (they differ on analysed fields); one plain term may be written
+  // either way, and a bare word may escape more than it must.
+  const value = ({ text, word }: { text: string; word?: true }): string => {
+    if (word) return chance(0.5) ? printWord(text) : printWord(text).replace(/[a-tv-zA-Z]/, "\\$&");
+    if (isPlainTerm(text) && !KEYWORDS.has(text)) return chance(0.5) ? text : `"${text}"`;
+    return printText(text);
   };
 
   const fieldGroup = (operands: readonly Query[], operator: string): string | undefined => {
     const terms = operands.filter((o): o is TermQuery => o.type === "term" && o.value.kind === "text");
     if (terms.length !== operands.length || !terms.every((t) => t.field === terms[0]!.field)) return undefined;
-    const values = terms.map((t) => value((t.value as { text: string }).text));
+    const values = terms.map((t) => value(t.value as { text: string; word?: true }));
     return `${printField(terms[0]!.field)}:(${values.join(operator)})`;
   };
 
@@ -71,7 +67,7 @@ export function looseText(query: Query, random: () => number): string {
           parts.parts
             .map((p) => (p.kind === "literal" ? printPatternLiteral(p.text) : p.kind === "anyChars" ? "*" : "?"))
             .join("");
-        return `${printField(q.field)}:${q.value.kind === "text" ? value(q.value.text) : pattern(q.value)}`;
+        return `${printField(q.field)}:${q.value.kind === "text" ? value(q.value) : pattern(q.value)}`;
       }
       case "range": {
         const field = printField(q.field);

@@ -18,6 +18,7 @@ import { format } from "../../src/serialize/format.js";
 import { serialize } from "../../src/serialize/serialize.js";
 
 const t = (field: string, value: string): Query => term(field, text(value));
+const word = (field: string, value: string): Query => term(field, text(value, { word: true }));
 const [a, b, c] = [t("a", "1"), t("b", "2"), t("c", "3")];
 
 /** The canonical form, row by row: [what is printed, the tree]. */
@@ -60,8 +61,16 @@ const canonical: [string, Query][] = [
   ["a:Meier", t("a", "Meier")],
   ["a:ANDROID", t("a", "ANDROID")],
   ["a:TO", t("a", "TO")],
-  ["a:é😀", t("a", "é😀")],
-  // values: quoted where not
+  ["a:é", t("a", "é")],
+  // values written as words stay words, reserved characters escaped (< and > cannot be escaped and need not be)
+  ["a:b\\-c", word("a", "b-c")],
+  ["a:x\\ y\\:z", word("a", "x y:z")],
+  ["a:2024\\-01\\-01T10\\:00", word("a", "2024-01-01T10:00")],
+  ["a:x<y", word("a", "x<y")],
+  ["a:AND\\-", word("a", "AND-")],
+  ["a:user@example.com", word("a", "user@example.com")],
+  // values: quoted where not (a phrase that is not one plain term)
+  ['a:"é😀"', t("a", "é😀")],
   ['a:"van der Berg"', t("a", "van der Berg")],
   ['a:"AND"', t("a", "AND")],
   ['a:"OR"', t("a", "OR")],
@@ -124,7 +133,13 @@ describe("format", () => {
     ["a:>=5", "a:[5 TO *]"],
     ["a:<5", "a:[* TO 5}"],
     ["incoming_payment_date:*", "_exists_:incoming_payment_date"],
-    ["a:A\\+B", 'a:"A+B"'],
+    // A word stays a word and a phrase a phrase: on an analysed field they differ.
+    ["a:A\\+B", "a:A\\+B"],
+    ["a:b-c", "a:b\\-c"],
+    ['a:"b-c"', 'a:"b-c"'],
+    ["a:x\\ y", "a:x\\ y"],
+    ['a:"x y"', 'a:"x y"'],
+    ["a:user@example.com", "a:user@example.com"],
     ["((a:1))  AND\n(b:2)", "a:1 AND b:2"],
     ["a:\\u0041", "a:A"],
   ])("%s", (source, expected) => {

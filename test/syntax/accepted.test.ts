@@ -17,7 +17,9 @@ import type { Query } from "../../src/ast/types.js";
 import { tryParse } from "../../src/syntax/parse.js";
 import { withoutSpans } from "../helpers.js";
 
-const t = (field: string, value: string): Query => term(field, text(value));
+/** A term written as a bare word, and one written as a quoted phrase (they differ on analysed fields). */
+const t = (field: string, value: string): Query => term(field, text(value, { word: true }));
+const phrase = (field: string, value: string): Query => term(field, text(value));
 
 /** Every accepted form of the language, with the exact tree it reads as. */
 const accepted: [string, Query][] = [
@@ -44,15 +46,15 @@ const accepted: [string, Query][] = [
   ["TOTAL:ANDROID", t("TOTAL", "ANDROID")],
   ["a:ORx AND b:NOTx", and([t("a", "ORx"), t("b", "NOTx")])],
   // quoted values
-  ['customer.contact.surname:"van der Berg"', t("customer.contact.surname", "van der Berg")],
-  ['card.cardnumber:"9276004428481652"', t("card.cardnumber", "9276004428481652")],
-  ['a:"say \\"hi\\""', t("a", 'say "hi"')],
-  ['a:"back\\\\slash"', t("a", "back\\slash")],
-  ['a:"meier*"', t("a", "meier*")],
-  ['a:"AND"', t("a", "AND")],
-  ['a:"a:b (c) [d]"', t("a", "a:b (c) [d]")],
-  ['a:""', t("a", "")],
-  ['a:"\\u0041"', t("a", "A")],
+  ['customer.contact.surname:"van der Berg"', phrase("customer.contact.surname", "van der Berg")],
+  ['card.cardnumber:"9276004428481652"', phrase("card.cardnumber", "9276004428481652")],
+  ['a:"say \\"hi\\""', phrase("a", 'say "hi"')],
+  ['a:"back\\\\slash"', phrase("a", "back\\slash")],
+  ['a:"meier*"', phrase("a", "meier*")],
+  ['a:"AND"', phrase("a", "AND")],
+  ['a:"a:b (c) [d]"', phrase("a", "a:b (c) [d]")],
+  ['a:""', phrase("a", "")],
+  ['a:"\\u0041"', phrase("a", "A")],
   // wildcards
   ["customer.name:meier*", term("customer.name", pattern([literal("meier"), anyChars()]))],
   ["a:???1??", term("a", pattern([oneChar(), oneChar(), oneChar(), literal("1"), oneChar(), oneChar()]))],
@@ -118,7 +120,7 @@ const accepted: [string, Query][] = [
   ["a:(x OR (y AND z))", or([t("a", "x"), and([t("a", "y"), t("a", "z")])])],
   [
     'a:("x y" OR [1 TO 2] OR >5 OR *)',
-    or([t("a", "x y"), range("a", bound("1"), bound("2")), range("a", bound("5", false), null), exists("a")]),
+    or([phrase("a", "x y"), range("a", bound("1"), bound("2")), range("a", bound("5", false), null), exists("a")]),
   ],
   ["a:(b:c OR d)", or([t("b", "c"), t("a", "d")])],
   ["_exists_:(a OR b)", or([exists("a"), exists("b")])],

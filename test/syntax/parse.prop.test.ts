@@ -23,7 +23,7 @@ describe("properties", () => {
       fc.property(plainField, plainWord, (field, word) => {
         const text = `${field}:${word}`;
         const parsed = parse(text);
-        const made = ast.term(field, ast.text(word), { start: 0, end: text.length });
+        const made = ast.term(field, ast.text(word, { word: true }), { start: 0, end: text.length });
         expect(parsed).toStrictEqual(made);
         expect(JSON.stringify(parsed)).toBe(JSON.stringify(made));
         expect(
@@ -102,16 +102,27 @@ describe("properties", () => {
     );
   });
 
-  it("parse(serialize(x)) equals x", () => {
+  it("parse(serialize(x)) equals x, words and phrases alike", () => {
+    let words = 0;
+    let phrases = 0;
     fc.assert(
       fc.property(queryArb, (query) => {
         const printed = serialize(query);
         const { query: reparsed, diagnostics } = tryParse(printed);
         expect(diagnostics).toEqual([]);
         expect(reparsed && equals(reparsed, query)).toBe(true);
+        walk(query, (node) => {
+          if (node.type === "term" && node.value.kind === "text") {
+            if (node.value.word) words++;
+            else if (!ast.isPlainTerm(node.value.text)) phrases++;
+          }
+        });
       }),
       { numRuns: runs(2000) },
     );
+    // The generator reaches both ways of printing text that an analysed field would split.
+    expect(words).toBeGreaterThan(runs(2000) / 10);
+    expect(phrases).toBeGreaterThan(runs(2000) / 10);
   });
 
   it("serialize(parse(s)) is a fixed point, and format is idempotent", () => {

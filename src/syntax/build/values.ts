@@ -13,6 +13,8 @@ import { checkText, reportBreakingChars, reportWordProblems } from "./word-check
  * and no check (no surrogate, no unusual space), which is most words.
  */
 export const PLAIN_WORD = /^[^\x00-\x20\x7f-\uffff\\*?!/^~]*$/;
+// A plain word that is one term (see `ast.isPlainTerm`), in ASCII: it reads the same as a phrase.
+const PLAIN_ASCII_TERM = /^[A-Za-z0-9_]+$/;
 // A word of printable ASCII whose only special characters are wildcards: its pattern needs no decoding and no check.
 const PLAIN_PATTERN = /^[^\x00-\x20\x7f-\uffff\\!/^~]*$/;
 
@@ -59,7 +61,8 @@ export function wordValue(
     if (field == null) return { query: undefined, start, end };
     // Plain printable ASCII on both sides: the factories' checks cannot fail, so the node is made directly.
     if (plainField && field !== ast.EXISTS_FIELD && !raw.startsWith("<") && !raw.startsWith(">")) {
-      return context.condition(termNode(field, textNode(raw), Object.freeze({ start: nodeStart, end })), start, end);
+      const value = textNode(raw, !PLAIN_ASCII_TERM.test(raw));
+      return context.condition(termNode(field, value, Object.freeze({ start: nodeStart, end })), start, end);
     }
     return textValue(context, field, raw, false, start, end, nodeStart);
   }
@@ -141,21 +144,22 @@ export function textValue(
       quote(text),
     );
   }
-  return textCondition(context, field, text, span, start, end);
+  return textCondition(context, field, text, true, span, start, end);
 }
 
-/** `field:text` as a term of exact text, or `_exists_:text` naming a field. */
+/** `field:text` as a term of exact text (`word`: written as a bare word), or `_exists_:text` naming a field. */
 export function textCondition(
   context: BuildContext,
   field: string,
   text: string,
+  word: boolean,
   span: Span,
   start: number,
   end: number,
 ): Built {
   let query: TermQuery | ExistsQuery;
   try {
-    query = field === ast.EXISTS_FIELD ? ast.exists(text, span) : ast.term(field, ast.text(text), span);
+    query = field === ast.EXISTS_FIELD ? ast.exists(text, span) : ast.term(field, ast.text(text, { word }), span);
   } catch (error) {
     return context.refused(error, start, end);
   }
@@ -203,7 +207,7 @@ export function quotedValue(
   if (problems.length > 0 || !checkText(context, text, start, end) || field == null)
     return { query: undefined, start, end };
   const span = Object.freeze({ start: nodeStart, end });
-  return textCondition(context, field, text, span, start, end);
+  return textCondition(context, field, text, false, span, start, end);
 }
 
 /**
