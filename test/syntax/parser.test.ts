@@ -63,3 +63,14 @@ describe("the parser", () => {
     expect(strictly(text)).toStrictEqual(recovering(text));
   });
 });
+
+describe("stack traces", () => {
+  it("are turned off only while parsing: the engine's limit is the same afterwards, with or without mistakes", () => {
+    const before = Error.stackTraceLimit;
+    strictly("status:");
+    recovering("status: OR OR (");
+    strictly("status:ok");
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(new Error("x").stack?.split("\n").length).toBeGreaterThan(1);
+  });
+});
