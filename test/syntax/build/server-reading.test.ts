@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { equals } from "../../src/ast/equals.js";
-import { serialize } from "../../src/serialize/serialize.js";
-import { parse, tryParse } from "../../src/syntax/parse.js";
+import { equals } from "../../../src/ast/equals.js";
+import { serialize } from "../../../src/serialize/serialize.js";
+import { parse, tryParse } from "../../../src/syntax/parse.js";
 
 /** [text, what the server runs, in canonical form]: Lucene's clause rules, as the differential test confirms. */
 const readings: [string, string][] = [
