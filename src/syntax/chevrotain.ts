@@ -3,4 +3,12 @@
  * own with a tree-shaken chevrotain: importing chevrotain 11 as published loads some 650 lodash-es modules, which
  * costs about 450 ms of start-up; the bundled copy loads in a few milliseconds.
  */
-export { createToken, createTokenInstance, CstParser, EOF, Lexer, tokenMatcher } from "chevrotain";
+export {
+  createToken,
+  createTokenInstance,
+  CstParser,
+  EOF,
+  Lexer,
+  NotAllInputParsedException,
+  tokenMatcher,
+} from "chevrotain";

@@ -10,6 +10,7 @@ import type { Locations } from "./locations.js";
 import { parseRecovering, parseStrictly } from "./parser.js";
 import { parserErrorProblem } from "./parser-errors.js";
 import { scanTokens } from "./scan.js";
+import { endOf } from "./tokens.js";
 
 /** Limits that keep hostile input cheap. */
 export interface ParseOptions {
@@ -93,25 +94,61 @@ function readQuery(source: string, options: ParseOptions, locate: boolean): Outc
     });
   }
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const { tokens, strayClosers, tooDeep } = scanTokens(lexed.tokens, maxDepth);
+  const { tokens, strayClosers, unclosed, tooDeep } = scanTokens(lexed.tokens, maxDepth);
+  const lastToken = lexed.tokens[lexed.tokens.length - 1];
   if (tooDeep) {
     const what = tooDeep.image === "(" ? "Parentheses are nested" : "NOT or ! is repeated";
     const message = `${what} more than ${maxDepth} deep`;
     const span = { start: tooDeep.startOffset, end: tooDeep.startOffset + tooDeep.image.length };
     return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
   }
-  let parsed = parseStrictly(tokens);
-  if (parsed.errors.length > 0) {
-    parsed = parseRecovering(tokens);
-    reportParserErrors(parsed.errors, tokens, source, problems);
+  try {
+    return parseAndBuild(source, tokens, { options, locate, problems, strayClosers, unclosed, lastToken });
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    // Only where the depth limit was lifted: the engine's stack ran out before it. Reported where the default
+    // limit would have stopped.
+    const deep = scanTokens(lexed.tokens, DEFAULT_MAX_DEPTH).tooDeep ?? tokens[0];
+    const span = deep ? { start: deep.startOffset, end: endOf(deep) } : { start: 0, end: 0 };
+    const message = "The query is nested deeper than this engine's stack can read; write it with less nesting";
+    return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
+  }
+}
+
+/** Whether an error is the engine's stack running out (a RangeError in V8 and JavaScriptCore, InternalError in Firefox). */
+function isStackOverflow(error: unknown): boolean {
+  if (!(error instanceof Error) || !(error instanceof RangeError || error.name === "InternalError")) return false;
+  return /stack|recursion/i.test(error.message);
+}
+
+interface Scanned {
+  readonly options: ParseOptions;
+  readonly locate: boolean;
+  readonly problems: Problem[];
+  readonly strayClosers: readonly IToken[];
+  readonly unclosed: readonly IToken[];
+  readonly lastToken: IToken | undefined;
+}
+
+/** Parses the scanned tokens (again with recovery after a mistake) and builds the AST. */
+function parseAndBuild(source: string, tokens: IToken[], scanned: Scanned): Outcome {
+  const { options, locate, problems, strayClosers, unclosed, lastToken } = scanned;
+  const strict = parseStrictly(tokens);
+  let trees = [strict.cst];
+  if (strict.errors.length > 0) {
+    const recovered = parseRecovering(tokens);
+    trees = [...recovered.trees];
+    reportParserErrors(recovered.errors, tokens, source, problems);
   }
   const grammarErrors = problems.map((problem) => problem.span.start).sort((a, b) => a - b);
   const reading = options.reading ?? "usual";
-  const built = buildQuery(source, parsed.cst as QueryCstNode | undefined, {
+  const built = buildQuery(source, trees as (QueryCstNode | undefined)[], {
     reading,
     locate,
     grammarErrors,
     strayClosers,
+    unclosed,
+    end: lastToken ? endOf(lastToken) : 0,
   });
   for (const problem of built.problems) problems.push(problem);
   if (!built.query || problems.some((problem) => problem.severity === "error")) return { problems };

@@ -1,5 +1,5 @@
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
-import { CstParser } from "./chevrotain.js";
+import { CstParser, NotAllInputParsedException, tokenMatcher } from "./chevrotain.js";
 import {
   allTokens,
   And,
@@ -178,10 +178,44 @@ export function parseStrictly(tokens: IToken[]): TokenParse {
   return strict.parseTokens(tokens);
 }
 
-/** Parses with error recovery, so that every mistake is found: for a query that `parseStrictly` found wrong. */
-export function parseRecovering(tokens: IToken[]): TokenParse {
+/** A recovering read: one tree per stretch of the tokens read, and the grammar's errors in all of them. */
+export interface RecoveredParse {
+  readonly trees: readonly (CstNode | undefined)[];
+  readonly errors: IRecognitionException[];
+}
+
+// Each read after the first costs the tokens left, so their number is bounded: the whole stays linear.
+const MAX_READS = 16;
+const CONDITION_STARTS = [Word, Quoted, RangeOpen, LParen, Prefix, Invalid];
+const startsCondition = (token: IToken): boolean => CONDITION_STARTS.some((type) => tokenMatcher(token, type));
+
+/**
+ * Parses with error recovery, so that every mistake is found: for a query that `parseStrictly` found wrong.
+ * Chevrotain's recovery resumes inside a rule's repetitions but not at the top level, where a token that cannot
+ * start a condition (a leading `OR`, a stray `:`) ends the parse with the rest reported as redundant input. The
+ * read then goes on from the next token that can start a condition, so that the mistakes after it are found too.
+ */
+export function parseRecovering(tokens: IToken[]): RecoveredParse {
   recovering ??= new QueryParser(true);
-  return recovering.parseTokens(tokens);
+  let read = recovering.parseTokens(tokens);
+  const trees = [read.cst];
+  const errors = [...read.errors];
+  let rest = tokens;
+  for (let reads = 1; reads < MAX_READS; reads++) {
+    const stop = read.errors[read.errors.length - 1];
+    if (!(stop instanceof NotAllInputParsedException)) break;
+    let next = rest.indexOf(stop.token) + 1;
+    // A value after a stray colon is its value (`:b`): the colon's report covers it.
+    const value = rest[next];
+    if (tokenMatcher(stop.token, Colon) && value && (tokenMatcher(value, Word) || tokenMatcher(value, Quoted))) next++;
+    while (next < rest.length && !startsCondition(rest[next]!)) next++;
+    if (next === 0 || next >= rest.length) break;
+    rest = rest.slice(next);
+    read = recovering.parseTokens(rest);
+    trees.push(read.cst);
+    errors.push(...read.errors);
+  }
+  return { trees, errors };
 }
 
 /** The grammar's productions, serialized, for generating railroad diagrams (`npm run diagrams`). */

@@ -8,6 +8,8 @@ export interface Scanned {
   readonly tokens: IToken[];
   /** Closing parentheses that match no opening one, left out of `tokens`. */
   readonly strayClosers: readonly IToken[];
+  /** Opening parentheses never closed, each closed at the end of `tokens`. */
+  readonly unclosed: readonly IToken[];
   /** The first token past the depth limit: an opening parenthesis, or a prefix in too long a run. */
   readonly tooDeep?: IToken;
 }
@@ -31,26 +33,29 @@ const NO_TOKENS: readonly IToken[] = Object.freeze([]);
  * group and the semantic pass reports each unmatched parenthesis where it is.
  */
 export function scanTokens(tokens: IToken[], maxDepth: number): Scanned {
-  let depth = 0;
+  // The opening parentheses not closed yet, innermost last.
+  const open: IToken[] = [];
   let prefixRun = 0;
   let stray: IToken[] | undefined;
   for (const token of tokens) {
     const type = token.tokenType;
     if (tokenMatcher(token, Prefix)) {
-      if (++prefixRun > maxDepth) return { tokens, strayClosers: NO_TOKENS, tooDeep: token };
+      if (++prefixRun > maxDepth) return { tokens, strayClosers: NO_TOKENS, unclosed: NO_TOKENS, tooDeep: token };
       continue;
     }
     prefixRun = 0;
     if (type === LParen) {
-      if (++depth > maxDepth) return { tokens, strayClosers: NO_TOKENS, tooDeep: token };
+      open.push(token);
+      if (open.length > maxDepth) return { tokens, strayClosers: NO_TOKENS, unclosed: NO_TOKENS, tooDeep: token };
     } else if (type === RParen) {
-      if (depth === 0) (stray ??= []).push(token);
-      else depth--;
+      if (open.length === 0) (stray ??= []).push(token);
+      else open.pop();
     }
   }
-  if (!stray && depth === 0) return { tokens, strayClosers: NO_TOKENS };
+  if (!stray && open.length === 0) return { tokens, strayClosers: NO_TOKENS, unclosed: NO_TOKENS };
   const strays = new Set(stray);
   const repaired = stray ? tokens.filter((token) => !strays.has(token)) : tokens.slice();
-  for (let i = 0; i < depth; i++) repaired.push(missingCloser());
-  return { tokens: repaired, strayClosers: stray ?? NO_TOKENS };
+  // One closing parenthesis for each unclosed one (a loop: there may be more than a call can take as arguments).
+  for (let missing = open.length; missing > 0; missing--) repaired.push(missingCloser());
+  return { tokens: repaired, strayClosers: stray ?? NO_TOKENS, unclosed: open };
 }

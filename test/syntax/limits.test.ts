@@ -31,6 +31,16 @@ describe("limits", () => {
     ]);
   });
 
+  it("reports nesting the engine's stack cannot hold as too-deep, even with the limit lifted, and reads on after", () => {
+    const { query, diagnostics } = tryParse(nested(300_000), { maxDepth: Infinity });
+    expect(query).toBeUndefined();
+    expect(diagnostics.map((d) => ({ code: d.code, span: d.span }))).toEqual([
+      { code: "too-deep", span: { start: DEFAULT_MAX_DEPTH, end: DEFAULT_MAX_DEPTH + 1 } },
+    ]);
+    expect(tryParse(nested(3)).query).toBeDefined();
+    expect(tryParse("a:1 OR OR").diagnostics.map((d) => d.code)).toEqual(["consecutive-operators"]);
+  });
+
   it("reports long runs of NOT and ! instead of building them", () => {
     const bangs = "!".repeat(100_000);
     expect(codesAndSpans(`${bangs}a:1`)).toEqual([

@@ -53,14 +53,15 @@ describe("the parser", () => {
     expect(strict.errors).toHaveLength(1);
     const recovered = recovering(text);
     expect(recovered.errors.length).toBeGreaterThan(1);
-    expect(imagesIn(recovered.cst!)).toEqual(expect.arrayContaining(["a", "x", "b", "y", "c"]));
+    expect(imagesIn(recovered.trees[0]!)).toEqual(expect.arrayContaining(["a", "x", "b", "y", "c"]));
     // Each instance keeps its own behaviour after the other has run.
     expect(strictly(text).errors).toHaveLength(1);
   });
 
   it("reads a valid query to the same tree strictly as with recovery", () => {
     const text = "a:x AND (b:y OR NOT c:[1 TO 5]) d:z";
-    expect(strictly(text)).toStrictEqual(recovering(text));
+    const { cst, errors } = strictly(text);
+    expect({ trees: [cst], errors }).toStrictEqual(recovering(text));
   });
 });
 
@@ -72,5 +73,19 @@ describe("stack traces", () => {
     strictly("status:ok");
     expect(Error.stackTraceLimit).toBe(before);
     expect(new Error("x").stack?.split("\n").length).toBeGreaterThan(1);
+  });
+});
+
+describe("the recovering read", () => {
+  it("goes on after a token where no condition can start, which ends chevrotain's own recovery", () => {
+    const { trees, errors } = recovering("OR a:1 : b:2 AND (c:3");
+    expect(trees.length).toBeGreaterThan(1);
+    expect(trees.flatMap((tree) => (tree ? imagesIn(tree) : []))).toEqual(expect.arrayContaining(["a", "b", "c", "3"]));
+    expect(errors.length).toBeGreaterThan(1);
+  });
+
+  it("reads on a bounded number of times, so that hostile input stays linear", () => {
+    const { trees } = recovering(": a:1 ".repeat(1000).replaceAll(" a:1", " AND a:1"));
+    expect(trees.length).toBeLessThanOrEqual(16);
   });
 });

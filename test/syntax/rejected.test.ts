@@ -129,6 +129,11 @@ describe("every error is reported, not only the first", () => {
     ["email=a@b.de AND forename=John", ["equals-instead-of-colon", "equals-instead-of-colon"]],
     ["a:[\\u0041 TO \\]]", ["trailing-backslash", "unmatched-bracket"]],
     [":b", ["missing-field"]],
+    // After a token where no condition can start, the reading goes on: later mistakes are found too.
+    ["OR a:1 AND b=2", ["missing-operand", "equals-instead-of-colon"]],
+    [") AND NOT (", ["unmatched-parenthesis", "missing-operand", "unclosed-parenthesis", "empty-group"]],
+    [": OR a:x^2 OR (b:1", ["missing-field", "boost-not-supported", "unclosed-parenthesis"]],
+    [":x a:1 and b:2", ["missing-field", "lowercase-operator"]],
   ])("%s", (source, codes) => {
     const errors = tryParse(source).diagnostics.filter((d) => d.severity === "error");
     expect(errors.map((d) => d.code)).toEqual(codes);

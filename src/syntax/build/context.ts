@@ -51,6 +51,8 @@ export class BuildContext {
   errors = 0;
   /** Where the field that the values being read belong to is written. */
   fieldSpan: Span | undefined;
+  /** Opening parentheses reported as never closed. */
+  readonly unclosedReported = new Set<IToken>();
 
   constructor(
     readonly source: string,

@@ -117,19 +117,19 @@ export function parenthesized(context: BuildContext, node: GroupCstNode, field: 
   // A parenthesis the scan added for an unclosed one is no closing parenthesis of the text.
   const close = closer && !isMissingCloser(closer) ? closer : undefined;
   const end = close ? endOf(close) : (content?.end ?? endOf(open));
-  if (!close)
-    context.error(
-      "unclosed-parenthesis",
-      "This ( is never closed",
-      open.startOffset,
-      end,
-      `${context.text(open.startOffset, end)})`,
-    );
+  if (!close) unclosedParenthesis(context, open, end);
   // An empty group is a mistake of its own, unless the grammar has already reported what is wrong inside.
   if (!content && !context.grammarErrorWithin(open.startOffset, close ? end : context.source.length)) {
     context.error("empty-group", "Empty parentheses: put a condition inside or remove them", open.startOffset, end, "");
   }
   return { query: content?.query, start: open.startOffset, end };
+}
+
+/** Reports an opening parenthesis never closed; the group's text, from it to `end`, is closed by the fix. */
+export function unclosedParenthesis(context: BuildContext, open: IToken, end: number): void {
+  context.unclosedReported.add(open);
+  const fix = `${context.text(open.startOffset, end)})`;
+  context.error("unclosed-parenthesis", "This ( is never closed", open.startOffset, end, fix);
 }
 
 /** Reports a closing parenthesis that matches no opening one. */

@@ -4,7 +4,7 @@ import type { Problem } from "../../diagnostics/diagnostic.js";
 import type { QueryCstNode } from "../cst.js";
 import type { Locations } from "../locations.js";
 import { BuildContext, type Reading } from "./context.js";
-import { orExpression, strayCloser } from "./operators.js";
+import { orExpression, strayCloser, unclosedParenthesis } from "./operators.js";
 
 /** What the semantic pass made of a syntax tree. */
 export interface BuiltQuery {
@@ -22,19 +22,34 @@ export interface BuildOptions {
   readonly grammarErrors: readonly number[];
   /** Closing parentheses that the scan found matching nothing. */
   readonly strayClosers: readonly IToken[];
+  /** Opening parentheses that the scan found never closed. */
+  readonly unclosed: readonly IToken[];
+  /** Where the last token written ends. */
+  readonly end: number;
 }
 
 /**
  * The semantic pass: turns the concrete syntax tree into the AST and reports every mistake it can name, with a fix.
- * The query is absent whenever an error was reported.
+ * The query is absent whenever an error was reported. After a mistake the grammar may have read the query in
+ * several stretches (`trees`); the later ones are read for their mistakes only.
  */
-export function buildQuery(source: string, cst: QueryCstNode | undefined, options: BuildOptions): BuiltQuery {
+export function buildQuery(
+  source: string,
+  trees: readonly (QueryCstNode | undefined)[],
+  options: BuildOptions,
+): BuiltQuery {
   const context = new BuildContext(source, options.reading, options.locate, options.grammarErrors);
+  const [cst, ...stretches] = trees;
   const content = cst && orExpression(context, cst, undefined);
+  for (const stretch of stretches) if (stretch) orExpression(context, stretch, undefined);
   if (!content && context.problems.length === 0 && options.grammarErrors.length === 0) {
     context.error("empty-query", "The query is empty: write a condition such as status:accepted", 0, source.length);
   }
   for (const paren of options.strayClosers) strayCloser(context, paren);
+  // A group that error recovery skipped was never read: its parenthesis is reported all the same.
+  for (const paren of options.unclosed) {
+    if (!context.unclosedReported.has(paren)) unclosedParenthesis(context, paren, options.end);
+  }
   const query = context.errors === 0 ? content?.query : undefined;
   if (!query) return { problems: context.problems };
   return context.locations
