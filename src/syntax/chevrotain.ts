@@ -6,7 +6,7 @@
 export {
   createToken,
   createTokenInstance,
-  CstParser,
+  EmbeddedActionsParser,
   EOF,
   Lexer,
   NotAllInputParsedException,

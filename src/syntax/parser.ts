@@ -1,5 +1,5 @@
 import type { CstNode, IRecognitionException, IToken } from "chevrotain";
-import { CstParser, NotAllInputParsedException, tokenMatcher } from "./chevrotain.js";
+import { EmbeddedActionsParser, NotAllInputParsedException, tokenMatcher } from "./chevrotain.js";
 import {
   allTokens,
   And,
@@ -21,85 +21,145 @@ declare const __SECUQ_BUILD__: boolean | undefined;
 // The published build skips chevrotain's grammar checks: they only find mistakes in the grammar, which tests catch.
 const skipGrammarChecks = typeof __SECUQ_BUILD__ !== "undefined" && __SECUQ_BUILD__;
 
-// A field's value is kept under one name in the tree, whatever its kind: a token, or a range's or group's node.
+// A field's value is kept under one label in the tree, whatever its kind: a token, or a range's or group's node. The
+// label is in the grammar too, so that the tree's generated types (cst.ts) and the diagrams show it.
 const VALUE = { LABEL: "value" };
+
+/** A tree node as the semantic pass reads it (`cst.ts`): children by token, label or rule name, in order. */
+interface Node {
+  readonly name: string;
+  readonly children: Record<string, (IToken | CstNode)[]>;
+  recoveredNode?: boolean;
+}
 
 /**
  * The grammar of `q`, rule for rule as in `grammar/q.ebnf`. It is pure: it builds a concrete syntax tree and nothing
  * else. It also accepts a few wrong forms (two expressions with no operator, `-`/`+` prefixes, repeated NOT, bare
  * values, invalid tokens) so that the semantic pass can name each mistake and its fix instead of stopping at the
  * first.
+ *
+ * The tree is the one a chevrotain `CstParser` builds, of the types `generateCstDts` derives from this grammar, but
+ * recorded by the rules' actions: a `CstParser` makes each node's children with `Object.create(null)`, which V8 keeps
+ * as a hash table, so every token added was a hash insertion (8% of parsing a small query) and every node a third
+ * larger. Recording plain objects is the public way around that.
  */
-class QueryParser extends CstParser {
+class QueryParser extends EmbeddedActionsParser {
+  /** The nodes of the rules being read, innermost last. */
+  private readonly open: Node[] = [];
+  /** The node of the rule that a mistake last ended early: what recovery returns for that rule. */
+  private recoveredNode: Node | undefined;
+  /** The label the next rule's node is kept under in its parent, when not its rule's name (`value`). */
+  private label: string | undefined;
+
   constructor(recoveryEnabled: boolean) {
     super(allTokens, { recoveryEnabled, maxLookahead: 1, skipValidations: skipGrammarChecks });
     this.performSelfAnalysis();
   }
 
+  /** Reads a rule's body into a new node. */
+  private node(name: string, body: () => void): Node {
+    const node: Node = { name, children: {} };
+    const key = this.label ?? name;
+    this.label = undefined;
+    this.open.push(node);
+    try {
+      body();
+      return node;
+    } catch (error) {
+      // What the rule read before the mistake stays in the tree, as a CstParser keeps it: in its parent when the
+      // mistake goes further up, or as the rule's result when recovery resumes after it.
+      node.recoveredNode = true;
+      this.recoveredNode = node;
+      this.open.pop();
+      if (this.open.length > 0) this.add(key, node);
+      this.open.push(node);
+      throw error;
+    } finally {
+      this.open.pop();
+    }
+  }
+
+  /** Adds a token or a rule's node to the node being read, under `key`. */
+  private add(key: string, child: IToken | Node): void {
+    const children = this.open[this.open.length - 1]!.children;
+    const list = children[key];
+    if (list === undefined) children[key] = [child];
+    else list.push(child);
+  }
+
+  private readonly partial = (): Node => this.recoveredNode ?? { name: "recovered", children: {} };
+
   /** query = [ andExpression { "OR" andExpression } ]: an OR of AND levels, or nothing. */
-  query = this.RULE("query", () => {
-    this.OPTION(this.orExpression);
-  });
+  query = this.RULE("query", () => this.node("query", this.queryBody), { recoveryValueFunc: this.partial });
 
   // The DSL's arguments are built once, not on every call (chevrotain's performance guide: cached alternatives).
   // They close over nothing but the parser, so sharing them between calls is safe.
+  private readonly queryBody = (): void => {
+    this.OPTION(this.orExpression);
+  };
   private readonly orExpression = (): void => {
-    this.SUBRULE(this.andExpression);
+    this.add("andExpression", this.SUBRULE(this.andExpression));
     this.MANY(this.orOperand);
   };
   private readonly orOperand = (): void => {
-    this.CONSUME(Or);
-    this.SUBRULE2(this.andExpression);
+    this.add("Or", this.CONSUME(Or));
+    this.add("andExpression", this.SUBRULE2(this.andExpression));
   };
 
   /** andExpression = unaryExpression { [ "AND" ] unaryExpression } */
-  andExpression = this.RULE("andExpression", () => {
-    this.SUBRULE(this.unaryExpression);
-    this.MANY(this.andOperand);
+  andExpression = this.RULE("andExpression", () => this.node("andExpression", this.andExpressionBody), {
+    recoveryValueFunc: this.partial,
   });
 
+  private readonly andExpressionBody = (): void => {
+    this.add("unaryExpression", this.SUBRULE(this.unaryExpression));
+    this.MANY(this.andOperand);
+  };
   private readonly andOperator = (): void => {
-    this.CONSUME(And);
+    this.add("And", this.CONSUME(And));
   };
   private readonly andOperand = (): void => {
     this.OPTION(this.andOperator);
-    this.SUBRULE2(this.unaryExpression);
+    this.add("unaryExpression", this.SUBRULE2(this.unaryExpression));
   };
 
   /**
    * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | group | INVALID ),
-   * where value = WORD | QUOTED | range | group | INVALID, each labelled `value` in the tree. A field expression and
+   * where value = WORD | QUOTED | range | group | INVALID, each kept as `value` in the tree. A field expression and
    * a bare value both start with a word, so one rule reads both: the grammar stays LL(1), and a condition costs one
    * rule invocation (two with a range).
    */
-  unaryExpression = this.RULE("unaryExpression", () => {
-    this.MANY(this.prefix);
-    this.OR(this.operandAlternatives);
+  unaryExpression = this.RULE("unaryExpression", () => this.node("unaryExpression", this.unaryBody), {
+    recoveryValueFunc: this.partial,
   });
 
+  private readonly unaryBody = (): void => {
+    this.MANY(this.prefix);
+    this.OR(this.operandAlternatives);
+  };
   private readonly prefix = (): void => {
-    this.CONSUME(Prefix);
+    this.add("Prefix", this.CONSUME(Prefix));
   };
   private readonly fieldValue = (): void => {
-    this.CONSUME(Colon);
+    this.add("Colon", this.CONSUME(Colon));
     this.OR2(this.valueAlternatives);
     this.MANY2(this.anotherValue);
   };
   private readonly anotherValue = (): void => {
-    this.CONSUME2(Colon);
+    this.add("Colon", this.CONSUME2(Colon));
     this.OR3(this.anotherValueAlternatives);
   };
   private readonly operandAlternatives = [
     {
       ALT: () => {
-        this.CONSUME(Word);
+        this.add("Word", this.CONSUME(Word));
         this.OPTION(this.fieldValue);
       },
     },
-    { ALT: () => this.CONSUME(Quoted) },
-    { ALT: () => this.SUBRULE(this.range) },
-    { ALT: () => this.SUBRULE(this.group) },
-    { ALT: () => this.CONSUME(Invalid) },
+    { ALT: () => this.add("Quoted", this.CONSUME(Quoted)) },
+    { ALT: () => this.add("range", this.SUBRULE(this.range)) },
+    { ALT: () => this.add("group", this.SUBRULE(this.group)) },
+    { ALT: () => this.add("Invalid", this.CONSUME(Invalid)) },
   ];
   private readonly valueAlternatives = this.valueAlternativesAt(2);
   private readonly anotherValueAlternatives = this.valueAlternativesAt(3);
@@ -107,40 +167,57 @@ class QueryParser extends CstParser {
   /** The alternatives of a value, with DSL occurrence index `occurrence` (chevrotain needs one per use in a rule). */
   private valueAlternativesAt(occurrence: number): { ALT: () => void }[] {
     return [
-      { ALT: () => this.consume(occurrence, Word, VALUE) },
-      { ALT: () => this.consume(occurrence, Quoted, VALUE) },
-      { ALT: () => this.subrule(occurrence, this.range, VALUE) },
-      { ALT: () => this.subrule(occurrence, this.group, VALUE) },
-      { ALT: () => this.consume(occurrence, Invalid, VALUE) },
+      { ALT: () => this.add("value", this.consume(occurrence, Word, VALUE)) },
+      { ALT: () => this.add("value", this.consume(occurrence, Quoted, VALUE)) },
+      {
+        ALT: () => {
+          this.label = "value";
+          this.add("value", this.subrule(occurrence, this.range, VALUE));
+        },
+      },
+      {
+        ALT: () => {
+          this.label = "value";
+          this.add("value", this.subrule(occurrence, this.group, VALUE));
+        },
+      },
+      { ALT: () => this.add("value", this.consume(occurrence, Invalid, VALUE)) },
     ];
   }
 
   /** range = RANGE_OPEN BOUND "TO" BOUND RANGE_CLOSE */
-  range = this.RULE("range", () => {
-    this.CONSUME(RangeOpen);
-    this.CONSUME(Bound);
-    this.CONSUME(RangeTo);
-    this.CONSUME2(Bound);
-    this.CONSUME(RangeClose);
-  });
+  range = this.RULE("range", () => this.node("range", this.rangeBody), { recoveryValueFunc: this.partial });
+
+  private readonly rangeBody = (): void => {
+    this.add("RangeOpen", this.CONSUME(RangeOpen));
+    this.add("Bound", this.CONSUME(Bound));
+    this.add("RangeTo", this.CONSUME(RangeTo));
+    this.add("Bound", this.CONSUME2(Bound));
+    this.add("RangeClose", this.CONSUME(RangeClose));
+  };
 
   /** group = "(" query ")". The parse limits keep its recursion bounded (see `scan.ts`). */
-  group = this.RULE("group", () => {
-    this.CONSUME(LParen);
-    this.SUBRULE(this.query);
-    this.CONSUME(RParen);
-  });
+  group = this.RULE("group", () => this.node("group", this.groupBody), { recoveryValueFunc: this.partial });
+
+  private readonly groupBody = (): void => {
+    this.add("LParen", this.CONSUME(LParen));
+    this.add("query", this.SUBRULE(this.query));
+    this.add("RParen", this.CONSUME(RParen));
+  };
 
   /** Parses a token vector: the tree, and what the grammar could not match. */
   parseTokens(tokens: IToken[]): { cst: CstNode | undefined; errors: IRecognitionException[] } {
     const stackTraceLimit = withoutStackTraces();
     try {
       this.input = tokens;
-      const cst = this.query() as CstNode | undefined;
+      const cst = this.query();
       return { cst, errors: this.errors };
     } finally {
       // The parser outlives the parse: it must not keep the tokens (and through them the source) alive.
       this.input = [];
+      this.open.length = 0;
+      this.recoveredNode = undefined;
+      this.label = undefined;
       if (stackTraceLimit !== undefined) Error.stackTraceLimit = stackTraceLimit;
     }
   }
