@@ -156,10 +156,26 @@ class QueryParser extends EmbeddedActionsParser {
         this.OPTION(this.fieldValue);
       },
     },
-    { ALT: () => this.add("Quoted", this.CONSUME(Quoted)) },
-    { ALT: () => this.add("range", this.SUBRULE(this.range)) },
-    { ALT: () => this.add("group", this.SUBRULE(this.group)) },
-    { ALT: () => this.add("Invalid", this.CONSUME(Invalid)) },
+    {
+      ALT: () => {
+        this.add("Quoted", this.CONSUME(Quoted));
+      },
+    },
+    {
+      ALT: () => {
+        this.add("range", this.SUBRULE(this.range));
+      },
+    },
+    {
+      ALT: () => {
+        this.add("group", this.SUBRULE(this.group));
+      },
+    },
+    {
+      ALT: () => {
+        this.add("Invalid", this.CONSUME(Invalid));
+      },
+    },
   ];
   private readonly valueAlternatives = this.valueAlternativesAt(2);
   private readonly anotherValueAlternatives = this.valueAlternativesAt(3);
@@ -167,8 +183,16 @@ class QueryParser extends EmbeddedActionsParser {
   /** The alternatives of a value, with DSL occurrence index `occurrence` (chevrotain needs one per use in a rule). */
   private valueAlternativesAt(occurrence: number): { ALT: () => void }[] {
     return [
-      { ALT: () => this.add("value", this.consume(occurrence, Word, VALUE)) },
-      { ALT: () => this.add("value", this.consume(occurrence, Quoted, VALUE)) },
+      {
+        ALT: () => {
+          this.add("value", this.consume(occurrence, Word, VALUE));
+        },
+      },
+      {
+        ALT: () => {
+          this.add("value", this.consume(occurrence, Quoted, VALUE));
+        },
+      },
       {
         ALT: () => {
           this.label = "value";
@@ -181,7 +205,11 @@ class QueryParser extends EmbeddedActionsParser {
           this.add("value", this.subrule(occurrence, this.group, VALUE));
         },
       },
-      { ALT: () => this.add("value", this.consume(occurrence, Invalid, VALUE)) },
+      {
+        ALT: () => {
+          this.add("value", this.consume(occurrence, Invalid, VALUE));
+        },
+      },
     ];
   }
 
