@@ -7,9 +7,11 @@ import { field } from "./schema.js";
  * below them is accepted unchecked. Shared models are declared once and reused.
  */
 
+/** An amount in cents, with what it is the amount of. */
 export const cents = (description: string) =>
   field("integer", { unit: "cent", description: `${description}, in the smallest currency unit (cent)` });
 
+/** A reference to another Secuconnect object: its type and id. */
 export const productInstance = { object: "keyword", id: "keyword" } as const;
 
 const address = {
@@ -42,6 +44,7 @@ const contact = {
   address,
 } as const;
 
+/** A customer, or a shipping address: a contact and its address. */
 export const customer = {
   object: "keyword",
   id: "keyword",
@@ -51,6 +54,7 @@ export const customer = {
   contact,
 } as const;
 
+/** Receipt lines, as printed for the merchant. */
 export const receipt = [
   {
     type: field("keyword", { values: ["separator", "textline", "name-value", "space"] }),
@@ -60,6 +64,7 @@ export const receipt = [
 
 const productGroup = [{ id: "keyword", desc: "string", level: "integer" }] as const;
 
+/** One line of the basket. */
 export const basketProduct = {
   id: "integer",
   parent: "integer",
@@ -90,6 +95,7 @@ const parentTransaction = [
   },
 ] as const;
 
+/** A field that only answers to an aggregate request carry; not searchable. */
 export const aggregation = (description: string, type: "integer" | "keyword" | "object") =>
   field(type, {
     searchable: false,

@@ -193,6 +193,7 @@ export function comparison(context: BuildContext, field: string, text: string, s
   return context.condition(query, start, end, greater ? { min: boundSpan } : { max: boundSpan });
 }
 
+/** A quoted value: a phrase, with `\"` and `\\` decoded; the value of `field` when there is one. */
 export function quotedValue(
   context: BuildContext,
   field: FieldContext,
