@@ -44,7 +44,7 @@ const contact = {
   address,
 } as const;
 
-/** A customer, or a shipping address: a contact and its address. */
+/** A customer, or a shipping address: a contact with its address. */
 export const customer = {
   object: "keyword",
   id: "keyword",
@@ -54,7 +54,7 @@ export const customer = {
   contact,
 } as const;
 
-/** Receipt lines, as printed for the merchant. */
+/** Receipt lines, as printed for the customer or the merchant. */
 export const receipt = [
   {
     type: field("keyword", { values: ["separator", "textline", "name-value", "space"] }),
@@ -95,7 +95,7 @@ const parentTransaction = [
   },
 ] as const;
 
-/** A field that only answers to an aggregate request carry; not searchable. */
+/** A field found only in answers to an aggregate request; not searchable. */
 export const aggregation = (description: string, type: "integer" | "keyword" | "object") =>
   field(type, {
     searchable: false,
