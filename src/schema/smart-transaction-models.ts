@@ -102,7 +102,7 @@ export const aggregation = (description: string, type: "integer" | "keyword" | "
     description: `aggregation result (${description}), only in answers to an aggregate request`,
   });
 
-/** The transactions a Smart Transaction is linked with (payments, refunds, captures). */
+/** The payment transactions of a Smart Transaction (PaymentTransactionsProductModel). */
 export const linkedTransactions = [
   {
     object: "keyword",
