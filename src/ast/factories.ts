@@ -162,6 +162,24 @@ export const oneChar = (): PatternPart => ONE_CHAR;
 export const literal = (value: string): PatternPart => literalNode(value);
 
 /**
+ * Text cut at every `*` and `?` into a pattern's parts, every other character literal; unchecked, as `pattern`
+ * checks and normalises them.
+ */
+export function wildcardParts(text: string): PatternPart[] {
+  const parts: PatternPart[] = [];
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 42 && code !== 63) continue;
+    if (i > run) parts.push(literalNode(text.slice(run, i)));
+    parts.push(code === 42 ? ANY_CHARS : ONE_CHAR);
+    run = i + 1;
+  }
+  if (run < text.length) parts.push(literalNode(text.slice(run)));
+  return parts;
+}
+
+/**
  * A wildcard pattern. Adjacent literals are merged and empty ones dropped; the result must hold a wildcard and must
  * not be a lone `*` (that is `exists`).
  */

@@ -1,5 +1,5 @@
 import * as ast from "../ast/factories.js";
-import type { Bound, PatternPart, Query } from "../ast/types.js";
+import type { Bound, Query } from "../ast/types.js";
 import { InvalidQueryError } from "../ast/errors.js";
 import { serialize } from "../serialize/serialize.js";
 import type { FieldSchema } from "../schema/schema.js";
@@ -118,18 +118,7 @@ function printValue(value: PlainValue, info: FieldInfo | undefined, path: string
 /** A pattern in which only `*` and `?` are wildcards; without one it is plain text, and `*` alone is "has a value". */
 function patternQuery(field: string, pattern: string): Query {
   if (typeof pattern !== "string") throw new InvalidQueryError(`${field}: a pattern must be a string`);
-  const parts: PatternPart[] = [];
-  let literal = "";
-  for (const char of pattern) {
-    if (char !== "*" && char !== "?") {
-      literal += char;
-      continue;
-    }
-    if (literal) parts.push(ast.literal(literal));
-    literal = "";
-    parts.push(char === "*" ? ast.anyChars() : ast.oneChar());
-  }
-  if (literal) parts.push(ast.literal(literal));
+  const parts = ast.wildcardParts(pattern);
   if (!parts.some((part) => part.kind !== "literal")) return ast.term(field, ast.text(pattern));
   if (parts.every((part) => part.kind === "anyChars")) return ast.exists(field);
   return ast.term(field, ast.pattern(parts));

@@ -103,36 +103,39 @@ function readQuery(source: string, options: ParseOptions, locate: boolean): Outc
     return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
   }
   try {
-    return parseAndBuild(source, tokens, { options, locate, problems, strayClosers, unclosed, lastToken });
+    const end = lastToken ? endOf(lastToken) : 0;
+    return parseAndBuild(source, tokens, { options, locate, problems, strayClosers, unclosed, end });
   } catch (error) {
-    if (!isStackOverflow(error)) throw error;
-    // Only where the depth limit was lifted: the engine's stack ran out before it. Reported where the default
-    // limit would have stopped.
-    const deep = scanTokens(lexed.tokens, DEFAULT_MAX_DEPTH).tooDeep ?? tokens[0];
-    const span = deep ? { start: deep.startOffset, end: endOf(deep) } : { start: 0, end: 0 };
+    // Only where the depth limit was lifted can the engine's stack run out before it. The error may not say so:
+    // chevrotain's bookkeeping, cut short by the overflow, can fail on the way out with another RangeError. It is
+    // reported where the default limit would have stopped.
+    const deep = scanTokens(lexed.tokens, DEFAULT_MAX_DEPTH).tooDeep;
+    if (!deep || !isStackError(error)) throw error;
+    const span = { start: deep.startOffset, end: endOf(deep) };
     const message = "The query is nested deeper than this engine's stack can read; write it with less nesting";
     return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
   }
 }
 
-/** Whether an error is the engine's stack running out (a RangeError in V8 and JavaScriptCore, InternalError in Firefox). */
-function isStackOverflow(error: unknown): boolean {
-  if (!(error instanceof Error) || !(error instanceof RangeError || error.name === "InternalError")) return false;
-  return /stack|recursion/i.test(error.message);
+/** Whether an error is of the kind the engine's stack running out throws: RangeError, or InternalError in Firefox. */
+function isStackError(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && error.name === "InternalError");
 }
 
-interface Scanned {
+/** What the reading knows when it parses: the options, the problems found so far and what the scan found. */
+interface ParseState {
   readonly options: ParseOptions;
   readonly locate: boolean;
   readonly problems: Problem[];
   readonly strayClosers: readonly IToken[];
   readonly unclosed: readonly IToken[];
-  readonly lastToken: IToken | undefined;
+  /** Where the last token written ends. */
+  readonly end: number;
 }
 
 /** Parses the scanned tokens (again with recovery after a mistake) and builds the AST. */
-function parseAndBuild(source: string, tokens: IToken[], scanned: Scanned): Outcome {
-  const { options, locate, problems, strayClosers, unclosed, lastToken } = scanned;
+function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Outcome {
+  const { options, locate, problems, strayClosers, unclosed, end } = state;
   const strict = parseStrictly(tokens);
   let trees = [strict.cst];
   if (strict.errors.length > 0) {
@@ -140,21 +143,18 @@ function parseAndBuild(source: string, tokens: IToken[], scanned: Scanned): Outc
     trees = [...recovered.trees];
     reportParserErrors(recovered.errors, tokens, source, problems);
   }
-  const grammarErrors = problems.map((problem) => problem.span.start).sort((a, b) => a - b);
+  const reportedErrors = problems.map((problem) => problem.span.start).sort((a, b) => a - b);
   const reading = options.reading ?? "usual";
   const built = buildQuery(source, trees as (QueryCstNode | undefined)[], {
     reading,
     locate,
-    grammarErrors,
+    reportedErrors,
     strayClosers,
     unclosed,
-    end: lastToken ? endOf(lastToken) : 0,
+    end,
   });
   for (const problem of built.problems) problems.push(problem);
-  if (!built.query || problems.some((problem) => problem.severity === "error")) return { problems };
-  return built.locations
-    ? { query: built.query, problems, locations: built.locations }
-    : { query: built.query, problems };
+  return problems.some((problem) => problem.severity === "error") ? { problems } : { ...built, problems };
 }
 
 function read(source: string, options: ParseOptions, locate: boolean): ParseResult & { locations?: Locations } {
@@ -167,10 +167,8 @@ function read(source: string, options: ParseOptions, locate: boolean): ParseResu
     };
     return { diagnostics: toDiagnostics("", [problem]) };
   }
-  const { query, problems, locations } = readQuery(source, options, locate);
-  const diagnostics = toDiagnostics(source, problems);
-  if (!query) return { diagnostics };
-  return locations ? { query, diagnostics, locations } : { query, diagnostics };
+  const { problems, ...outcome } = readQuery(source, options, locate);
+  return { ...outcome, diagnostics: toDiagnostics(source, problems) };
 }
 
 /**

@@ -64,7 +64,6 @@ class QueryParser extends EmbeddedActionsParser {
     this.open.push(node);
     try {
       body();
-      return node;
     } catch (error) {
       // What the rule read before the mistake stays in the tree, as a CstParser keeps it: in its parent when the
       // mistake goes further up, or as the rule's result when recovery resumes after it.
@@ -72,11 +71,10 @@ class QueryParser extends EmbeddedActionsParser {
       this.recoveredNode = node;
       this.open.pop();
       if (this.open.length > 0) this.add(key, node);
-      this.open.push(node);
       throw error;
-    } finally {
-      this.open.pop();
     }
+    this.open.pop();
+    return node;
   }
 
   /** Adds a token or a rule's node to the node being read, under `key`. */
@@ -185,29 +183,29 @@ class QueryParser extends EmbeddedActionsParser {
     return [
       {
         ALT: () => {
-          this.add("value", this.consume(occurrence, Word, VALUE));
+          this.add(VALUE.LABEL, this.consume(occurrence, Word, VALUE));
         },
       },
       {
         ALT: () => {
-          this.add("value", this.consume(occurrence, Quoted, VALUE));
+          this.add(VALUE.LABEL, this.consume(occurrence, Quoted, VALUE));
         },
       },
       {
         ALT: () => {
-          this.label = "value";
-          this.add("value", this.subrule(occurrence, this.range, VALUE));
+          this.label = VALUE.LABEL;
+          this.add(VALUE.LABEL, this.subrule(occurrence, this.range, VALUE));
         },
       },
       {
         ALT: () => {
-          this.label = "value";
-          this.add("value", this.subrule(occurrence, this.group, VALUE));
+          this.label = VALUE.LABEL;
+          this.add(VALUE.LABEL, this.subrule(occurrence, this.group, VALUE));
         },
       },
       {
         ALT: () => {
-          this.add("value", this.consume(occurrence, Invalid, VALUE));
+          this.add(VALUE.LABEL, this.consume(occurrence, Invalid, VALUE));
         },
       },
     ];
@@ -258,8 +256,9 @@ class QueryParser extends EmbeddedActionsParser {
  */
 function withoutStackTraces(): number | undefined {
   const limit = Error.stackTraceLimit;
-  if (typeof limit !== "number" || !Object.getOwnPropertyDescriptor(Error, "stackTraceLimit")?.writable)
+  if (typeof limit !== "number" || !Object.getOwnPropertyDescriptor(Error, "stackTraceLimit")?.writable) {
     return undefined;
+  }
   Error.stackTraceLimit = 0;
   return limit;
 }

@@ -58,22 +58,22 @@ export class BuildContext {
     readonly source: string,
     readonly reading: Reading,
     locate: boolean,
-    /** Where the grammar reported errors, in ascending order. */
-    private readonly grammarErrors: readonly number[] = [],
+    /** Where errors were reported before this pass (lexer and grammar), in ascending order. */
+    private readonly reportedErrors: readonly number[] = [],
   ) {
     this.locations = locate ? new WeakMap() : undefined;
   }
 
-  /** Whether the grammar reported an error from `start` to `end`, both inclusive. */
-  grammarErrorWithin(start: number, end: number): boolean {
+  /** Whether an error was reported before this pass from `start` to `end`, both inclusive. */
+  errorReportedWithin(start: number, end: number): boolean {
     let low = 0;
-    let high = this.grammarErrors.length;
+    let high = this.reportedErrors.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (this.grammarErrors[mid]! < start) low = mid + 1;
+      if (this.reportedErrors[mid]! < start) low = mid + 1;
       else high = mid;
     }
-    return low < this.grammarErrors.length && this.grammarErrors[low]! <= end;
+    return low < this.reportedErrors.length && this.reportedErrors[low]! <= end;
   }
 
   error(code: string, message: string, start: number, end: number, fix?: string): void {

@@ -118,8 +118,8 @@ export function parenthesized(context: BuildContext, node: GroupCstNode, field: 
   const close = closer && !isMissingCloser(closer) ? closer : undefined;
   const end = close ? endOf(close) : (content?.end ?? endOf(open));
   if (!close) unclosedParenthesis(context, open, end);
-  // An empty group is a mistake of its own, unless the grammar has already reported what is wrong inside.
-  if (!content && !context.grammarErrorWithin(open.startOffset, close ? end : context.source.length)) {
+  // An empty group is a mistake of its own, unless what is wrong inside has been reported already.
+  if (!content && !context.errorReportedWithin(open.startOffset, close ? end : context.source.length)) {
     context.error("empty-group", "Empty parentheses: put a condition inside or remove them", open.startOffset, end, "");
   }
   return { query: content?.query, start: open.startOffset, end };

@@ -18,8 +18,8 @@ export interface BuiltQuery {
 export interface BuildOptions {
   readonly reading: Reading;
   readonly locate: boolean;
-  /** Where the grammar reported errors, in ascending order (they are reported already). */
-  readonly grammarErrors: readonly number[];
+  /** Where errors were reported before this pass (characters the lexer refused, the grammar's errors), ascending. */
+  readonly reportedErrors: readonly number[];
   /** Closing parentheses that the scan found matching nothing. */
   readonly strayClosers: readonly IToken[];
   /** Opening parentheses that the scan found never closed. */
@@ -38,11 +38,11 @@ export function buildQuery(
   trees: readonly (QueryCstNode | undefined)[],
   options: BuildOptions,
 ): BuiltQuery {
-  const context = new BuildContext(source, options.reading, options.locate, options.grammarErrors);
+  const context = new BuildContext(source, options.reading, options.locate, options.reportedErrors);
   const [cst, ...stretches] = trees;
   const content = cst && orExpression(context, cst, undefined);
   for (const stretch of stretches) if (stretch) orExpression(context, stretch, undefined);
-  if (!content && context.problems.length === 0 && options.grammarErrors.length === 0) {
+  if (!content && context.problems.length === 0 && options.reportedErrors.length === 0) {
     context.error("empty-query", "The query is empty: write a condition such as status:accepted", 0, source.length);
   }
   for (const paren of options.strayClosers) strayCloser(context, paren);

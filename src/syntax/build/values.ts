@@ -1,7 +1,7 @@
 import type { IToken } from "chevrotain";
 import * as ast from "../../ast/factories.js";
-import { literalNode, patternNode, termNode, textNode } from "../../ast/nodes.js";
-import type { ExistsQuery, PatternPart, RangeQuery, Span, TermQuery } from "../../ast/types.js";
+import { patternNode, termNode, textNode } from "../../ast/nodes.js";
+import type { ExistsQuery, RangeQuery, Span, TermQuery } from "../../ast/types.js";
 import { quote } from "../characters.js";
 import { endOf } from "../tokens.js";
 import { decodeEscapes, decodeWord } from "../words.js";
@@ -13,12 +13,9 @@ import { checkText, reportBreakingChars, reportWordProblems } from "./word-check
  * and no check (no surrogate, no unusual space), which is most words.
  */
 export const PLAIN_WORD = /^[^\x00-\x20\x7f-\uffff\\*?!/^~]*$/;
-// A plain word that is one term (see `ast.isPlainTerm`), in ASCII: it reads the same as a phrase.
-const PLAIN_ASCII_TERM = /^[A-Za-z0-9_]+$/;
 // A word of printable ASCII whose only special characters are wildcards: its pattern needs no decoding and no check.
 const PLAIN_PATTERN = /^[^\x00-\x20\x7f-\uffff\\!/^~]*$/;
 
-/** The field name of `field:`; `null` (with a diagnostic) when it cannot be one. */
 /** The field name of `field:`; `null` (with a diagnostic) when it cannot be one. */
 export function fieldName(context: BuildContext, token: IToken): FieldContext {
   const decoded = decodeWord(token.image);
@@ -61,7 +58,7 @@ export function wordValue(
     if (field == null) return { query: undefined, start, end };
     // Plain printable ASCII on both sides: the factories' checks cannot fail, so the node is made directly.
     if (plainField && field !== ast.EXISTS_FIELD && !raw.startsWith("<") && !raw.startsWith(">")) {
-      const value = textNode(raw, !PLAIN_ASCII_TERM.test(raw));
+      const value = textNode(raw, !ast.isPlainTerm(raw));
       return context.condition(termNode(field, value, Object.freeze({ start: nodeStart, end })), start, end);
     }
     return textValue(context, field, raw, false, start, end, nodeStart);
@@ -74,13 +71,12 @@ export function wordValue(
     !raw.startsWith(">") &&
     PLAIN_PATTERN.test(raw)
   ) {
-    const parts = plainPatternParts(raw);
-    if (parts)
-      return context.condition(
-        termNode(field, patternNode(parts), Object.freeze({ start: nodeStart, end })),
-        start,
-        end,
-      );
+    // A plain word's parts are those `ast.pattern` would make; a lone `*` is no pattern (it is `exists`).
+    const parts = ast.wildcardParts(raw);
+    if (parts.length > 1 || parts[0] !== ast.anyChars()) {
+      const query = termNode(field, patternNode(Object.freeze(parts)), Object.freeze({ start: nodeStart, end }));
+      return context.condition(query, start, end);
+    }
   }
   const decoded = decodeWord(raw);
   reportWordProblems(context, token, decoded.problems);
@@ -209,22 +205,4 @@ export function quotedValue(
     return { query: undefined, start, end };
   const span = Object.freeze({ start: nodeStart, end });
   return textCondition(context, field, text, false, span, start, end);
-}
-
-/**
- * The frozen parts of a plain word's pattern (printable ASCII, wildcards, no escape), as `ast.pattern` would make
- * them; `undefined` for a lone `*`, which is not a pattern.
- */
-function plainPatternParts(raw: string): readonly PatternPart[] | undefined {
-  const parts: PatternPart[] = [];
-  let run = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c !== 42 && c !== 63) continue;
-    if (i > run) parts.push(literalNode(raw.slice(run, i)));
-    parts.push(c === 42 ? ast.anyChars() : ast.oneChar());
-    run = i + 1;
-  }
-  if (run < raw.length) parts.push(literalNode(raw.slice(run)));
-  return parts.length === 1 && parts[0] === ast.anyChars() ? undefined : Object.freeze(parts);
 }
