@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { createSyntaxDiagramsCode } from "chevrotain";
 import { describe, expect, it } from "vitest";
 import { serializedGrammar } from "../src/syntax/parser.js";
-import { cstTypesSource } from "../scripts/cst-types-source.js";
 
 const read = (path: string): string => readFileSync(new URL(path, import.meta.url), "utf8");
 
@@ -17,9 +16,5 @@ describe("grammar/", () => {
 
   it("diagrams.html is generated from the current parser (npm run diagrams)", () => {
     expect(read("../grammar/diagrams.html")).toBe(createSyntaxDiagramsCode(serializedGrammar()));
-  });
-
-  it("src/syntax/cst.ts, the syntax tree's types, is generated from the current parser (npm run cst-types)", () => {
-    expect(read("../src/syntax/cst.ts")).toBe(cstTypesSource());
   });
 });

@@ -1,61 +1,95 @@
-// Generated from the grammar by `npm run cst-types`; do not edit.
-import type { CstNode, ICstVisitor, IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
 
-export interface QueryCstNode extends CstNode {
-  name: "query";
-  children: QueryCstChildren;
+/**
+ * The concrete syntax tree that the grammar's actions record (`parser.ts`) and the semantic pass reads (`build/`):
+ * one node per rule of `grammar/q.ebnf`, each token in a named slot. A slot stays empty where a mistake ended the
+ * rule early; a token that error recovery made up is marked `isInsertedInRecovery`.
+ *
+ * Each node has a fixed set of slots rather than a list per token kind: a condition such as `f:v` is one small
+ * object, so that a long query's tree costs little memory and little collector time while it lives.
+ */
+export type CstElement = IToken | CstNode;
+
+/** Any node of the tree. */
+export type CstNode = QueryCstNode | AndExpressionCstNode | UnaryExpressionCstNode | RangeCstNode | GroupCstNode;
+
+/** A field's value: a word, a quoted value or an invalid token, a range, or a group. */
+export type ValueCstElement = IToken | RangeCstNode | GroupCstNode;
+
+/** query = [ andExpression { "OR" andExpression } ] */
+export interface QueryCstNode {
+  readonly name: "query";
+  andExpressions: AndExpressionCstNode[];
+  ors: IToken[];
 }
 
-export type QueryCstChildren = {
-  andExpression?: (AndExpressionCstNode)[];
-  Or?: IToken[];
-};
-
-export interface AndExpressionCstNode extends CstNode {
-  name: "andExpression";
-  children: AndExpressionCstChildren;
+/** andExpression = unaryExpression { [ "AND" ] unaryExpression } */
+export interface AndExpressionCstNode {
+  readonly name: "andExpression";
+  unaryExpressions: UnaryExpressionCstNode[];
+  ands: IToken[];
 }
 
-export type AndExpressionCstChildren = {
-  unaryExpression: (UnaryExpressionCstNode)[];
-  And?: IToken[];
-};
-
-export interface UnaryExpressionCstNode extends CstNode {
-  name: "unaryExpression";
-  children: UnaryExpressionCstChildren;
+/**
+ * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | group | INVALID ).
+ * `head` is what follows the prefixes; `colon` and `value` the first `:` and its value; `more` each further colon
+ * and its value (`a:b:c`, a mistake).
+ */
+export interface UnaryExpressionCstNode {
+  readonly name: "unaryExpression";
+  prefixes: IToken[] | undefined;
+  head: ValueCstElement | undefined;
+  colon: IToken | undefined;
+  value: ValueCstElement | undefined;
+  more: { readonly colon: IToken; value: ValueCstElement | undefined }[] | undefined;
 }
 
-export type UnaryExpressionCstChildren = {
-  Prefix?: IToken[];
-  Word?: IToken[];
-  Colon?: (IToken)[];
-  value?: (IToken | RangeCstNode | GroupCstNode)[];
-  Quoted?: IToken[];
-  range?: RangeCstNode[];
-  group?: GroupCstNode[];
-  Invalid?: IToken[];
-};
-
-export interface RangeCstNode extends CstNode {
-  name: "range";
-  children: RangeCstChildren;
+/** range = RANGE_OPEN BOUND "TO" BOUND RANGE_CLOSE */
+export interface RangeCstNode {
+  readonly name: "range";
+  open: IToken | undefined;
+  lower: IToken | undefined;
+  to: IToken | undefined;
+  upper: IToken | undefined;
+  close: IToken | undefined;
 }
 
-export type RangeCstChildren = {
-  RangeOpen: IToken[];
-  Bound: (IToken)[];
-  RangeTo: IToken[];
-  RangeClose: IToken[];
-};
-
-export interface GroupCstNode extends CstNode {
-  name: "group";
-  children: GroupCstChildren;
+/** group = "(" query ")" */
+export interface GroupCstNode {
+  readonly name: "group";
+  open: IToken | undefined;
+  query: QueryCstNode | undefined;
+  close: IToken | undefined;
 }
 
-export type GroupCstChildren = {
-  LParen: IToken[];
-  query: QueryCstNode[];
-  RParen: IToken[];
-};
+/** Whether an element of the tree is a token. */
+export const isToken = (element: CstElement): element is IToken => "image" in element;
+
+/** A token that is in the source: present, and not made up by error recovery. */
+export const writtenToken = (token: IToken | undefined): IToken | undefined =>
+  token?.isInsertedInRecovery ? undefined : token;
+
+/** The tokens and nodes directly under a node, slot by slot (tokens that recovery made up included). */
+export function childrenOf(node: CstNode): CstElement[] {
+  switch (node.name) {
+    case "query":
+      return [...node.andExpressions, ...node.ors];
+    case "andExpression":
+      return [...node.unaryExpressions, ...node.ands];
+    case "unaryExpression":
+      return present([
+        ...(node.prefixes ?? []),
+        node.head,
+        node.colon,
+        node.value,
+        ...(node.more ?? []).flatMap(({ colon, value }) => [colon, value]),
+      ]);
+    case "range":
+      return present([node.open, node.lower, node.to, node.upper, node.close]);
+    case "group":
+      return present([node.open, node.query, node.close]);
+  }
+}
+
+const present = (elements: readonly (CstElement | undefined)[]): CstElement[] =>
+  elements.filter((element): element is CstElement => element !== undefined);

@@ -3,7 +3,6 @@ import type { Query } from "../ast/types.js";
 import { QuerySyntaxError } from "../diagnostics/errors.js";
 import type { Reading } from "./build/context.js";
 import { buildQuery } from "./build/query.js";
-import type { QueryCstNode } from "./cst.js";
 import { toDiagnostics, type Diagnostic, type Problem } from "../diagnostics/diagnostic.js";
 import { tokenize } from "./lexer.js";
 import type { Locations } from "./locations.js";
@@ -145,7 +144,7 @@ function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Out
   }
   const reportedErrors = problems.map((problem) => problem.span.start).sort((a, b) => a - b);
   const reading = options.reading ?? "usual";
-  const built = buildQuery(source, trees as (QueryCstNode | undefined)[], {
+  const built = buildQuery(source, trees, {
     reading,
     locate,
     reportedErrors,

@@ -1,4 +1,12 @@
-import type { CstNode, IRecognitionException, IToken } from "chevrotain";
+import type { IRecognitionException, IToken, ParserMethod, TokenType } from "chevrotain";
+import type {
+  AndExpressionCstNode,
+  CstNode,
+  GroupCstNode,
+  QueryCstNode,
+  RangeCstNode,
+  UnaryExpressionCstNode,
+} from "./cst.js";
 import { EmbeddedActionsParser, NotAllInputParsedException, tokenMatcher } from "./chevrotain.js";
 import {
   allTokens,
@@ -21,74 +29,81 @@ declare const __SECUQ_BUILD__: boolean | undefined;
 // The published build skips chevrotain's grammar checks: they only find mistakes in the grammar, which tests catch.
 const skipGrammarChecks = typeof __SECUQ_BUILD__ !== "undefined" && __SECUQ_BUILD__;
 
-// A field's value is kept under one label in the tree, whatever its kind: a token, or a range's or group's node. The
-// label is in the grammar too, so that the tree's generated types (cst.ts) and the diagrams show it.
-const VALUE = { LABEL: "value" };
-
-/** A tree node as the semantic pass reads it (`cst.ts`): children by token, label or rule name, in order. */
-interface Node {
-  readonly name: string;
-  readonly children: Record<string, (IToken | CstNode)[]>;
-  recoveredNode?: boolean;
-}
+/** Where a range's or group's node goes in the condition that holds it. */
+type Slot = "head" | "value" | "more";
 
 /**
- * The grammar of `q`, rule for rule as in `grammar/q.ebnf`. It is pure: it builds a concrete syntax tree and nothing
- * else. It also accepts a few wrong forms (two expressions with no operator, `-`/`+` prefixes, repeated NOT, bare
- * values, invalid tokens) so that the semantic pass can name each mistake and its fix instead of stopping at the
- * first.
+ * The grammar of `q`, rule for rule as in `grammar/q.ebnf`. It is pure: it builds a concrete syntax tree (`cst.ts`)
+ * and nothing else. It also accepts a few wrong forms (two expressions with no operator, `-`/`+` prefixes, repeated
+ * NOT, bare values, invalid tokens) so that the semantic pass can name each mistake and its fix instead of stopping
+ * at the first.
  *
- * The tree is the one a chevrotain `CstParser` builds, of the types `generateCstDts` derives from this grammar, but
- * recorded by the rules' actions: a `CstParser` makes each node's children with `Object.create(null)`, which V8 keeps
- * as a hash table, so every token added was a hash insertion (8% of parsing a small query) and every node a third
- * larger. Recording plain objects is the public way around that.
+ * The actions record the tree: each rule makes its node and puts it in its parent as it starts, so that what a rule
+ * read before a mistake stays in the tree whether recovery resumes inside it, after it or further up; each
+ * `CONSUME` puts its token in a slot of the node being read.
  */
 class QueryParser extends EmbeddedActionsParser {
   /** The nodes of the rules being read, innermost last. */
-  private readonly open: Node[] = [];
-  /** The node of the rule that a mistake last ended early: what recovery returns for that rule. */
-  private recoveredNode: Node | undefined;
-  /** The label the next rule's node is kept under in its parent, when not its rule's name (`value`). */
-  private label: string | undefined;
+  private readonly open: CstNode[] = [];
+  /** The first node of the parse. */
+  private root: QueryCstNode | undefined;
+  /** Where the next range or group goes in the condition being read. */
+  private slot: Slot = "head";
 
   constructor(recoveryEnabled: boolean) {
     super(allTokens, { recoveryEnabled, maxLookahead: 1, skipValidations: skipGrammarChecks });
     this.performSelfAnalysis();
   }
 
-  /** Reads a rule's body into a new node. */
-  private node(name: string, body: () => void): Node {
-    const node: Node = { name, children: {} };
-    const key = this.label ?? name;
-    this.label = undefined;
+  /** Reads a rule's body into `node`, which goes in its parent first. */
+  private node<N extends CstNode>(node: N, body: () => void): N {
+    const parent = this.open[this.open.length - 1];
+    if (parent) this.place(parent, node);
+    else if (node.name === "query") this.root ??= node;
     this.open.push(node);
     try {
       body();
-    } catch (error) {
-      // What the rule read before the mistake stays in the tree, as a CstParser keeps it: in its parent when the
-      // mistake goes further up, or as the rule's result when recovery resumes after it.
-      node.recoveredNode = true;
-      this.recoveredNode = node;
+    } finally {
       this.open.pop();
-      if (this.open.length > 0) this.add(key, node);
-      throw error;
     }
-    this.open.pop();
+    // An array grown by push keeps room for at least 16 more: a copy holds a level's operands in no more than
+    // they need, which is most of the tree's memory when levels are short.
+    if (node.name === "andExpression") {
+      node.unaryExpressions = node.unaryExpressions.slice();
+      node.ands = node.ands.slice();
+    } else if (node.name === "query") {
+      node.andExpressions = node.andExpressions.slice();
+      node.ors = node.ors.slice();
+    }
     return node;
   }
 
-  /** Adds a token or a rule's node to the node being read, under `key`. */
-  private add(key: string, child: IToken | Node): void {
-    const children = this.open[this.open.length - 1]!.children;
-    const list = children[key];
-    if (list === undefined) children[key] = [child];
-    else list.push(child);
+  /** Puts a rule's node in its parent. */
+  private place(parent: CstNode, node: CstNode): void {
+    const slot = this.slot;
+    this.slot = "head";
+    if (parent.name === "query" && node.name === "andExpression") parent.andExpressions.push(node);
+    else if (parent.name === "andExpression" && node.name === "unaryExpression") parent.unaryExpressions.push(node);
+    else if (parent.name === "group" && node.name === "query") parent.query = node;
+    else if (parent.name === "unaryExpression" && (node.name === "range" || node.name === "group")) {
+      if (slot === "head") parent.head = node;
+      else if (slot === "value") parent.value = node;
+      else parent.more![parent.more!.length - 1]!.value = node;
+    }
   }
 
-  private readonly partial = (): Node => this.recoveredNode ?? { name: "recovered", children: {} };
+  /** The node of the rule being read, whose name the action knows. */
+  private top<K extends CstNode["name"]>(name: K): Extract<CstNode, { name: K }> {
+    const node = this.open[this.open.length - 1]!;
+    // Checked where the grammar is checked (tests and development), as the grammar's own mistake.
+    if (!skipGrammarChecks && node.name !== name) throw new Error(`A ${name} action ran inside ${node.name}`);
+    return node as Extract<CstNode, { name: K }>;
+  }
 
   /** query = [ andExpression { "OR" andExpression } ]: an OR of AND levels, or nothing. */
-  query = this.RULE("query", () => this.node("query", this.queryBody), { recoveryValueFunc: this.partial });
+  query = this.RULE("query", () =>
+    this.node<QueryCstNode>({ name: "query", andExpressions: [], ors: [] }, this.queryBody),
+  );
 
   // The DSL's arguments are built once, not on every call (chevrotain's performance guide: cached alternatives).
   // They close over nothing but the parser, so sharing them between calls is safe.
@@ -96,154 +111,170 @@ class QueryParser extends EmbeddedActionsParser {
     this.OPTION(this.orExpression);
   };
   private readonly orExpression = (): void => {
-    this.add("andExpression", this.SUBRULE(this.andExpression));
+    this.SUBRULE(this.andExpression);
     this.MANY(this.orOperand);
   };
   private readonly orOperand = (): void => {
-    this.add("Or", this.CONSUME(Or));
-    this.add("andExpression", this.SUBRULE2(this.andExpression));
+    this.top("query").ors.push(this.CONSUME(Or));
+    this.SUBRULE2(this.andExpression);
   };
 
   /** andExpression = unaryExpression { [ "AND" ] unaryExpression } */
-  andExpression = this.RULE("andExpression", () => this.node("andExpression", this.andExpressionBody), {
-    recoveryValueFunc: this.partial,
-  });
+  andExpression = this.RULE("andExpression", () =>
+    this.node<AndExpressionCstNode>({ name: "andExpression", unaryExpressions: [], ands: [] }, this.andExpressionBody),
+  );
 
   private readonly andExpressionBody = (): void => {
-    this.add("unaryExpression", this.SUBRULE(this.unaryExpression));
+    this.SUBRULE(this.unaryExpression);
     this.MANY(this.andOperand);
   };
   private readonly andOperator = (): void => {
-    this.add("And", this.CONSUME(And));
+    this.top("andExpression").ands.push(this.CONSUME(And));
   };
   private readonly andOperand = (): void => {
     this.OPTION(this.andOperator);
-    this.add("unaryExpression", this.SUBRULE2(this.unaryExpression));
+    this.SUBRULE2(this.unaryExpression);
   };
 
   /**
    * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | group | INVALID ),
-   * where value = WORD | QUOTED | range | group | INVALID, each kept as `value` in the tree. A field expression and
-   * a bare value both start with a word, so one rule reads both: the grammar stays LL(1), and a condition costs one
-   * rule invocation (two with a range).
+   * where value = WORD | QUOTED | range | group | INVALID. A field expression and a bare value both start with a
+   * word, so one rule reads both: the grammar stays LL(1), and a condition costs one rule invocation (two with a
+   * range).
    */
-  unaryExpression = this.RULE("unaryExpression", () => this.node("unaryExpression", this.unaryBody), {
-    recoveryValueFunc: this.partial,
-  });
+  unaryExpression = this.RULE("unaryExpression", () =>
+    this.node<UnaryExpressionCstNode>(
+      {
+        name: "unaryExpression",
+        prefixes: undefined,
+        head: undefined,
+        colon: undefined,
+        value: undefined,
+        more: undefined,
+      },
+      this.unaryBody,
+    ),
+  );
 
   private readonly unaryBody = (): void => {
     this.MANY(this.prefix);
     this.OR(this.operandAlternatives);
   };
   private readonly prefix = (): void => {
-    this.add("Prefix", this.CONSUME(Prefix));
+    const node = this.top("unaryExpression");
+    (node.prefixes ??= []).push(this.CONSUME(Prefix));
   };
   private readonly fieldValue = (): void => {
-    this.add("Colon", this.CONSUME(Colon));
+    this.top("unaryExpression").colon = this.CONSUME(Colon);
     this.OR2(this.valueAlternatives);
     this.MANY2(this.anotherValue);
   };
   private readonly anotherValue = (): void => {
-    this.add("Colon", this.CONSUME2(Colon));
+    const node = this.top("unaryExpression");
+    (node.more ??= []).push({ colon: this.CONSUME2(Colon), value: undefined });
     this.OR3(this.anotherValueAlternatives);
   };
   private readonly operandAlternatives = [
     {
       ALT: () => {
-        this.add("Word", this.CONSUME(Word));
+        this.top("unaryExpression").head = this.CONSUME(Word);
         this.OPTION(this.fieldValue);
       },
     },
     {
       ALT: () => {
-        this.add("Quoted", this.CONSUME(Quoted));
+        this.top("unaryExpression").head = this.CONSUME(Quoted);
       },
     },
     {
       ALT: () => {
-        this.add("range", this.SUBRULE(this.range));
+        this.SUBRULE(this.range);
       },
     },
     {
       ALT: () => {
-        this.add("group", this.SUBRULE(this.group));
+        this.SUBRULE(this.group);
       },
     },
     {
       ALT: () => {
-        this.add("Invalid", this.CONSUME(Invalid));
+        this.top("unaryExpression").head = this.CONSUME(Invalid);
       },
     },
   ];
-  private readonly valueAlternatives = this.valueAlternativesAt(2);
-  private readonly anotherValueAlternatives = this.valueAlternativesAt(3);
+  private readonly valueAlternatives = this.valueAlternativesAt(2, "value");
+  private readonly anotherValueAlternatives = this.valueAlternativesAt(3, "more");
 
-  /** The alternatives of a value, with DSL occurrence index `occurrence` (chevrotain needs one per use in a rule). */
-  private valueAlternativesAt(occurrence: number): { ALT: () => void }[] {
+  /**
+   * The alternatives of a value, with DSL occurrence index `occurrence` (chevrotain needs one per use in a rule),
+   * kept in `slot` of the condition.
+   */
+  private valueAlternativesAt(occurrence: number, slot: "value" | "more"): { ALT: () => void }[] {
+    const token = (type: TokenType) => () => {
+      const value = this.consume(occurrence, type);
+      const node = this.top("unaryExpression");
+      if (slot === "value") node.value = value;
+      else node.more![node.more!.length - 1]!.value = value;
+    };
+    // By name: the rules are defined after these alternatives.
+    const rule = (name: "range" | "group") => () => {
+      this.slot = slot;
+      const method: ParserMethod<[], CstNode> = this[name];
+      this.subrule(occurrence, method);
+    };
     return [
-      {
-        ALT: () => {
-          this.add(VALUE.LABEL, this.consume(occurrence, Word, VALUE));
-        },
-      },
-      {
-        ALT: () => {
-          this.add(VALUE.LABEL, this.consume(occurrence, Quoted, VALUE));
-        },
-      },
-      {
-        ALT: () => {
-          this.label = VALUE.LABEL;
-          this.add(VALUE.LABEL, this.subrule(occurrence, this.range, VALUE));
-        },
-      },
-      {
-        ALT: () => {
-          this.label = VALUE.LABEL;
-          this.add(VALUE.LABEL, this.subrule(occurrence, this.group, VALUE));
-        },
-      },
-      {
-        ALT: () => {
-          this.add(VALUE.LABEL, this.consume(occurrence, Invalid, VALUE));
-        },
-      },
+      { ALT: token(Word) },
+      { ALT: token(Quoted) },
+      { ALT: rule("range") },
+      { ALT: rule("group") },
+      { ALT: token(Invalid) },
     ];
   }
 
   /** range = RANGE_OPEN BOUND "TO" BOUND RANGE_CLOSE */
-  range = this.RULE("range", () => this.node("range", this.rangeBody), { recoveryValueFunc: this.partial });
+  range = this.RULE("range", () =>
+    this.node<RangeCstNode>(
+      { name: "range", open: undefined, lower: undefined, to: undefined, upper: undefined, close: undefined },
+      this.rangeBody,
+    ),
+  );
 
   private readonly rangeBody = (): void => {
-    this.add("RangeOpen", this.CONSUME(RangeOpen));
-    this.add("Bound", this.CONSUME(Bound));
-    this.add("RangeTo", this.CONSUME(RangeTo));
-    this.add("Bound", this.CONSUME2(Bound));
-    this.add("RangeClose", this.CONSUME(RangeClose));
+    const node = this.top("range");
+    node.open = this.CONSUME(RangeOpen);
+    node.lower = this.CONSUME(Bound);
+    node.to = this.CONSUME(RangeTo);
+    node.upper = this.CONSUME2(Bound);
+    node.close = this.CONSUME(RangeClose);
   };
 
   /** group = "(" query ")". The parse limits keep its recursion bounded (see `scan.ts`). */
-  group = this.RULE("group", () => this.node("group", this.groupBody), { recoveryValueFunc: this.partial });
+  group = this.RULE("group", () =>
+    this.node<GroupCstNode>({ name: "group", open: undefined, query: undefined, close: undefined }, this.groupBody),
+  );
 
   private readonly groupBody = (): void => {
-    this.add("LParen", this.CONSUME(LParen));
-    this.add("query", this.SUBRULE(this.query));
-    this.add("RParen", this.CONSUME(RParen));
+    const node = this.top("group");
+    node.open = this.CONSUME(LParen);
+    this.SUBRULE(this.query);
+    node.close = this.CONSUME(RParen);
   };
 
   /** Parses a token vector: the tree, and what the grammar could not match. */
-  parseTokens(tokens: IToken[]): { cst: CstNode | undefined; errors: IRecognitionException[] } {
+  parseTokens(tokens: IToken[]): TokenParse {
     const stackTraceLimit = withoutStackTraces();
     try {
       this.input = tokens;
-      const cst = this.query();
-      return { cst, errors: this.errors };
+      // Grammar recording, when the parser was built, made nodes too.
+      this.root = undefined;
+      this.query();
+      return { cst: this.root, errors: this.errors };
     } finally {
       // The parser outlives the parse: it must not keep the tokens (and through them the source) alive.
       this.input = [];
       this.open.length = 0;
-      this.recoveredNode = undefined;
-      this.label = undefined;
+      this.root = undefined;
+      this.slot = "head";
       if (stackTraceLimit !== undefined) Error.stackTraceLimit = stackTraceLimit;
     }
   }
@@ -266,7 +297,7 @@ function withoutStackTraces(): number | undefined {
 /** A parse of a token vector: the syntax tree and the grammar's errors. */
 export interface TokenParse {
   /** The tree; absent or cut short after an error when read strictly. */
-  readonly cst: CstNode | undefined;
+  readonly cst: QueryCstNode | undefined;
   readonly errors: IRecognitionException[];
 }
 
@@ -284,7 +315,7 @@ export function parseStrictly(tokens: IToken[]): TokenParse {
 
 /** A recovering read: one tree per stretch of the tokens read, and the grammar's errors in all of them. */
 export interface RecoveredParse {
-  readonly trees: readonly (CstNode | undefined)[];
+  readonly trees: readonly (QueryCstNode | undefined)[];
   readonly errors: IRecognitionException[];
 }
 
@@ -326,10 +357,4 @@ export function parseRecovering(tokens: IToken[]): RecoveredParse {
 export function serializedGrammar(): ReturnType<QueryParser["getSerializedGastProductions"]> {
   strict ??= new QueryParser(false);
   return strict.getSerializedGastProductions();
-}
-
-/** The grammar's productions, for generating the CST's types (`npm run cst-types`). */
-export function grammarProductions(): ReturnType<QueryParser["getGAstProductions"]> {
-  strict ??= new QueryParser(false);
-  return strict.getGAstProductions();
 }

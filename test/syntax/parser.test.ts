@@ -1,5 +1,6 @@
-import type { CstNode } from "chevrotain";
 import { describe, expect, it } from "vitest";
+import type { IToken } from "chevrotain";
+import { childrenOf, isToken, type CstNode } from "../../src/syntax/cst.js";
 import { tokenize } from "../../src/syntax/lexer.js";
 import { parseRecovering, parseStrictly } from "../../src/syntax/parser.js";
 
@@ -8,15 +9,12 @@ const recovering = (text: string) => parseRecovering(tokenize(text).tokens);
 
 /** The images of a tree's tokens. */
 function imagesIn(node: CstNode): string[] {
-  return Object.values(node.children)
-    .flat()
-    .flatMap((element) => ("image" in element ? [element.image] : imagesIn(element)));
+  return childrenOf(node).flatMap((element) => (isToken(element) ? [element.image] : imagesIn(element)));
 }
 
 /** Every node of a tree, depth first. */
 function nodesIn(node: CstNode): CstNode[] {
-  const children = Object.values(node.children).flat();
-  return [node, ...children.filter((child): child is CstNode => "children" in child).flatMap(nodesIn)];
+  return [node, ...childrenOf(node).flatMap((child) => (isToken(child) ? [] : nodesIn(child)))];
 }
 
 describe("the parser", () => {
@@ -38,13 +36,21 @@ describe("the parser", () => {
     ]);
   });
 
-  it("labels a field's value, whatever its kind", () => {
-    const { cst } = strictly('a:x b:"y" c:[1 TO 2] d:(z)');
-    const unaries = nodesIn(cst!).filter((node) => node.name === "unaryExpression" && node.children.Word);
-    const values = unaries.map((node) =>
-      node.children.value?.map((value) => ("image" in value ? value.image : value.name)),
-    );
-    expect(values).toEqual([["x"], ['"y"'], ["range"], ["group"], undefined]);
+  it("keeps a field's value in one slot, whatever its kind, and what follows a second colon apart", () => {
+    const { cst } = strictly('a:x b:"y" c:[1 TO 2] d:(z) e:f:g');
+    const fields = nodesIn(cst!).filter((node) => node.name === "unaryExpression" && node.colon);
+    const shown = (value: CstNode | IToken | undefined) => value && (isToken(value) ? value.image : value.name);
+    expect(fields.map((node) => node.name === "unaryExpression" && shown(node.value))).toEqual([
+      "x",
+      '"y"',
+      "range",
+      "group",
+      "f",
+    ]);
+    const last = fields[4]!;
+    expect(
+      last.name === "unaryExpression" && last.more?.map(({ colon, value }) => [colon.image, shown(value)]),
+    ).toEqual([[":", "g"]]);
   });
 
   it("strictly stops at the first error; the recovering instance reads on and reports every error", () => {

@@ -1,32 +1,36 @@
-import type { CstElement, CstNode, IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
 import { problemAt, type Problem } from "../../diagnostics/diagnostic.js";
 import { quote } from "../characters.js";
-import type { GroupCstNode, RangeCstNode, UnaryExpressionCstNode } from "../cst.js";
+import {
+  childrenOf,
+  isToken,
+  writtenToken,
+  type CstElement,
+  type RangeCstNode,
+  type UnaryExpressionCstNode,
+  type ValueCstElement,
+} from "../cst.js";
 import { invalidTokenProblem } from "../invalid-tokens.js";
 import { endOf, Quoted, Word } from "../tokens.js";
 import { unescapedPositions } from "../words.js";
-import { written, type BuildContext, type Built, type FieldContext } from "./context.js";
+import type { BuildContext, Built, FieldContext } from "./context.js";
 import { WORD_OPERATORS } from "./juxtaposed.js";
 import { parenthesized } from "./operators.js";
 import { range } from "./ranges.js";
 import { fieldName, PLAIN_WORD, quotedValue, wordValue } from "./values.js";
 
-const isToken = (element: CstElement): element is IToken => "image" in element;
-const isGroup = (node: CstNode): node is GroupCstNode => node.name === "group";
-
 /** What a unary expression applies its prefixes to: `field:value`, a group, a bare value or an invalid token. */
 export function operandOf(context: BuildContext, node: UnaryExpressionCstNode, field: FieldContext): Built | undefined {
-  const { Word: words, Quoted: quoted, range: ranges, group, Invalid: invalids } = node.children;
-  if (words !== undefined) {
-    const word = written(words)[0];
-    if (!word) return undefined;
-    return node.children.Colon === undefined ? bareValue(context, field, word) : fieldExpression(context, node, word);
+  const head = node.head;
+  if (head === undefined) return undefined;
+  if (!isToken(head))
+    return head.name === "group" ? parenthesized(context, head, field) : bareValue(context, field, undefined, head);
+  const token = writtenToken(head);
+  if (!token) return undefined;
+  if (token.tokenType === Word) {
+    return node.colon === undefined ? bareValue(context, field, token) : fieldExpression(context, node, token);
   }
-  if (quoted !== undefined) return bareValue(context, field, written(quoted)[0]);
-  if (ranges?.[0] !== undefined) return bareValue(context, field, undefined, ranges[0]);
-  if (group?.[0] !== undefined) return parenthesized(context, group[0], field);
-  const invalid = written(invalids)[0];
-  return invalid && invalidToken(context, invalid);
+  return token.tokenType === Quoted ? bareValue(context, field, token) : invalidToken(context, token);
 }
 
 function invalidToken(context: BuildContext, token: IToken): Built {
@@ -84,7 +88,7 @@ function bareValue(
 
 /** `field:value`, `field:[a TO b]`, `field:( … )`; more than one colon is a mistake. */
 function fieldExpression(context: BuildContext, node: UnaryExpressionCstNode, fieldToken: IToken): Built | undefined {
-  const values = (node.children.value ?? []).filter((value) => !isToken(value) || !value.isInsertedInRecovery);
+  const values = valuesOf(node);
   const firstValue = values[0];
   if (!firstValue) return undefined;
   const start = fieldToken.startOffset;
@@ -129,18 +133,30 @@ function fieldExpression(context: BuildContext, node: UnaryExpressionCstNode, fi
     : { query, start, end: built.end };
 }
 
+const VALUE_NONE: readonly ValueCstElement[] = [];
+
+/** A field expression's values, in order, less the tokens that error recovery made up. */
+function valuesOf(node: UnaryExpressionCstNode): readonly ValueCstElement[] {
+  const { value, more } = node;
+  const first = value && (!isToken(value) || !value.isInsertedInRecovery) ? value : undefined;
+  if (more === undefined) return first ? [first] : VALUE_NONE;
+  const values = first ? [first] : [];
+  for (const { value: next } of more) if (next && (!isToken(next) || !next.isInsertedInRecovery)) values.push(next);
+  return values;
+}
+
 /** The value of `field:value`; `nodeStart` is where the node's span starts (at the field). */
 function fieldValue(
   context: BuildContext,
   field: FieldContext,
-  value: IToken | CstNode,
+  value: ValueCstElement,
   nodeStart: number,
   plainField: boolean,
 ): Built | undefined {
   if (!isToken(value)) {
-    return isGroup(value)
+    return value.name === "group"
       ? parenthesized(context, value, field)
-      : range(context, field, value as RangeCstNode, nodeStart, plainField);
+      : range(context, field, value, nodeStart, plainField);
   }
   if (value.tokenType === Word) return wordValue(context, field, value, value.startOffset, nodeStart, plainField);
   if (value.tokenType === Quoted) return quotedValue(context, field, value, value.startOffset, nodeStart);
@@ -152,11 +168,9 @@ export function firstOffset(node: CstElement | undefined): number | undefined {
   if (!node) return undefined;
   if (isToken(node)) return Number.isNaN(node.startOffset) ? undefined : node.startOffset;
   let best: number | undefined;
-  for (const children of Object.values(node.children)) {
-    for (const child of children) {
-      const offset = firstOffset(child);
-      if (offset !== undefined && (best === undefined || offset < best)) best = offset;
-    }
+  for (const child of childrenOf(node)) {
+    const offset = firstOffset(child);
+    if (offset !== undefined && (best === undefined || offset < best)) best = offset;
   }
   return best;
 }
@@ -166,11 +180,9 @@ export function lastOffset(node: CstElement | undefined): number | undefined {
   if (!node) return undefined;
   if (isToken(node)) return Number.isNaN(node.startOffset) ? undefined : endOf(node);
   let best: number | undefined;
-  for (const children of Object.values(node.children)) {
-    for (const child of children) {
-      const offset = lastOffset(child);
-      if (offset !== undefined && (best === undefined || offset > best)) best = offset;
-    }
+  for (const child of childrenOf(node)) {
+    const offset = lastOffset(child);
+    if (offset !== undefined && (best === undefined || offset > best)) best = offset;
   }
   return best;
 }

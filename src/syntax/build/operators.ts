@@ -1,7 +1,7 @@
 import type { IToken } from "chevrotain";
 import * as ast from "../../ast/factories.js";
 import type { Query } from "../../ast/types.js";
-import type { AndExpressionCstNode, GroupCstNode, QueryCstNode } from "../cst.js";
+import { writtenToken, type AndExpressionCstNode, type GroupCstNode, type QueryCstNode } from "../cst.js";
 import { isMissingCloser } from "../scan.js";
 import { endOf } from "../tokens.js";
 import { written, type BuildContext, type Built, type FieldContext } from "./context.js";
@@ -11,7 +11,7 @@ import { serverOr } from "./server-reading.js";
 
 /** A group's query: an OR of AND levels, or nothing. */
 export function orExpression(context: BuildContext, node: QueryCstNode, field: FieldContext): Built | undefined {
-  const children = node.children.andExpression ?? [];
+  const children = node.andExpressions;
   if (children.length === 1) return andExpression(context, children[0]!, field);
   const operands: Built[] = [];
   for (const child of children) {
@@ -59,7 +59,7 @@ function combineOr(context: BuildContext, operands: readonly Built[]): Built | u
 
 function andExpression(context: BuildContext, node: AndExpressionCstNode, field: FieldContext): Built | undefined {
   const operands: Built[] = [];
-  for (const child of node.children.unaryExpression) {
+  for (const child of node.unaryExpressions) {
     const operand = unaryExpression(context, child, field);
     if (operand !== undefined) operands.push(operand);
   }
@@ -67,7 +67,7 @@ function andExpression(context: BuildContext, node: AndExpressionCstNode, field:
     if (operands[0]?.pending) context.report(operands[0].pending);
     return operands[0];
   }
-  const ands = written(node.children.And);
+  const ands = written(node.ands);
   let andIndex = 0;
   let juxtaposed = false;
   let explained: Set<Built> | undefined;
@@ -109,11 +109,11 @@ function joined(
 
 /** A parenthesized group: `( … )`. */
 export function parenthesized(context: BuildContext, node: GroupCstNode, field: FieldContext): Built | undefined {
-  const open = written(node.children.LParen)[0];
+  const open = writtenToken(node.open);
   if (!open) return undefined;
-  const inner = node.children.query[0];
+  const inner = node.query;
   const content = inner && orExpression(context, inner, field);
-  const closer = written(node.children.RParen)[0];
+  const closer = writtenToken(node.close);
   // A parenthesis the scan added for an unclosed one is no closing parenthesis of the text.
   const close = closer && !isMissingCloser(closer) ? closer : undefined;
   const end = close ? endOf(close) : (content?.end ?? endOf(open));

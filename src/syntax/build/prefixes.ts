@@ -14,8 +14,8 @@ export function unaryExpression(
   field: FieldContext,
 ): Built | undefined {
   const operand = operandOf(context, node, field);
-  if (node.children.Prefix === undefined) return operand;
-  const prefixes = written(node.children.Prefix);
+  if (node.prefixes === undefined) return operand;
+  const prefixes = written(node.prefixes);
   const firstPrefix = prefixes[0];
   if (!firstPrefix) return operand;
   if (!operand) return undefined;

@@ -2,10 +2,10 @@ import type { IToken } from "chevrotain";
 import * as ast from "../../ast/factories.js";
 import { boundNode, rangeNode } from "../../ast/nodes.js";
 import type { RangeQuery } from "../../ast/types.js";
-import type { RangeCstNode } from "../cst.js";
+import { writtenToken, type RangeCstNode } from "../cst.js";
 import { endOf, RangeQuoted } from "../tokens.js";
 import { decodeEscapes } from "../words.js";
-import { written, type BoundSpans, type BuildContext, type Built, type FieldContext } from "./context.js";
+import type { BoundSpans, BuildContext, Built, FieldContext } from "./context.js";
 import { lastOffset } from "./operands.js";
 import { checkText } from "./word-checks.js";
 
@@ -13,8 +13,7 @@ import { checkText } from "./word-checks.js";
 const PLAIN_BOUND = /^[^\x00-\x20\x7f-\uffff\\"*]+$|^\*$/;
 const isPlainBound = (token: IToken): boolean => token.tokenType !== RangeQuoted && PLAIN_BOUND.test(token.image);
 
-/** `field:[a TO b]` and the other bracket forms; `plainField`: the field is written as a plain word. */
-/** `plainField`: the field is written as a plain word (so it is a valid field name, but maybe `_exists_`). */
+/** `field:[a TO b]` and the other bracket forms; `plainField`: the field is written as a plain word (so it is a valid field name, but maybe `_exists_`). */
 export function range(
   context: BuildContext,
   field: FieldContext,
@@ -22,9 +21,9 @@ export function range(
   nodeStart?: number,
   plainField = false,
 ): Built | undefined {
-  const open = written(node.children.RangeOpen)[0];
-  const close = written(node.children.RangeClose)[0];
-  const bounds = written(node.children.Bound);
+  const open = writtenToken(node.open);
+  const close = writtenToken(node.close);
+  const bounds = writtenBounds(node);
   if (!open) return undefined;
   const start = open.startOffset;
   const end = close ? endOf(close) : (lastOffset(node) ?? endOf(open));
@@ -63,6 +62,14 @@ export function range(
     return context.refused(error, start, end);
   }
   return context.condition(query, start, end, located);
+}
+
+/** A range's bounds that are written, in order: a bound that error recovery made up is left out. */
+function writtenBounds({ lower, upper }: RangeCstNode): IToken[] {
+  const bounds: IToken[] = [];
+  if (lower && !lower.isInsertedInRecovery) bounds.push(lower);
+  if (upper && !upper.isInsertedInRecovery) bounds.push(upper);
+  return bounds;
 }
 
 /** A bound's value; `null` when open (`*`), `false` after an error. */
