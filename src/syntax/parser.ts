@@ -137,7 +137,7 @@ class QueryParser extends EmbeddedActionsParser {
   };
 
   /**
-   * unaryExpression = { PREFIX } ( WORD [ ":" value { ":" value } ] | QUOTED | range | group | INVALID ),
+   * unaryExpression = { PREFIX } ( WORD { ":" value } | QUOTED | range | group | INVALID ),
    * where value = WORD | QUOTED | range | group | INVALID. A field expression and a bare value both start with a
    * word, so one rule reads both: the grammar stays LL(1), and a condition costs one rule invocation (two with a
    * range).
@@ -165,20 +165,18 @@ class QueryParser extends EmbeddedActionsParser {
     (node.prefixes ??= []).push(this.CONSUME(Prefix));
   };
   private readonly fieldValue = (): void => {
-    this.top("unaryExpression").colon = this.CONSUME(Colon);
-    this.OR2(this.valueAlternatives);
-    this.MANY2(this.anotherValue);
-  };
-  private readonly anotherValue = (): void => {
     const node = this.top("unaryExpression");
-    (node.more ??= []).push({ colon: this.CONSUME2(Colon), value: undefined });
-    this.OR3(this.anotherValueAlternatives);
+    const colon = this.CONSUME(Colon);
+    // A second colon and its value are a mistake, kept apart for the semantic pass to name.
+    if (node.colon === undefined) node.colon = colon;
+    else (node.more ??= []).push({ colon, value: undefined });
+    this.OR2(this.valueAlternatives);
   };
   private readonly operandAlternatives = [
     {
       ALT: () => {
         this.top("unaryExpression").head = this.CONSUME(Word);
-        this.OPTION(this.fieldValue);
+        this.MANY2(this.fieldValue);
       },
     },
     {
@@ -202,25 +200,19 @@ class QueryParser extends EmbeddedActionsParser {
       },
     },
   ];
-  private readonly valueAlternatives = this.valueAlternativesAt(2, "value");
-  private readonly anotherValueAlternatives = this.valueAlternativesAt(3, "more");
-
-  /**
-   * The alternatives of a value, with DSL occurrence index `occurrence` (chevrotain needs one per use in a rule),
-   * kept in `slot` of the condition.
-   */
-  private valueAlternativesAt(occurrence: number, slot: "value" | "more"): { ALT: () => void }[] {
+  /** The alternatives of a field's value: it goes in `value`, or in `more` after a second colon. */
+  private readonly valueAlternatives = (() => {
     const token = (type: TokenType) => () => {
-      const value = this.consume(occurrence, type);
+      const value = this.CONSUME2(type);
       const node = this.top("unaryExpression");
-      if (slot === "value") node.value = value;
-      else node.more![node.more!.length - 1]!.value = value;
+      if (node.more === undefined) node.value = value;
+      else node.more[node.more.length - 1]!.value = value;
     };
     // By name: the rules are defined after these alternatives.
     const rule = (name: "range" | "group") => () => {
-      this.slot = slot;
+      this.slot = this.top("unaryExpression").more === undefined ? "value" : "more";
       const method: ParserMethod<[], CstNode> = this[name];
-      this.subrule(occurrence, method);
+      this.subrule(2, method);
     };
     return [
       { ALT: token(Word) },
@@ -229,7 +221,7 @@ class QueryParser extends EmbeddedActionsParser {
       { ALT: rule("group") },
       { ALT: token(Invalid) },
     ];
-  }
+  })();
 
   /** range = RANGE_OPEN BOUND "TO" BOUND RANGE_CLOSE */
   range = this.RULE("range", () =>

@@ -96,17 +96,17 @@ export const Or = keyword("Or", /OR|\|\|/, ["O", "|"]);
 /** `NOT`. */
 export const Not = keyword("Not", /NOT/, ["N"], Word, [Prefix]);
 /** `!`, NOT when written directly before its operand. */
-export const Bang = createToken({ name: "Bang", pattern: /!/, categories: [Prefix] });
+export const Bang = createToken({ name: "Bang", pattern: "!", categories: [Prefix] });
 /** `+`, a prefix the server reads as "required"; diagnosed. */
-export const Plus = createToken({ name: "Plus", pattern: /\+/, categories: [Prefix] });
+export const Plus = createToken({ name: "Plus", pattern: "+", categories: [Prefix] });
 /** `-`, a prefix the server reads as "prohibited"; diagnosed. */
-export const Minus = createToken({ name: "Minus", pattern: /-/, categories: [Prefix] });
+export const Minus = createToken({ name: "Minus", pattern: "-", categories: [Prefix] });
 /** `(`. */
-export const LParen = createToken({ name: "LParen", pattern: /\(/ });
+export const LParen = createToken({ name: "LParen", pattern: "(" });
 /** `)`. */
-export const RParen = createToken({ name: "RParen", pattern: /\)/ });
+export const RParen = createToken({ name: "RParen", pattern: ")" });
 /** `:` between a field and its value. */
-export const Colon = createToken({ name: "Colon", pattern: /:/ });
+export const Colon = createToken({ name: "Colon", pattern: ":" });
 /** A double-quoted value. */
 export const Quoted = createToken({ name: "Quoted", pattern: /"(?:[^"\\]|\\[\s\S])*"/, start_chars_hint: ['"'] });
 /** A quote that is never closed; always an error. */
@@ -117,9 +117,9 @@ export const UnterminatedQuoted = createToken({
   start_chars_hint: ['"'],
 });
 /** `[`: an inclusive lower bound; enters range mode. */
-export const LBracket = createToken({ name: "LBracket", pattern: /\[/, push_mode: "range", categories: [RangeOpen] });
+export const LBracket = createToken({ name: "LBracket", pattern: "[", push_mode: "range", categories: [RangeOpen] });
 /** `{`: an exclusive lower bound; enters range mode. */
-export const LBrace = createToken({ name: "LBrace", pattern: /\{/, push_mode: "range", categories: [RangeOpen] });
+export const LBrace = createToken({ name: "LBrace", pattern: "{", push_mode: "range", categories: [RangeOpen] });
 /** `]` or `}` outside a range; always an error. */
 export const StrayCloser = createToken({
   name: "StrayCloser",
@@ -142,7 +142,7 @@ export const Unsupported = createToken({
   start_chars_hint: ["^", "~", "/"],
 });
 /** A backslash with nothing after it. */
-export const LoneBackslash = createToken({ name: "LoneBackslash", pattern: /\\/, categories: [Invalid] });
+export const LoneBackslash = createToken({ name: "LoneBackslash", pattern: "\\", categories: [Invalid] });
 
 // Range mode. The server reads a bound as any run of characters but space, `]` and `}`; a lone tab or line break
 // between bounds is whitespace, but one touching a bound belongs to it.
@@ -169,9 +169,9 @@ export const RangeWhiteSpace = createToken({
   start_chars_hint: [...SEPARATOR_CHARS],
 });
 /** `]`: an inclusive upper bound; leaves range mode. */
-export const RBracket = createToken({ name: "RBracket", pattern: /\]/, pop_mode: true, categories: [RangeClose] });
+export const RBracket = createToken({ name: "RBracket", pattern: "]", pop_mode: true, categories: [RangeClose] });
 /** `}`: an exclusive upper bound; leaves range mode. */
-export const RBrace = createToken({ name: "RBrace", pattern: /\}/, pop_mode: true, categories: [RangeClose] });
+export const RBrace = createToken({ name: "RBrace", pattern: "}", pop_mode: true, categories: [RangeClose] });
 
 const defaultMode: TokenType[] = [
   WhiteSpace,
