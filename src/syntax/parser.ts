@@ -40,7 +40,8 @@ type Slot = "head" | "value" | "more";
  *
  * The actions record the tree: each rule makes its node and puts it in its parent as it starts, so that what a rule
  * read before a mistake stays in the tree whether recovery resumes inside it, after it or further up; each
- * `CONSUME` puts its token in a slot of the node being read.
+ * `CONSUME` puts its token in a slot of the node being read. Each rule handles its own node's type, so that no
+ * code on the parse's path reads nodes of five shapes (V8 makes such reads slow).
  */
 class QueryParser extends EmbeddedActionsParser {
   /** The nodes of the rules being read, innermost last. */
@@ -55,41 +56,33 @@ class QueryParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /** Reads a rule's body into `node`, which goes in its parent first. */
-  private node<N extends CstNode>(node: N, body: () => void): N {
-    const parent = this.open[this.open.length - 1];
-    if (parent) this.place(parent, node);
-    else if (node.name === "query") this.root ??= node;
+  /** Reads a rule's body with `node` as the node being read. */
+  private read(node: CstNode, body: () => void): void {
     this.open.push(node);
     try {
       body();
     } finally {
       this.open.pop();
     }
-    // An array grown by push keeps room for at least 16 more: a copy holds a level's operands in no more than
-    // they need, which is most of the tree's memory when levels are short.
-    if (node.name === "andExpression") {
-      node.unaryExpressions = node.unaryExpressions.slice();
-      node.ands = node.ands.slice();
-    } else if (node.name === "query") {
-      node.andExpressions = node.andExpressions.slice();
-      node.ors = node.ors.slice();
-    }
-    return node;
   }
 
-  /** Puts a rule's node in its parent. */
-  private place(parent: CstNode, node: CstNode): void {
+  /** Puts a range's or group's node in the condition being read, in the slot the alternative chose. */
+  private placeValue(node: RangeCstNode | GroupCstNode): void {
+    const condition = this.parent("unaryExpression");
     const slot = this.slot;
     this.slot = "head";
-    if (parent.name === "query" && node.name === "andExpression") parent.andExpressions.push(node);
-    else if (parent.name === "andExpression" && node.name === "unaryExpression") parent.unaryExpressions.push(node);
-    else if (parent.name === "group" && node.name === "query") parent.query = node;
-    else if (parent.name === "unaryExpression" && (node.name === "range" || node.name === "group")) {
-      if (slot === "head") parent.head = node;
-      else if (slot === "value") parent.value = node;
-      else parent.more![parent.more!.length - 1]!.value = node;
-    }
+    if (!condition) return;
+    if (slot === "head") condition.head = node;
+    else if (slot === "value") condition.value = node;
+    else condition.more![condition.more!.length - 1]!.value = node;
+  }
+
+  /**
+   * The node that a rule starting now goes in, whose name the rule knows; none while chevrotain records the grammar,
+   * which runs each rule on its own.
+   */
+  private parent<K extends CstNode["name"]>(name: K): Extract<CstNode, { name: K }> | undefined {
+    return this.RECORDING_PHASE ? undefined : this.top(name);
   }
 
   /** The node of the rule being read, whose name the action knows. */
@@ -101,9 +94,17 @@ class QueryParser extends EmbeddedActionsParser {
   }
 
   /** query = [ andExpression { "OR" andExpression } ]: an OR of AND levels, or nothing. */
-  query = this.RULE("query", () =>
-    this.node<QueryCstNode>({ name: "query", andExpressions: [], ors: [] }, this.queryBody),
-  );
+  query = this.RULE("query", () => {
+    const node: QueryCstNode = { name: "query", andExpressions: [], ors: [] };
+    if (this.open.length === 0) this.root = node;
+    else this.top("group").query = node;
+    this.read(node, this.queryBody);
+    // An array grown by push keeps room for 16 more: a copy holds a level's operands in no more than they need,
+    // which is most of the tree's memory when levels are short.
+    node.andExpressions = node.andExpressions.slice();
+    node.ors = node.ors.slice();
+    return node;
+  });
 
   // The DSL's arguments are built once, not on every call (chevrotain's performance guide: cached alternatives).
   // They close over nothing but the parser, so sharing them between calls is safe.
@@ -120,9 +121,14 @@ class QueryParser extends EmbeddedActionsParser {
   };
 
   /** andExpression = unaryExpression { [ "AND" ] unaryExpression } */
-  andExpression = this.RULE("andExpression", () =>
-    this.node<AndExpressionCstNode>({ name: "andExpression", unaryExpressions: [], ands: [] }, this.andExpressionBody),
-  );
+  andExpression = this.RULE("andExpression", () => {
+    const node: AndExpressionCstNode = { name: "andExpression", unaryExpressions: [], ands: [] };
+    this.parent("query")?.andExpressions.push(node);
+    this.read(node, this.andExpressionBody);
+    node.unaryExpressions = node.unaryExpressions.slice();
+    node.ands = node.ands.slice();
+    return node;
+  });
 
   private readonly andExpressionBody = (): void => {
     this.SUBRULE(this.unaryExpression);
@@ -142,19 +148,19 @@ class QueryParser extends EmbeddedActionsParser {
    * word, so one rule reads both: the grammar stays LL(1), and a condition costs one rule invocation (two with a
    * range).
    */
-  unaryExpression = this.RULE("unaryExpression", () =>
-    this.node<UnaryExpressionCstNode>(
-      {
-        name: "unaryExpression",
-        prefixes: undefined,
-        head: undefined,
-        colon: undefined,
-        value: undefined,
-        more: undefined,
-      },
-      this.unaryBody,
-    ),
-  );
+  unaryExpression = this.RULE("unaryExpression", () => {
+    const node: UnaryExpressionCstNode = {
+      name: "unaryExpression",
+      prefixes: undefined,
+      head: undefined,
+      colon: undefined,
+      value: undefined,
+      more: undefined,
+    };
+    this.parent("andExpression")?.unaryExpressions.push(node);
+    this.read(node, this.unaryBody);
+    return node;
+  });
 
   private readonly unaryBody = (): void => {
     this.MANY(this.prefix);
@@ -224,12 +230,19 @@ class QueryParser extends EmbeddedActionsParser {
   })();
 
   /** range = RANGE_OPEN BOUND "TO" BOUND RANGE_CLOSE */
-  range = this.RULE("range", () =>
-    this.node<RangeCstNode>(
-      { name: "range", open: undefined, lower: undefined, to: undefined, upper: undefined, close: undefined },
-      this.rangeBody,
-    ),
-  );
+  range = this.RULE("range", () => {
+    const node: RangeCstNode = {
+      name: "range",
+      open: undefined,
+      lower: undefined,
+      to: undefined,
+      upper: undefined,
+      close: undefined,
+    };
+    this.placeValue(node);
+    this.read(node, this.rangeBody);
+    return node;
+  });
 
   private readonly rangeBody = (): void => {
     const node = this.top("range");
@@ -241,9 +254,12 @@ class QueryParser extends EmbeddedActionsParser {
   };
 
   /** group = "(" query ")". The parse limits keep its recursion bounded (see `scan.ts`). */
-  group = this.RULE("group", () =>
-    this.node<GroupCstNode>({ name: "group", open: undefined, query: undefined, close: undefined }, this.groupBody),
-  );
+  group = this.RULE("group", () => {
+    const node: GroupCstNode = { name: "group", open: undefined, query: undefined, close: undefined };
+    this.placeValue(node);
+    this.read(node, this.groupBody);
+    return node;
+  });
 
   private readonly groupBody = (): void => {
     const node = this.top("group");
