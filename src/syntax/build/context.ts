@@ -28,7 +28,12 @@ export interface Built {
   readonly fieldWord?: { readonly field: IToken; readonly value: IToken };
   /** Whether the expression carries NOT or `!`. */
   readonly negated?: boolean;
-  /** The operands of an AND level of two or more (absent: a single unary expression). */
+  /** Whether this is an AND level of two or more operands (not a single unary expression). */
+  readonly andLevel?: true;
+  /**
+   * The operands of an AND level, kept for the server reading only: letting them go with their level keeps a long
+   * query's intermediate results short-lived.
+   */
   readonly andOperands?: readonly Built[];
   /** An invalid token, already reported; no further "missing operator" is said about it. */
   readonly invalid?: boolean;

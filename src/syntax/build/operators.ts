@@ -39,7 +39,7 @@ function combineOr(context: BuildContext, operands: readonly Built[]): Built | u
   let fix = "";
   let at = start;
   for (const operand of operands) {
-    if (operand.andOperands) mixed = true;
+    if (operand.andLevel) mixed = true;
     else if (operand.negated) negated = true;
     else continue;
     fix += `${context.text(at, operand.start)}(${context.text(operand.start, operand.end)})`;
@@ -88,7 +88,10 @@ function andExpression(context: BuildContext, node: AndExpressionCstNode, field:
   const end = operands[operands.length - 1]!.end;
   // A juxtaposed level (an operator missing) is already an error; it says nothing about AND/OR mixing.
   if (juxtaposed) return { query: undefined, start, end };
-  return { query: joined(operands, ast.and, start, end), start, end, andOperands: operands };
+  const query = joined(operands, ast.and, start, end);
+  return context.reading === "server"
+    ? { query, start, end, andLevel: true, andOperands: operands }
+    : { query, start, end, andLevel: true };
 }
 
 /** The operands' queries joined by `combine`; `undefined` when any operand holds an error. */
