@@ -153,7 +153,10 @@ function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Out
     end,
   });
   for (const problem of built.problems) problems.push(problem);
-  return problems.some((problem) => problem.severity === "error") ? { problems } : { ...built, problems };
+  const { query, locations } = built;
+  if (!query || problems.some((problem) => problem.severity === "error")) return { problems };
+  // Written out rather than spread: this runs once per parse, and spreads are slow next to a one-clause parse.
+  return locations ? { query, problems, locations } : { query, problems };
 }
 
 function read(source: string, options: ParseOptions, locate: boolean): ParseResult & { locations?: Locations } {
@@ -166,8 +169,10 @@ function read(source: string, options: ParseOptions, locate: boolean): ParseResu
     };
     return { diagnostics: toDiagnostics("", [problem]) };
   }
-  const { problems, ...outcome } = readQuery(source, options, locate);
-  return { ...outcome, diagnostics: toDiagnostics(source, problems) };
+  const { query, problems, locations } = readQuery(source, options, locate);
+  const diagnostics = toDiagnostics(source, problems);
+  if (!query) return { diagnostics };
+  return locations ? { query, diagnostics, locations } : { query, diagnostics };
 }
 
 /**
