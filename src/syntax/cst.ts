@@ -69,27 +69,22 @@ export const isToken = (element: CstElement): element is IToken => "image" in el
 export const writtenToken = (token: IToken | undefined): IToken | undefined =>
   token?.isInsertedInRecovery ? undefined : token;
 
-/** The tokens and nodes directly under a node, slot by slot (tokens that recovery made up included). */
-export function childrenOf(node: CstNode): CstElement[] {
-  switch (node.name) {
-    case "query":
-      return [...node.andExpressions, ...node.ors];
-    case "andExpression":
-      return [...node.unaryExpressions, ...node.ands];
-    case "unaryExpression":
-      return present([
-        ...(node.prefixes ?? []),
-        node.head,
-        node.colon,
-        node.value,
-        ...(node.more ?? []).flatMap(({ colon, value }) => [colon, value]),
-      ]);
-    case "range":
-      return present([node.open, node.lower, node.to, node.upper, node.close]);
-    case "group":
-      return present([node.open, node.query, node.close]);
+/**
+ * The tokens of a tree that are written in the source, in no particular order: not those that error recovery or
+ * the scan made up, which have no offset.
+ */
+export function writtenTokensIn(element: CstElement, into: IToken[] = []): IToken[] {
+  if (isToken(element)) {
+    if (!Number.isNaN(element.startOffset)) into.push(element);
+    return into;
   }
+  // Every slot holds a token, a node, a list of them or a { colon, value } pair.
+  for (const slot of Object.values(element) as unknown[]) {
+    for (const item of Array.isArray(slot) ? (slot as unknown[]) : [slot]) {
+      if (typeof item !== "object" || item === null) continue;
+      if ("image" in item || "name" in item) writtenTokensIn(item as CstElement, into);
+      else for (const part of Object.values(item) as (CstElement | undefined)[]) if (part) writtenTokensIn(part, into);
+    }
+  }
+  return into;
 }
-
-const present = (elements: readonly (CstElement | undefined)[]): CstElement[] =>
-  elements.filter((element): element is CstElement => element !== undefined);

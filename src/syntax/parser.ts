@@ -68,7 +68,7 @@ class QueryParser extends EmbeddedActionsParser {
 
   /** Puts a range's or group's node in the condition being read, in the slot the alternative chose. */
   private placeValue(node: RangeCstNode | GroupCstNode): void {
-    const condition = this.parent("unaryExpression");
+    const condition = this.parent<UnaryExpressionCstNode>();
     const slot = this.slot;
     this.slot = "head";
     if (!condition) return;
@@ -81,23 +81,22 @@ class QueryParser extends EmbeddedActionsParser {
    * The node that a rule starting now goes in, whose name the rule knows; none while chevrotain records the grammar,
    * which runs each rule on its own.
    */
-  private parent<K extends CstNode["name"]>(name: K): Extract<CstNode, { name: K }> | undefined {
-    return this.RECORDING_PHASE ? undefined : this.top(name);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the type is the rule's knowledge
+  private parent<N extends CstNode>(): N | undefined {
+    return this.RECORDING_PHASE ? undefined : this.top<N>();
   }
 
-  /** The node of the rule being read, whose name the action knows. */
-  private top<K extends CstNode["name"]>(name: K): Extract<CstNode, { name: K }> {
-    const node = this.open[this.open.length - 1]!;
-    // Checked where the grammar is checked (tests and development), as the grammar's own mistake.
-    if (!skipGrammarChecks && node.name !== name) throw new Error(`A ${name} action ran inside ${node.name}`);
-    return node as Extract<CstNode, { name: K }>;
+  /** The node of the rule being read, of the type the action knows it to be. */
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the type is the action's knowledge
+  private top<N extends CstNode>(): N {
+    return this.open[this.open.length - 1] as N;
   }
 
   /** query = [ andExpression { "OR" andExpression } ]: an OR of AND levels, or nothing. */
   query = this.RULE("query", () => {
     const node: QueryCstNode = { name: "query", andExpressions: [], ors: [] };
     if (this.open.length === 0) this.root = node;
-    else this.top("group").query = node;
+    else this.top<GroupCstNode>().query = node;
     this.read(node, this.queryBody);
     // An array grown by push keeps room for 16 more: a copy holds a level's operands in no more than they need,
     // which is most of the tree's memory when levels are short.
@@ -116,14 +115,14 @@ class QueryParser extends EmbeddedActionsParser {
     this.MANY(this.orOperand);
   };
   private readonly orOperand = (): void => {
-    this.top("query").ors.push(this.CONSUME(Or));
+    this.top<QueryCstNode>().ors.push(this.CONSUME(Or));
     this.SUBRULE2(this.andExpression);
   };
 
   /** andExpression = unaryExpression { [ "AND" ] unaryExpression } */
   andExpression = this.RULE("andExpression", () => {
     const node: AndExpressionCstNode = { name: "andExpression", unaryExpressions: [], ands: [] };
-    this.parent("query")?.andExpressions.push(node);
+    this.parent<QueryCstNode>()?.andExpressions.push(node);
     this.read(node, this.andExpressionBody);
     node.unaryExpressions = node.unaryExpressions.slice();
     node.ands = node.ands.slice();
@@ -135,7 +134,7 @@ class QueryParser extends EmbeddedActionsParser {
     this.MANY(this.andOperand);
   };
   private readonly andOperator = (): void => {
-    this.top("andExpression").ands.push(this.CONSUME(And));
+    this.top<AndExpressionCstNode>().ands.push(this.CONSUME(And));
   };
   private readonly andOperand = (): void => {
     this.OPTION(this.andOperator);
@@ -157,7 +156,7 @@ class QueryParser extends EmbeddedActionsParser {
       value: undefined,
       more: undefined,
     };
-    this.parent("andExpression")?.unaryExpressions.push(node);
+    this.parent<AndExpressionCstNode>()?.unaryExpressions.push(node);
     this.read(node, this.unaryBody);
     return node;
   });
@@ -167,11 +166,11 @@ class QueryParser extends EmbeddedActionsParser {
     this.OR(this.operandAlternatives);
   };
   private readonly prefix = (): void => {
-    const node = this.top("unaryExpression");
+    const node = this.top<UnaryExpressionCstNode>();
     (node.prefixes ??= []).push(this.CONSUME(Prefix));
   };
   private readonly fieldValue = (): void => {
-    const node = this.top("unaryExpression");
+    const node = this.top<UnaryExpressionCstNode>();
     const colon = this.CONSUME(Colon);
     // A second colon and its value are a mistake, kept apart for the semantic pass to name.
     if (node.colon === undefined) node.colon = colon;
@@ -181,13 +180,13 @@ class QueryParser extends EmbeddedActionsParser {
   private readonly operandAlternatives = [
     {
       ALT: () => {
-        this.top("unaryExpression").head = this.CONSUME(Word);
+        this.top<UnaryExpressionCstNode>().head = this.CONSUME(Word);
         this.MANY2(this.fieldValue);
       },
     },
     {
       ALT: () => {
-        this.top("unaryExpression").head = this.CONSUME(Quoted);
+        this.top<UnaryExpressionCstNode>().head = this.CONSUME(Quoted);
       },
     },
     {
@@ -202,7 +201,7 @@ class QueryParser extends EmbeddedActionsParser {
     },
     {
       ALT: () => {
-        this.top("unaryExpression").head = this.CONSUME(Invalid);
+        this.top<UnaryExpressionCstNode>().head = this.CONSUME(Invalid);
       },
     },
   ];
@@ -210,13 +209,13 @@ class QueryParser extends EmbeddedActionsParser {
   private readonly valueAlternatives = (() => {
     const token = (type: TokenType) => () => {
       const value = this.CONSUME2(type);
-      const node = this.top("unaryExpression");
+      const node = this.top<UnaryExpressionCstNode>();
       if (node.more === undefined) node.value = value;
       else node.more[node.more.length - 1]!.value = value;
     };
     // By name: the rules are defined after these alternatives.
     const rule = (name: "range" | "group") => () => {
-      this.slot = this.top("unaryExpression").more === undefined ? "value" : "more";
+      this.slot = this.top<UnaryExpressionCstNode>().more === undefined ? "value" : "more";
       const method: ParserMethod<[], CstNode> = this[name];
       this.subrule(2, method);
     };
@@ -245,7 +244,7 @@ class QueryParser extends EmbeddedActionsParser {
   });
 
   private readonly rangeBody = (): void => {
-    const node = this.top("range");
+    const node = this.top<RangeCstNode>();
     node.open = this.CONSUME(RangeOpen);
     node.lower = this.CONSUME(Bound);
     node.to = this.CONSUME(RangeTo);
@@ -262,7 +261,7 @@ class QueryParser extends EmbeddedActionsParser {
   });
 
   private readonly groupBody = (): void => {
-    const node = this.top("group");
+    const node = this.top<GroupCstNode>();
     node.open = this.CONSUME(LParen);
     this.SUBRULE(this.query);
     node.close = this.CONSUME(RParen);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { IToken } from "chevrotain";
-import { childrenOf, isToken, type CstNode } from "../../src/syntax/cst.js";
+import { isToken, writtenTokensIn, type CstElement, type CstNode } from "../../src/syntax/cst.js";
 import { tokenize } from "../../src/syntax/lexer.js";
 import { parseRecovering, parseStrictly } from "../../src/syntax/parser.js";
 
@@ -8,13 +7,14 @@ const strictly = (text: string) => parseStrictly(tokenize(text).tokens);
 const recovering = (text: string) => parseRecovering(tokenize(text).tokens);
 
 /** The images of a tree's tokens. */
-function imagesIn(node: CstNode): string[] {
-  return childrenOf(node).flatMap((element) => (isToken(element) ? [element.image] : imagesIn(element)));
-}
+const imagesIn = (node: CstNode): string[] => writtenTokensIn(node).map((token) => token.image);
 
-/** Every node of a tree, depth first. */
-function nodesIn(node: CstNode): CstNode[] {
-  return [node, ...childrenOf(node).flatMap((child) => (isToken(child) ? [] : nodesIn(child)))];
+/** Every node of a tree, depth first, each before what it holds. */
+function nodesIn(element: unknown): CstNode[] {
+  if (typeof element !== "object" || element === null || "image" in element) return [];
+  const inner = Object.values(element).flatMap((value: unknown): unknown[] => (Array.isArray(value) ? value : [value]));
+  const nested = inner.flatMap(nodesIn);
+  return "name" in element ? [element as CstNode, ...nested] : nested;
 }
 
 describe("the parser", () => {
@@ -39,7 +39,7 @@ describe("the parser", () => {
   it("keeps a field's value in one slot, whatever its kind, and what follows a second colon apart", () => {
     const { cst } = strictly('a:x b:"y" c:[1 TO 2] d:(z) e:f:g');
     const fields = nodesIn(cst!).filter((node) => node.name === "unaryExpression" && node.colon);
-    const shown = (value: CstNode | IToken | undefined) => value && (isToken(value) ? value.image : value.name);
+    const shown = (value: CstElement | undefined) => value && (isToken(value) ? value.image : value.name);
     expect(fields.map((node) => node.name === "unaryExpression" && shown(node.value))).toEqual([
       "x",
       '"y"',

@@ -2,8 +2,8 @@ import type { IToken } from "chevrotain";
 import { problemAt, type Problem } from "../../diagnostics/diagnostic.js";
 import { quote } from "../characters.js";
 import {
-  childrenOf,
   isToken,
+  writtenTokensIn,
   writtenToken,
   type CstElement,
   type RangeCstNode,
@@ -165,24 +165,12 @@ function fieldValue(
 
 /** Where the first written token of a tree starts. */
 export function firstOffset(node: CstElement | undefined): number | undefined {
-  if (!node) return undefined;
-  if (isToken(node)) return Number.isNaN(node.startOffset) ? undefined : node.startOffset;
-  let best: number | undefined;
-  for (const child of childrenOf(node)) {
-    const offset = firstOffset(child);
-    if (offset !== undefined && (best === undefined || offset < best)) best = offset;
-  }
-  return best;
+  const starts = node ? writtenTokensIn(node).map((token) => token.startOffset) : [];
+  return starts.length > 0 ? Math.min(...starts) : undefined;
 }
 
 /** Where the last written token of a tree ends. */
 export function lastOffset(node: CstElement | undefined): number | undefined {
-  if (!node) return undefined;
-  if (isToken(node)) return Number.isNaN(node.startOffset) ? undefined : endOf(node);
-  let best: number | undefined;
-  for (const child of childrenOf(node)) {
-    const offset = lastOffset(child);
-    if (offset !== undefined && (best === undefined || offset > best)) best = offset;
-  }
-  return best;
+  const ends = node ? writtenTokensIn(node).map(endOf) : [];
+  return ends.length > 0 ? Math.max(...ends) : undefined;
 }

@@ -65,12 +65,8 @@ export function range(
 }
 
 /** A range's bounds that are written, in order: a bound that error recovery made up is left out. */
-function writtenBounds({ lower, upper }: RangeCstNode): IToken[] {
-  const bounds: IToken[] = [];
-  if (lower && !lower.isInsertedInRecovery) bounds.push(lower);
-  if (upper && !upper.isInsertedInRecovery) bounds.push(upper);
-  return bounds;
-}
+const writtenBounds = ({ lower, upper }: RangeCstNode): IToken[] =>
+  [lower, upper].filter((bound): bound is IToken => bound !== undefined && !bound.isInsertedInRecovery);
 
 /** A bound's value; `null` when open (`*`), `false` after an error. */
 export function bound(context: BuildContext, token: IToken): string | null | false {
