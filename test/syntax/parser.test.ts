@@ -53,6 +53,31 @@ describe("the parser", () => {
     ).toEqual([[":", "g"]]);
   });
 
+  it("puts a range or group after a second colon with that colon, not in the first value's slot", () => {
+    const { cst } = strictly("a:b:[1 TO 2] c:d:(e)");
+    const [first, second] = nodesIn(cst!).filter((node) => node.name === "unaryExpression" && node.colon);
+    for (const [node, kind] of [
+      [first, "range"],
+      [second, "group"],
+    ] as const) {
+      expect(node?.name === "unaryExpression" && node.value && isToken(node.value) && node.value.image).toBeTruthy();
+      expect(
+        node?.name === "unaryExpression" && node.more?.map(({ value }) => value && !isToken(value) && value.name),
+      ).toEqual([kind]);
+    }
+  });
+
+  it("keeps what a rule read before a mistake in the slots it was read into", () => {
+    const { trees } = recovering("a:[1 TO");
+    const range = nodesIn(trees[0]!).find((node) => node.name === "range");
+    expect(range?.name === "range" && [range.open?.image, range.lower?.image, range.to?.image]).toEqual([
+      "[",
+      "1",
+      "TO",
+    ]);
+    expect(range?.name === "range" && range.close).toBeFalsy();
+  });
+
   it("strictly stops at the first error; the recovering instance reads on and reports every error", () => {
     const text = "a:x OR OR b:y AND c:";
     const strict = strictly(text);
