@@ -1,7 +1,7 @@
 import type { IToken } from "chevrotain";
 
 /**
- * The concrete syntax tree that the grammar's actions record (`parser.ts`) and the semantic pass reads (`build/`):
+ * The concrete syntax tree that the grammar's actions record (`grammar.ts`) and the semantic pass reads (`build/`):
  * one node per rule of `grammar/q.ebnf`, each token in a named slot. A slot stays empty where a mistake ended the
  * rule early; a token that error recovery made up is marked `isInsertedInRecovery`.
  *
