@@ -132,6 +132,8 @@ interface ParseState {
   readonly end: number;
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
 /** Parses the scanned tokens (again with recovery after a mistake) and builds the AST. */
 function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Outcome {
   const { options, locate, problems, strayClosers, unclosed, end } = state;
@@ -142,7 +144,8 @@ function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Out
     trees = [...recovered.trees];
     reportParserErrors(recovered.errors, tokens, source, problems);
   }
-  const reportedErrors = problems.map((problem) => problem.span.start).sort((a, b) => a - b);
+  const reportedErrors =
+    problems.length === 0 ? NONE : problems.map((problem) => problem.span.start).sort((a, b) => a - b);
   const reading = options.reading ?? "usual";
   const built = buildQuery(source, trees, {
     reading,

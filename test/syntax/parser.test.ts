@@ -107,6 +107,20 @@ describe("stack traces", () => {
   });
 });
 
+describe("stack traces where the engine forbids changing their limit", () => {
+  it("are left as they are, and queries are read all the same", () => {
+    const descriptor = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit")!;
+    Object.defineProperty(Error, "stackTraceLimit", { ...descriptor, writable: false });
+    try {
+      expect(strictly("status:ok").errors).toEqual([]);
+      expect(recovering("status: OR OR (").errors.length).toBeGreaterThan(0);
+      expect(Error.stackTraceLimit).toBe(descriptor.value);
+    } finally {
+      Object.defineProperty(Error, "stackTraceLimit", descriptor);
+    }
+  });
+});
+
 describe("the recovering read", () => {
   it("goes on after a token where no condition can start, which ends chevrotain's own recovery", () => {
     const { trees, errors } = recovering("OR a:1 : b:2 AND (c:3");
