@@ -140,7 +140,7 @@ describe("properties", () => {
     );
   });
 
-  it("tryParse and validate never throw, and report errors exactly when there is no query", () => {
+  it("tryParse and validate never throw, report errors exactly when there is no query, and each mistake once", () => {
     fc.assert(
       fc.property(queryLikeText, (text) => {
         const { query, diagnostics } = tryParse(text);
@@ -154,6 +154,8 @@ describe("properties", () => {
           expect(d.column).toBeGreaterThanOrEqual(1);
           expect(d.message).not.toBe("");
         }
+        // Each mistake once: no two diagnostics alike.
+        expect(new Set(diagnostics.map((d) => JSON.stringify(d))).size).toBe(diagnostics.length);
         expect(validate(text).ok).toBe(!hasError);
       }),
       { numRuns: runs(5000) },

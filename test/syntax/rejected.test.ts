@@ -140,6 +140,20 @@ describe("every error is reported, not only the first", () => {
   });
 });
 
+describe("each mistake is reported once, where recovery cut a condition short", () => {
+  // What a rule read before a mistake used to reach its parent twice: the same value was reported twice, or as
+  // two conditions with no operator between them ("[ AND [").
+  it.each([
+    ["[]<", ["incomplete-range", "missing-operator", "missing-field"]],
+    ["{]]", ["incomplete-range", "missing-field", "unmatched-bracket"]],
+    ["d -||", ["missing-field", "consecutive-operators"]],
+  ])("%s", (source, codes) => {
+    const errors = tryParse(source).diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => d.code)).toEqual(codes);
+    for (const error of errors) if (error.fix !== undefined) expect(error.fix).not.toMatch(/^(.+) AND \1$/);
+  });
+});
+
 describe("diagnostics", () => {
   it("give 1-based line and column", () => {
     const { diagnostics } = tryParse("a:b AND\n  c:d and e:f");
