@@ -56,8 +56,8 @@ export class BuildContext {
   errors = 0;
   /** Where the field that the values being read belong to is written. */
   fieldSpan: Span | undefined;
-  /** Opening parentheses reported as never closed (made on the first: most queries have none). */
-  private unclosed: Set<IToken> | undefined;
+  /** Opening parentheses reported as never closed. */
+  readonly unclosedReported = new Set<IToken>();
 
   constructor(
     readonly source: string,
@@ -94,16 +94,6 @@ export class BuildContext {
   report(problem: Problem): void {
     if (problem.severity === "error") this.errors++;
     this.problems.push(problem);
-  }
-
-  /** Records that an opening parenthesis was reported as never closed. */
-  markUnclosed(open: IToken): void {
-    (this.unclosed ??= new Set()).add(open);
-  }
-
-  /** Whether an opening parenthesis was reported as never closed. */
-  unclosedReported(open: IToken): boolean {
-    return this.unclosed?.has(open) === true;
   }
 
   text(start: number, end: number): string {

@@ -48,7 +48,7 @@ export function buildQuery(
   for (const paren of options.strayClosers) strayCloser(context, paren);
   // A group that error recovery skipped was never read: its parenthesis is reported all the same.
   for (const paren of options.unclosed) {
-    if (!context.unclosedReported(paren)) unclosedParenthesis(context, paren, options.end);
+    if (!context.unclosedReported.has(paren)) unclosedParenthesis(context, paren, options.end);
   }
   const query = context.errors === 0 ? content?.query : undefined;
   if (!query) return { problems: context.problems };
