@@ -3,8 +3,12 @@ import { defineConfig, type Options } from "tsup";
 // The published build skips chevrotain's grammar self-checks (they cost start-up time); tests run them.
 const define = { __SECUQ_BUILD__: "true" };
 const common: Options = { target: "node20", sourcemap: true, define };
-// chevrotain 11 and what it imports, carried inside the build (see src/syntax/chevrotain.ts).
+// chevrotain 11 and what it imports, carried inside the build (see src/syntax/chevrotain.ts), without its
+// regular-expression analyser, which the published build never runs (src/syntax/regexp-to-ast-stub.ts).
 const chevrotain = [/^chevrotain$/, /^@chevrotain\//, /^lodash-es/, /^regexp-to-ast$/];
+const withoutRegExpAnalysis: Options["esbuildOptions"] = (options) => {
+  options.alias = { "@chevrotain/regexp-to-ast": "./src/syntax/regexp-to-ast-stub.ts" };
+};
 
 // ES modules only: Node 20.19 and later require() them, so import and require share one copy of every class and
 // instanceof works across them (a CommonJS build would make a second copy of each).
@@ -13,7 +17,7 @@ export default defineConfig([
   // it does not use (the parser and chevrotain, when only the builder and serializer are imported).
   {
     ...common,
-    entry: ["src/**/*.ts", "!src/syntax/chevrotain.ts", "!src/cli/**"],
+    entry: ["src/**/*.ts", "!src/syntax/chevrotain.ts", "!src/syntax/regexp-to-ast-stub.ts", "!src/cli/**"],
     format: ["esm"],
     bundle: false,
     platform: "neutral",
@@ -27,6 +31,7 @@ export default defineConfig([
     platform: "neutral",
     treeshake: true,
     noExternal: chevrotain,
+    esbuildOptions: withoutRegExpAnalysis,
   },
   // For Node (the `node` export condition) and the command: bundled and minified, because Node loads one module much
   // faster than fifty (import and first parse: about 55 ms instead of 95; docs/performance.md). The library and the
@@ -41,5 +46,6 @@ export default defineConfig([
     treeshake: true,
     minify: true,
     noExternal: chevrotain,
+    esbuildOptions: withoutRegExpAnalysis,
   },
 ]);
