@@ -9,6 +9,7 @@ export {
   EmbeddedActionsParser,
   EOF,
   Lexer,
+  LLkLookaheadStrategy,
   NotAllInputParsedException,
   tokenMatcher,
 } from "chevrotain";

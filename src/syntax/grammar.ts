@@ -8,6 +8,7 @@ import type {
   UnaryExpressionCstNode,
 } from "./cst.js";
 import { EmbeddedActionsParser } from "./chevrotain.js";
+import { precomputedLookahead } from "./lookahead.js";
 import {
   allTokens,
   And,
@@ -52,7 +53,12 @@ export class QueryGrammar extends EmbeddedActionsParser {
   private slot: Slot = "head";
 
   constructor(recoveryEnabled: boolean) {
-    super(allTokens, { recoveryEnabled, maxLookahead: 1, skipValidations: skipGrammarChecks });
+    super(allTokens, {
+      recoveryEnabled,
+      maxLookahead: 1,
+      skipValidations: skipGrammarChecks,
+      lookaheadStrategy: precomputedLookahead,
+    });
     this.performSelfAnalysis();
   }
 
