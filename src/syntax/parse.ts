@@ -39,8 +39,8 @@ export interface ParseResult {
 
 /**
  * The default deepest nesting. The parser recurses through four rules per parenthesis: with a fresh stack, Node 20
- * overflowed at 341 levels and Chromium at 312 (before the code is optimised; see docs/architecture.md), so 64
- * leaves room for a caller that is itself deep in its stack.
+ * ran out at 268 levels and Chromium at 312 (before the code is optimised; see docs/architecture.md), so 64 leaves
+ * room for a caller that is itself deep in its stack.
  */
 export const DEFAULT_MAX_DEPTH = 64;
 /** The default longest query, in UTF-16 code units. */
