@@ -84,8 +84,8 @@ export class QueryGrammar extends EmbeddedActionsParser {
   }
 
   /**
-   * The node that a rule starting now goes in, whose name the rule knows; none while chevrotain records the grammar,
-   * which runs each rule on its own.
+   * The node that a rule starting now goes in, of the type the rule knows it to be; none while chevrotain records
+   * the grammar, which runs each rule on its own.
    */
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the type is the rule's knowledge
   private parent<N extends CstNode>(): N | undefined {
