@@ -11,11 +11,11 @@ import { serverOr } from "./server-reading.js";
 
 /** A group's query: an OR of AND levels, or nothing. */
 export function orExpression(context: BuildContext, node: QueryCstNode, field: FieldContext): Built | undefined {
-  const children = node.andExpressions;
-  if (children.length === 1) return andExpression(context, children[0]!, field);
+  const levels = node.andExpressions;
+  if (levels.length === 1) return andExpression(context, levels[0]!, field);
   const operands: Built[] = [];
-  for (const child of children) {
-    const operand = andExpression(context, child, field);
+  for (const level of levels) {
+    const operand = andExpression(context, level, field);
     if (operand !== undefined) operands.push(operand);
   }
   return combineOr(context, operands);
