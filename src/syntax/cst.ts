@@ -65,9 +65,25 @@ export interface GroupCstNode {
 /** Whether an element of the tree is a token. */
 export const isToken = (element: CstElement): element is IToken => "image" in element;
 
-/** A token that is in the source: present, and not made up by error recovery. */
-export const writtenToken = (token: IToken | undefined): IToken | undefined =>
-  token?.isInsertedInRecovery ? undefined : token;
+/** An element that is in the source: present and, for a token, not made up by error recovery. */
+export const writtenElement = <E extends CstElement>(element: E | undefined): E | undefined =>
+  element !== undefined && isToken(element) && element.isInsertedInRecovery ? undefined : element;
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The elements of a list that are in the source (`writtenElement`), in order: the list itself when all are, as they
+ * nearly always are, so that reading a level allocates nothing.
+ */
+export function writtenOnly<E extends CstElement>(elements: readonly (E | undefined)[] | undefined): readonly E[] {
+  if (elements === undefined) return NONE;
+  for (const element of elements) {
+    if (writtenElement(element) === undefined) {
+      return elements.filter((kept): kept is E => writtenElement(kept) !== undefined);
+    }
+  }
+  return elements as readonly E[];
+}
 
 /**
  * The tokens of a tree that are written in the source, in no particular order: not those that error recovery or

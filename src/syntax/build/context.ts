@@ -129,12 +129,3 @@ export class BuildContext {
     return this.failed("invalid-value", error.message, start, end);
   }
 }
-
-const NONE: never[] = [];
-
-/** The written tokens of a CST child list: tokens that error recovery made up have no place in the source. */
-export function written(tokens: readonly IToken[] | undefined): readonly IToken[] {
-  if (tokens === undefined) return NONE;
-  for (const token of tokens) if (token.isInsertedInRecovery) return tokens.filter((t) => !t.isInsertedInRecovery);
-  return tokens;
-}

@@ -3,8 +3,9 @@ import { problemAt, type Problem } from "../../diagnostics/diagnostic.js";
 import { quote } from "../characters.js";
 import {
   isToken,
+  writtenOnly,
   writtenTokensIn,
-  writtenToken,
+  writtenElement,
   type CstElement,
   type RangeCstNode,
   type UnaryExpressionCstNode,
@@ -25,7 +26,7 @@ export function operandOf(context: BuildContext, node: UnaryExpressionCstNode, f
   if (head === undefined) return undefined;
   if (!isToken(head))
     return head.name === "group" ? parenthesized(context, head, field) : bareValue(context, field, undefined, head);
-  const token = writtenToken(head);
+  const token = writtenElement(head);
   if (!token) return undefined;
   if (token.tokenType === Word) {
     return node.colon === undefined ? bareValue(context, field, token) : fieldExpression(context, node, token);
@@ -133,17 +134,9 @@ function fieldExpression(context: BuildContext, node: UnaryExpressionCstNode, fi
     : { query, start, end: built.end };
 }
 
-const VALUE_NONE: readonly ValueCstElement[] = [];
-
 /** A field expression's values, in order, less the tokens that error recovery made up. */
-function valuesOf(node: UnaryExpressionCstNode): readonly ValueCstElement[] {
-  const { value, more } = node;
-  const first = value && (!isToken(value) || !value.isInsertedInRecovery) ? value : undefined;
-  if (more === undefined) return first ? [first] : VALUE_NONE;
-  const values = first ? [first] : [];
-  for (const { value: next } of more) if (next && (!isToken(next) || !next.isInsertedInRecovery)) values.push(next);
-  return values;
-}
+const valuesOf = ({ value, more }: UnaryExpressionCstNode): readonly ValueCstElement[] =>
+  writtenOnly(more === undefined ? [value] : [value, ...more.map((next) => next.value)]);
 
 /** The value of `field:value`; `nodeStart` is where the node's span starts (at the field). */
 function fieldValue(

@@ -1,10 +1,16 @@
 import type { IToken } from "chevrotain";
 import * as ast from "../../ast/factories.js";
 import type { Query } from "../../ast/types.js";
-import { writtenToken, type AndExpressionCstNode, type GroupCstNode, type QueryCstNode } from "../cst.js";
+import {
+  writtenElement,
+  writtenOnly,
+  type AndExpressionCstNode,
+  type GroupCstNode,
+  type QueryCstNode,
+} from "../cst.js";
 import { isMissingCloser } from "../scan.js";
 import { endOf } from "../tokens.js";
-import { written, type BuildContext, type Built, type FieldContext } from "./context.js";
+import type { BuildContext, Built, FieldContext } from "./context.js";
 import { reportJuxtaposed } from "./juxtaposed.js";
 import { unaryExpression } from "./prefixes.js";
 import { serverOr } from "./server-reading.js";
@@ -67,7 +73,7 @@ function andExpression(context: BuildContext, node: AndExpressionCstNode, field:
     if (operands[0]?.pending) context.report(operands[0].pending);
     return operands[0];
   }
-  const ands = written(node.ands);
+  const ands = writtenOnly(node.ands);
   let andIndex = 0;
   let juxtaposed = false;
   let explained: Set<Built> | undefined;
@@ -112,11 +118,11 @@ function joined(
 
 /** A parenthesized group: `( … )`. */
 export function parenthesized(context: BuildContext, node: GroupCstNode, field: FieldContext): Built | undefined {
-  const open = writtenToken(node.open);
+  const open = writtenElement(node.open);
   if (!open) return undefined;
   const inner = node.query;
   const content = inner && orExpression(context, inner, field);
-  const closer = writtenToken(node.close);
+  const closer = writtenElement(node.close);
   // A parenthesis the scan added for an unclosed one is no closing parenthesis of the text.
   const close = closer && !isMissingCloser(closer) ? closer : undefined;
   const end = close ? endOf(close) : (content?.end ?? endOf(open));

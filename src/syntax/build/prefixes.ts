@@ -1,7 +1,7 @@
 import * as ast from "../../ast/factories.js";
-import type { UnaryExpressionCstNode } from "../cst.js";
+import { writtenOnly, type UnaryExpressionCstNode } from "../cst.js";
 import { endOf } from "../tokens.js";
-import { written, type BuildContext, type Built, type FieldContext } from "./context.js";
+import type { BuildContext, Built, FieldContext } from "./context.js";
 import { operandOf } from "./operands.js";
 
 /**
@@ -15,7 +15,7 @@ export function unaryExpression(
 ): Built | undefined {
   const operand = operandOf(context, node, field);
   if (node.prefixes === undefined) return operand;
-  const prefixes = written(node.prefixes);
+  const prefixes = writtenOnly(node.prefixes);
   const firstPrefix = prefixes[0];
   if (!firstPrefix) return operand;
   if (!operand) return undefined;

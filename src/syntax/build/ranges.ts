@@ -2,7 +2,7 @@ import type { IToken } from "chevrotain";
 import * as ast from "../../ast/factories.js";
 import { boundNode, rangeNode } from "../../ast/nodes.js";
 import type { RangeQuery } from "../../ast/types.js";
-import { writtenToken, type RangeCstNode } from "../cst.js";
+import { writtenOnly, writtenElement, type RangeCstNode } from "../cst.js";
 import { endOf, RangeQuoted } from "../tokens.js";
 import { decodeEscapes } from "../words.js";
 import type { BoundSpans, BuildContext, Built, FieldContext } from "./context.js";
@@ -13,7 +13,10 @@ import { checkText } from "./word-checks.js";
 const PLAIN_BOUND = /^[^\x00-\x20\x7f-\uffff\\"*]+$|^\*$/;
 const isPlainBound = (token: IToken): boolean => token.tokenType !== RangeQuoted && PLAIN_BOUND.test(token.image);
 
-/** `field:[a TO b]` and the other bracket forms; `plainField`: the field is written as a plain word (so it is a valid field name, but maybe `_exists_`). */
+/**
+ * `field:[a TO b]` and the other bracket forms; `plainField`: the field is written as a plain word (so it is a valid
+ * field name, but maybe `_exists_`).
+ */
 export function range(
   context: BuildContext,
   field: FieldContext,
@@ -21,8 +24,8 @@ export function range(
   nodeStart?: number,
   plainField = false,
 ): Built | undefined {
-  const open = writtenToken(node.open);
-  const close = writtenToken(node.close);
+  const open = writtenElement(node.open);
+  const close = writtenElement(node.close);
   const bounds = writtenBounds(node);
   if (!open) return undefined;
   const start = open.startOffset;
@@ -65,8 +68,7 @@ export function range(
 }
 
 /** A range's bounds that are written, in order: a bound that error recovery made up is left out. */
-const writtenBounds = ({ lower, upper }: RangeCstNode): IToken[] =>
-  [lower, upper].filter((bound): bound is IToken => bound !== undefined && !bound.isInsertedInRecovery);
+const writtenBounds = ({ lower, upper }: RangeCstNode): readonly IToken[] => writtenOnly([lower, upper]);
 
 /** A bound's value; `null` when open (`*`), `false` after an error. */
 export function bound(context: BuildContext, token: IToken): string | null | false {
