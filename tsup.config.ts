@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 
 // The published build skips chevrotain's grammar self-checks (they cost start-up time); tests run them.
@@ -7,7 +8,8 @@ const common: Options = { target: "node20", sourcemap: true, define };
 // regular-expression analyser, which the published build never runs (src/syntax/regexp-to-ast-stub.ts).
 const chevrotain = [/^chevrotain$/, /^@chevrotain\//, /^lodash-es/, /^regexp-to-ast$/];
 const withoutRegExpAnalysis: Options["esbuildOptions"] = (options) => {
-  options.alias = { "@chevrotain/regexp-to-ast": "./src/syntax/regexp-to-ast-stub.ts" };
+  const stub = fileURLToPath(new URL("src/syntax/regexp-to-ast-stub.ts", import.meta.url));
+  options.alias = { "@chevrotain/regexp-to-ast": stub };
 };
 
 // ES modules only: Node 20.19 and later require() them, so import and require share one copy of every class and
