@@ -1,5 +1,5 @@
 import { InvalidQueryError } from "./errors.js";
-import { boundNode, literalNode, patternNode, rangeNode, termNode, textNode } from "./nodes.js";
+import { boundNode, junctionNode, literalNode, patternNode, rangeNode, termNode, textNode } from "./nodes.js";
 import type {
   AndQuery,
   Bound,
@@ -64,22 +64,12 @@ function flatten(type: "and" | "or", operands: readonly Query[]): Query[] {
 
 /** `a AND b AND …`; nested `and` operands are flattened into this one. */
 export function and(operands: readonly Query[], span?: Span): AndQuery {
-  const flat = freeze(flatten("and", operands));
-  return freeze(
-    span === undefined
-      ? { type: "and" as const, operands: flat }
-      : { type: "and" as const, operands: flat, span: copySpan(span) },
-  );
+  return junctionNode("and", freeze(flatten("and", operands)), span === undefined ? undefined : copySpan(span));
 }
 
 /** `a OR b OR …`; nested `or` operands are flattened into this one. */
 export function or(operands: readonly Query[], span?: Span): OrQuery {
-  const flat = freeze(flatten("or", operands));
-  return freeze(
-    span === undefined
-      ? { type: "or" as const, operands: flat }
-      : { type: "or" as const, operands: flat, span: copySpan(span) },
-  );
+  return junctionNode("or", freeze(flatten("or", operands)), span === undefined ? undefined : copySpan(span));
 }
 
 /** `NOT operand`. */
@@ -166,16 +156,26 @@ export const literal = (value: string): PatternPart => literalNode(value);
  * checks and normalises them.
  */
 export function wildcardParts(text: string): PatternPart[] {
-  const parts: PatternPart[] = [];
+  // Counted first, so that the array is made at its size: the pattern keeps it, and a grown array has room to spare.
+  let count = 0;
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code !== 42 && code !== 63) continue;
-    if (i > run) parts.push(literalNode(text.slice(run, i)));
-    parts.push(code === 42 ? ANY_CHARS : ONE_CHAR);
+    count += i > run ? 2 : 1;
     run = i + 1;
   }
-  if (run < text.length) parts.push(literalNode(text.slice(run)));
+  const parts: PatternPart[] = new Array<PatternPart>(run < text.length ? count + 1 : count);
+  let at = 0;
+  run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 42 && code !== 63) continue;
+    if (i > run) parts[at++] = literalNode(text.slice(run, i));
+    parts[at++] = code === 42 ? ANY_CHARS : ONE_CHAR;
+    run = i + 1;
+  }
+  if (run < text.length) parts[at] = literalNode(text.slice(run));
   return parts;
 }
 

@@ -1,4 +1,15 @@
-import type { Bound, PatternPart, PatternValue, RangeQuery, Span, TermQuery, TextValue } from "./types.js";
+import type {
+  AndQuery,
+  Bound,
+  OrQuery,
+  PatternPart,
+  PatternValue,
+  Query,
+  RangeQuery,
+  Span,
+  TermQuery,
+  TextValue,
+} from "./types.js";
 
 /**
  * Node constructors without checks, so that each node's shape is written in one place. The factories check their
@@ -33,3 +44,22 @@ export const rangeNode = (field: string, min: Bound | null, max: Bound | null, s
       ? { type: "range" as const, field, min, max }
       : { type: "range" as const, field, min, max, span },
   );
+
+/**
+ * A frozen AND or OR; `operands` must already be frozen, at least two, none of them a junction of the same type
+ * (the factories flatten them), and `span` frozen.
+ */
+export function junctionNode(type: "and", operands: readonly Query[], span: Span | undefined): AndQuery;
+export function junctionNode(type: "or", operands: readonly Query[], span: Span | undefined): OrQuery;
+export function junctionNode(
+  type: "and" | "or",
+  operands: readonly Query[],
+  span: Span | undefined,
+): AndQuery | OrQuery;
+export function junctionNode(
+  type: "and" | "or",
+  operands: readonly Query[],
+  span: Span | undefined,
+): AndQuery | OrQuery {
+  return Object.freeze(span === undefined ? { type, operands } : { type, operands, span });
+}

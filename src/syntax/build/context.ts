@@ -24,8 +24,10 @@ export interface Built {
   readonly end: number;
   /** A bare word with no field (`x` in `a:b x`), kept to suggest fixes for juxtaposed operands. */
   readonly bareWord?: IToken;
-  /** The value word of `field:word`, kept to suggest quoting `field:"word word"`. */
-  readonly fieldWord?: { readonly field: IToken; readonly value: IToken };
+  /** The field of `field:word`, kept with `valueWord` to suggest quoting `field:"word word"`. */
+  readonly fieldToken?: IToken;
+  /** The value word of `field:word`. */
+  readonly valueWord?: IToken;
   /** Whether the expression carries NOT or `!`. */
   readonly negated?: boolean;
   /** Whether this is an AND level of two or more operands (not a single unary expression). */

@@ -45,7 +45,7 @@ export function reportJuxtaposed(
     );
     return { skipped: 0, explained: 1 };
   }
-  const glued = current.fieldWord?.field.image.match(/^(&&|\|\|)(?=.)/)?.[1];
+  const glued = current.fieldToken?.image.match(/^(&&|\|\|)(?=.)/)?.[1];
   if (glued) {
     context.error(
       "missing-space",
@@ -68,7 +68,7 @@ export function reportJuxtaposed(
     );
     return { skipped: 1, explained: 1 };
   }
-  if (previous.fieldWord && current.bareWord && field === undefined && !current.negated) {
+  if (previous.fieldToken && previous.valueWord && current.bareWord && field === undefined && !current.negated) {
     let last = i;
     while (
       operands[last + 1]?.bareWord &&
@@ -76,9 +76,9 @@ export function reportJuxtaposed(
       !WORD_OPERATORS[operands[last + 1]!.bareWord!.image.toLowerCase()]
     )
       last++;
-    const words = [previous.fieldWord.value, ...operands.slice(i, last + 1).map((operand) => operand.bareWord!)];
+    const words = [previous.valueWord, ...operands.slice(i, last + 1).map((operand) => operand.bareWord!)];
     const phrase = words.map((token) => decodeWord(token.image).text).join(" ");
-    const fieldText = previous.fieldWord.field.image;
+    const fieldText = previous.fieldToken.image;
     context.error(
       "missing-operator",
       `"${words

@@ -89,13 +89,14 @@ function bareValue(
 
 /** `field:value`, `field:[a TO b]`, `field:( … )`; more than one colon is a mistake. */
 function fieldExpression(context: BuildContext, node: UnaryExpressionCstNode, fieldToken: IToken): Built | undefined {
-  const values = valuesOf(node);
-  const firstValue = values[0];
+  // Nearly always one value: then no list of values is made.
+  const values = node.more === undefined ? undefined : valuesOf(node);
+  const firstValue = values === undefined ? writtenElement(node.value) : values[0];
   if (!firstValue) return undefined;
   const start = fieldToken.startOffset;
   const plainField = PLAIN_WORD.test(fieldToken.image);
   const field = plainField ? fieldToken.image : fieldName(context, fieldToken);
-  if (values.length > 1) {
+  if (values !== undefined && values.length > 1) {
     const valueStart = firstOffset(firstValue);
     const valueEnd = lastOffset(values[values.length - 1]);
     if (valueStart === undefined || valueEnd === undefined) return undefined;
@@ -126,17 +127,15 @@ function fieldExpression(context: BuildContext, node: UnaryExpressionCstNode, fi
   // Written out rather than spread: this runs once per condition.
   if (built.invalid) {
     return word
-      ? { query, start, end: built.end, fieldWord: { field: fieldToken, value: word }, invalid: true }
+      ? { query, start, end: built.end, fieldToken, valueWord: word, invalid: true }
       : { query, start, end: built.end, invalid: true };
   }
-  return word
-    ? { query, start, end: built.end, fieldWord: { field: fieldToken, value: word } }
-    : { query, start, end: built.end };
+  return word ? { query, start, end: built.end, fieldToken, valueWord: word } : { query, start, end: built.end };
 }
 
 /** A field expression's values, in order, less the tokens that error recovery made up. */
 const valuesOf = ({ value, more }: UnaryExpressionCstNode): readonly ValueCstElement[] =>
-  writtenOnly(more === undefined ? [value] : [value, ...more.map((next) => next.value)]);
+  writtenOnly([value, ...(more ?? []).map((next) => next.value)]);
 
 /** The value of `field:value`; `nodeStart` is where the node's span starts (at the field). */
 function fieldValue(

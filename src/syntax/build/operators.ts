@@ -1,5 +1,5 @@
 import type { IToken } from "chevrotain";
-import * as ast from "../../ast/factories.js";
+import { junctionNode } from "../../ast/nodes.js";
 import type { Query } from "../../ast/types.js";
 import {
   writtenElement,
@@ -19,12 +19,23 @@ import { serverOr } from "./server-reading.js";
 export function orExpression(context: BuildContext, node: QueryCstNode, field: FieldContext): Built | undefined {
   const levels = node.andExpressions;
   if (levels.length === 1) return andExpression(context, levels[0]!, field);
-  const operands: Built[] = [];
-  for (const level of levels) {
-    const operand = andExpression(context, level, field);
-    if (operand !== undefined) operands.push(operand);
-  }
+  const operands = builtEach(levels, (level) => andExpression(context, level, field));
   return combineOr(context, operands);
+}
+
+/**
+ * What `build` makes of each node, less what it could not read. The array is made at its final size, not grown:
+ * a long query's levels are most of what a parse allocates.
+ */
+function builtEach<N>(nodes: readonly N[], build: (node: N) => Built | undefined): Built[] {
+  const built: Built[] = new Array<Built>(nodes.length);
+  let count = 0;
+  for (const node of nodes) {
+    const operand = build(node);
+    if (operand !== undefined) built[count++] = operand;
+  }
+  built.length = count;
+  return built;
 }
 
 const MIXED_MESSAGE =
@@ -59,16 +70,12 @@ function combineOr(context: BuildContext, operands: readonly Built[]): Built | u
       end,
       fix + context.text(at, end),
     );
-  const query = context.reading === "server" ? serverOr(operands, start, end) : joined(operands, ast.or, start, end);
+  const query = context.reading === "server" ? serverOr(operands, start, end) : joined(operands, "or", start, end);
   return { query, start, end };
 }
 
 function andExpression(context: BuildContext, node: AndExpressionCstNode, field: FieldContext): Built | undefined {
-  const operands: Built[] = [];
-  for (const child of node.unaryExpressions) {
-    const operand = unaryExpression(context, child, field);
-    if (operand !== undefined) operands.push(operand);
-  }
+  const operands = builtEach(node.unaryExpressions, (child) => unaryExpression(context, child, field));
   if (operands.length < 2) {
     if (operands[0]?.pending) context.report(operands[0].pending);
     return operands[0];
@@ -94,26 +101,32 @@ function andExpression(context: BuildContext, node: AndExpressionCstNode, field:
   const end = operands[operands.length - 1]!.end;
   // A juxtaposed level (an operator missing) is already an error; it says nothing about AND/OR mixing.
   if (juxtaposed) return { query: undefined, start, end };
-  const query = joined(operands, ast.and, start, end);
+  const query = joined(operands, "and", start, end);
   return context.reading === "server"
     ? { query, start, end, andLevel: true, andOperands: operands }
     : { query, start, end, andLevel: true };
 }
 
-/** The operands' queries joined by `combine`; `undefined` when any operand holds an error. */
-function joined(
-  operands: readonly Built[],
-  combine: typeof ast.and | typeof ast.or,
-  start: number,
-  end: number,
-): Query | undefined {
-  const queries: Query[] = [];
-  for (const operand of operands) {
-    if (operand.query === undefined) return undefined;
-    queries.push(operand.query);
+/**
+ * The operands' queries joined by AND or OR, an operand of the same type flattened into it as the factories do;
+ * `undefined` when any operand holds an error.
+ */
+function joined(operands: readonly Built[], type: "and" | "or", start: number, end: number): Query | undefined {
+  let size = 0;
+  for (const { query } of operands) {
+    if (query === undefined) return undefined;
+    size += query.type === type ? query.operands.length : 1;
   }
-  // Operands that are queries are always accepted: and/or cannot refuse them.
-  return combine(queries, Object.freeze({ start, end }));
+  // Made at its final size: the node keeps this array, and an array grown by push keeps room to spare.
+  const queries: Query[] = new Array<Query>(size);
+  let at = 0;
+  for (const operand of operands) {
+    const query = operand.query!;
+    if (query.type !== type) queries[at++] = query;
+    else for (const inner of query.operands) queries[at++] = inner;
+  }
+  // Operands read from the text are queries, at least two, flattened: the factories' checks cannot fail.
+  return junctionNode(type, Object.freeze(queries), Object.freeze({ start, end }));
 }
 
 /** A parenthesized group: `( … )`. */
