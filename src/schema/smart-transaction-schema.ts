@@ -1,4 +1,4 @@
-import { defineSchema, field } from "./schema.js";
+import { defineBuiltInSchema, field } from "./schema.js";
 // The models shared by several fields, and the linked transactions, are in their own file.
 import {
   cents,
@@ -11,7 +11,7 @@ import {
 } from "./smart-transaction-models.js";
 
 /** Every field of a Smart Transaction, by the path a query names it with. */
-export const smartTransactionSchema = defineSchema({
+export const smartTransactionSchema = defineBuiltInSchema({
   object: field("keyword", { values: ["smart.transactions"] }),
   id: field("keyword", { description: "Smart Transaction id, STX_…" }),
   l: aggregation("lookup index", "integer"),

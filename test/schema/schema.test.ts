@@ -77,6 +77,12 @@ describe("smartTransactionSchema", () => {
     boolean: ["boolean"],
   };
 
+  it("lists its fields once, on first use, and is frozen like any schema", () => {
+    expect(smartTransactionSchema.fields).toBe(smartTransactionSchema.fields);
+    expect(smartTransactionSchema.lookup("status")).toBe(smartTransactionSchema.fields.get("status"));
+    expect(Object.isFrozen(smartTransactionSchema)).toBe(true);
+  });
+
   it.each(sdkFields)("has %s (SDK type %s) with a fitting type", (path, sdkType) => {
     const info = smartTransactionSchema.fields.get(path);
     expect(info, path).toBeDefined();
