@@ -4,18 +4,21 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import * as prettier from "prettier";
 import luceneQueryParser from "lucene-query-parser";
 import lucene from "lucene";
 import { parse as liqeParse } from "liqe";
 import { parse, q, serialize, smartTransactionSchema, tryParse, validate } from "../dist/node/index.js";
-import { corpus } from "./corpus.mjs";
-import { exponent, measure, median, pairedRatio, sink } from "./harness.mjs";
+import { corpus, filter } from "./corpus.mjs";
+import { exponent, measure, pairedRatio, sink, timePerCall } from "./harness.mjs";
 
 const quick = process.argv.includes("--quick");
 const options = quick ? { rounds: 3, ms: 30, warmupMs: 50 } : { rounds: 9, ms: 60, warmupMs: 150 };
+/** Limits that let the size sweeps read their largest inputs. */
+const big = { maxLength: 100_000_000 };
+/** How many timed batches `timePerCall` keeps the fastest of. */
+const repeats = quick ? 2 : 4;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const version = (name) => JSON.parse(readFileSync(`${root}/node_modules/${name}/package.json`, "utf8")).version;
 
@@ -37,6 +40,25 @@ for (const { text } of corpus) {
   parse(text);
   pipeline(text);
 }
+
+// Start-up first, in fresh processes, while this one is quiet: later its collector works on the other core.
+const child = (script) =>
+  JSON.parse(
+    execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], {
+      cwd: root,
+      encoding: "utf8",
+    }),
+  );
+const startups = Array.from({ length: quick ? 3 : 11 }, () =>
+  child(`
+    const t0 = performance.now();
+    const { parse } = await import("./dist/node/index.js");
+    const t1 = performance.now();
+    parse("status:received AND basket_info.sum:[1000 TO *]");
+    const t2 = performance.now();
+    console.log(JSON.stringify({ importMs: t1 - t0, firstParseMs: t2 - t1 }));`),
+).sort((a, b) => a.importMs + a.firstParseMs - (b.importMs + b.firstParseMs));
+const startup = startups[startups.length >> 1];
 
 const lines = [];
 const out = (line = "") => {
@@ -105,45 +127,6 @@ out(
 out();
 
 // 2. Size sweeps, secuq alone.
-// Garbage collections are recorded as they happen, so that a run's time can also be told without its collections.
-const collections = [];
-const gcObserver = new PerformanceObserver((list) => {
-  for (const entry of list.getEntries())
-    collections.push({ start: entry.startTime, end: entry.startTime + entry.duration });
-});
-gcObserver.observe({ entryTypes: ["gc"] });
-/** The milliseconds of garbage collection that fell inside [start, end]. */
-const collectedDuring = (start, end) =>
-  collections.reduce((sum, c) => sum + Math.max(0, Math.min(end, c.end) - Math.max(start, c.start)), 0);
-/** The time of several runs of `fn`; `best` is the fastest run, `runs` every run's window, for `withoutCollections`. */
-function timeOnce(fn) {
-  let best = Infinity;
-  const runs = [];
-  for (let i = 0; i < (quick ? 2 : 4); i++) {
-    const start = performance.now();
-    sink.value = fn();
-    const end = performance.now();
-    runs.push({ start, end });
-    best = Math.min(best, end - start);
-  }
-  return { best, runs };
-}
-function timePerCall(fn) {
-  // Small inputs are repeated until a batch takes a measurable time.
-  let calls = 1;
-  for (;;) {
-    const { best, runs } = timeOnce(() => {
-      for (let i = 0; i < calls; i++) sink.value = fn();
-    });
-    if (best > 20 || calls > 1e6) return { ms: best / calls, runs, calls };
-    calls *= 4;
-  }
-}
-/** The fastest run's time per call less the garbage collections inside it; read once the observer has reported. */
-const withoutCollections = ({ runs, calls }) =>
-  Math.min(...runs.map(({ start, end }) => end - start - collectedDuring(start, end))) / calls;
-const observed = () => new Promise((resolve) => setTimeout(resolve, 100));
-
 out("## Linearity: clauses");
 out();
 out(
@@ -155,10 +138,9 @@ out("runtime's collector alone. The target: parse time over `JSON.parse` time gr
 out(
   "100,000 clauses; that ratio is taken in each of 15 rounds, parse and `JSON.parse` timed one after the other (which",
 );
-out(
-  'goes first alternating), and the median round kept. "Without collections" is the parse runs less the garbage ' +
-    "collections inside them.",
-);
+out("goes first alternating), and the median round kept. The sweep runs in 5 fresh processes, because where a large");
+out("parse's collections fall differs more between processes than between rounds; the table is the process with the");
+out('median growth. "Without collections" is the parse runs less the garbage collections inside them.');
 out();
 out(
   row(
@@ -173,54 +155,19 @@ out(
   ),
 );
 out("|---:|---:|---:|---:|---:|---:|---:|---:|");
-const sweep = [];
-const clause = (i) =>
-  i % 5 === 0
-    ? `d${i % 3}:[${i} TO *]`
-    : i % 5 === 1
-      ? `e:"x ${i}"`
-      : i % 7 === 0
-        ? `NOT f${i % 9}:v${i}`
-        : `f${i % 9}:v${i}*`;
-const filter = (n) =>
-  Array.from({ length: n }, (_, i) => clause(i)).reduce(
-    (text, c, i) => (i === 0 ? c : `${text} ${i % 4 === 3 ? "OR" : "AND"} ${c}`),
-    "",
+// Each sweep runs in a fresh process; the run with the median growth at 100,000 clauses is shown.
+const sweepRuns = Array.from({ length: quick ? 1 : 5 }, () => {
+  const rows = JSON.parse(
+    execFileSync(process.execPath, ["bench/sweep.mjs", ...(quick ? ["--quick"] : [])], { cwd: root, encoding: "utf8" }),
   );
-const big = { maxLength: 100_000_000 };
-/** Milliseconds per call of `calls` calls of `fn`. */
-const timeBatch = (fn, calls) => {
-  const start = performance.now();
-  for (let i = 0; i < calls; i++) sink.value = fn();
-  return (performance.now() - start) / calls;
-};
-for (const n of [1, 10, 100, 1_000, 10_000, 100_000]) {
-  const text = filter(n);
-  parse(text, big);
-  const timing = timePerCall(() => parse(text, big));
-  const json = JSON.stringify(parse(text, big));
-  const jsonTiming = timePerCall(() => JSON.parse(json));
-  // The ratio is taken in each round, the two timed one after the other, and the median round kept (paired). Which
-  // goes first alternates, so that neither always meets the other's garbage; a large parse's time swings with where
-  // the collector's cycles fall, so there are many rounds.
-  const ratios = Array.from({ length: quick ? 5 : 15 }, (_, round) => {
-    const first = round % 2 === 0;
-    const jsonBefore = first ? 0 : timeBatch(() => JSON.parse(json), jsonTiming.calls);
-    const parseMs = timeBatch(() => parse(text, big), timing.calls);
-    return parseMs / (first ? timeBatch(() => JSON.parse(json), jsonTiming.calls) : jsonBefore);
-  });
-  sweep.push({ n, chars: text.length, timing, jsonMs: jsonTiming.ms, toJson: median(ratios) });
-}
-await observed();
-let linearity;
-const at1000 = sweep.find((row) => row.n === 1_000);
-for (const { n, chars, timing, jsonMs, toJson } of sweep) {
-  const { ms } = timing;
-  const own = withoutCollections(timing);
-  const growth = n >= 1_000 ? toJson / at1000.toJson : undefined;
-  if (n === 100_000) linearity = growth;
+  const at1000 = rows.find((r) => r.n === 1_000).toJson;
+  return { rows, growth: rows.find((r) => r.n === 100_000).toJson / at1000, at1000 };
+}).sort((a, b) => a.growth - b.growth);
+const shown = sweepRuns[sweepRuns.length >> 1];
+const linearity = shown.growth;
+for (const { n, chars, ms, withoutCollectionsMs, jsonMs, toJson } of shown.rows) {
+  const growth = n >= 1_000 ? toJson / shown.at1000 : undefined;
   const perClause = (time) => ((time * 1000) / n).toFixed(2);
-  const grown = growth === undefined ? "" : `×${growth.toFixed(2)}`;
   const count = (k) => k.toLocaleString("en-US");
   out(
     row(
@@ -228,13 +175,18 @@ for (const { n, chars, timing, jsonMs, toJson } of sweep) {
       count(chars),
       ms.toFixed(3),
       perClause(ms),
-      perClause(own),
+      perClause(withoutCollectionsMs),
       jsonMs.toFixed(3),
       toJson.toFixed(2),
-      grown,
+      growth === undefined ? "" : `×${growth.toFixed(2)}`,
     ),
   );
 }
+out();
+out(
+  `The growth at 100,000 clauses in each process: ` +
+    `${sweepRuns.map((r) => `×${r.growth.toFixed(2)}`).join(", ")}; the table is the median one.`,
+);
 out();
 
 out("## Linearity: mistakes and builders");
@@ -289,7 +241,7 @@ for (const { name, sizes, make, run } of cases) {
   for (const size of sizes) {
     const input = make(size);
     run(input);
-    const { ms } = timePerCall(() => run(input));
+    const { ms } = timePerCall(() => run(input), repeats);
     const power = before ? exponent(before.size, before.ms, size, ms) : undefined;
     if (power !== undefined) exponents.push({ name, power });
     out(row(name, size.toLocaleString("en-US"), ms.toFixed(2), power === undefined ? "" : power.toFixed(2)));
@@ -307,31 +259,13 @@ out("|---:|---:|---:|");
 let previousDepth;
 for (const depth of [1, 4, 16, 64]) {
   const text = `${"(".repeat(depth)}a:x AND b:y${")".repeat(depth)}`;
-  const { ms } = timePerCall(() => parse(text));
+  const { ms } = timePerCall(() => parse(text), repeats);
   const power = previousDepth ? exponent(previousDepth.depth, previousDepth.ms, depth, ms).toFixed(2) : "";
   out(row(depth, ms.toFixed(4), power));
   previousDepth = { depth, ms };
 }
 out();
 
-// 3. Start-up and memory, each in a fresh process.
-const child = (script) =>
-  JSON.parse(
-    execFileSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], {
-      cwd: root,
-      encoding: "utf8",
-    }),
-  );
-const startups = Array.from({ length: quick ? 3 : 11 }, () =>
-  child(`
-    const t0 = performance.now();
-    const { parse } = await import("./dist/node/index.js");
-    const t1 = performance.now();
-    parse("status:received AND basket_info.sum:[1000 TO *]");
-    const t2 = performance.now();
-    console.log(JSON.stringify({ importMs: t1 - t0, firstParseMs: t2 - t1 }));`),
-).sort((a, b) => a.importMs + a.firstParseMs - (b.importMs + b.firstParseMs));
-const startup = startups[startups.length >> 1];
 const memory = child(`
   const { parse } = await import("./dist/node/index.js");
   const text = Array.from({ length: 40000 }, (_, i) => "transactionRef:ORD" + String(i).padStart(6, "0")).join(" OR ");

@@ -22,3 +22,20 @@ export const corpus = [
     text: Array.from({ length: 200 }, (_, i) => `transactionRef:ORD${String(i + 1).padStart(6, "0")}`).join(" OR "),
   },
 ];
+
+/** One clause of the size sweeps: mixed forms, so that every kind of condition is read. */
+const clause = (i) =>
+  i % 5 === 0
+    ? `d${i % 3}:[${i} TO *]`
+    : i % 5 === 1
+      ? `e:"x ${i}"`
+      : i % 7 === 0
+        ? `NOT f${i % 9}:v${i}`
+        : `f${i % 9}:v${i}*`;
+
+/** A filter of `n` clauses (`f3:v17 AND NOT f4:v18 OR …`), for the size sweeps. */
+export const filter = (n) =>
+  Array.from({ length: n }, (_, i) => clause(i)).reduce(
+    (text, c, i) => (i === 0 ? c : `${text} ${i % 4 === 3 ? "OR" : "AND"} ${c}`),
+    "",
+  );

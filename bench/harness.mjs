@@ -1,6 +1,7 @@
 // A small benchmark harness: warm-up, then interleaved rounds (every subject once per round, in a shuffled order, so
 // that a noisy neighbour slows all of them alike). Ratios are taken within each round (paired) and their median
 // reported. Every result goes into a sink, so that no call can be optimised away. No timing is asserted anywhere.
+import { PerformanceObserver } from "node:perf_hooks";
 
 /** Where every result goes: read at the end, so that the engine cannot drop a call whose result is unused. */
 export const sink = { value: undefined, count: 0 };
@@ -65,3 +66,50 @@ export function pairedRatio(rounds, subject, others) {
 
 /** How time grows with size between two measurements: 1 is linear, 2 quadratic. */
 export const exponent = (n1, t1, n2, t2) => Math.log(t2 / t1) / Math.log(n2 / n1);
+
+// Garbage collections are recorded as they happen, so that a run's time can also be told without its collections.
+const collections = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    collections.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+}).observe({ entryTypes: ["gc"] });
+
+/** The milliseconds of garbage collection that fell inside [start, end]. */
+const collectedDuring = (start, end) =>
+  collections.reduce((sum, c) => sum + Math.max(0, Math.min(end, c.end) - Math.max(start, c.start)), 0);
+
+/** The time of `repeats` runs of `fn`; `best` is the fastest run, `runs` every run's window. */
+function timeOnce(fn, repeats) {
+  let best = Infinity;
+  const runs = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    sink.value = fn();
+    const end = performance.now();
+    runs.push({ start, end });
+    best = Math.min(best, end - start);
+  }
+  return { best, runs };
+}
+
+/**
+ * Milliseconds per call of `fn` (`ms`, the fastest of `repeats` batches), small inputs repeated until a batch takes
+ * a measurable time; `runs` and `calls` are for `withoutCollections`.
+ */
+export function timePerCall(fn, repeats = 4) {
+  let calls = 1;
+  for (;;) {
+    const { best, runs } = timeOnce(() => {
+      for (let i = 0; i < calls; i++) sink.value = fn();
+    }, repeats);
+    if (best > 20 || calls > 1e6) return { ms: best / calls, runs, calls };
+    calls *= 4;
+  }
+}
+
+/** The fastest run's time per call less the garbage collections inside it; read once `observed()` has resolved. */
+export const withoutCollections = ({ runs, calls }) =>
+  Math.min(...runs.map(({ start, end }) => end - start - collectedDuring(start, end))) / calls;
+
+/** Resolves once the collector's observer has reported what happened so far. */
+export const observed = () => new Promise((resolve) => setTimeout(resolve, 100));
