@@ -30,6 +30,8 @@ declare const __SECUQ_BUILD__: boolean | undefined;
 // The published build skips chevrotain's grammar checks: they only find mistakes in the grammar, which tests catch.
 const skipGrammarChecks = typeof __SECUQ_BUILD__ !== "undefined" && __SECUQ_BUILD__;
 
+/** What the parser holds between parses: no tokens, and no new array each time. */
+const NO_TOKENS: IToken[] = [];
 /** Where a range's or group's node goes in the condition that holds it. */
 type Slot = "head" | "value" | "more";
 
@@ -283,8 +285,8 @@ export class QueryGrammar extends EmbeddedActionsParser {
       return { cst: this.root, errors: this.errors };
     } finally {
       // The parser outlives the parse: it must not keep the tokens (and through them the source) alive.
-      this.input = [];
-      this.open.length = 0;
+      this.input = NO_TOKENS;
+      if (this.open.length > 0) this.open.length = 0; // set only when not empty: no cheap store
       this.root = undefined;
       this.slot = "head";
     }

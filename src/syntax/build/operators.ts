@@ -34,7 +34,8 @@ function builtEach<N>(nodes: readonly N[], build: (node: N) => Built | undefined
     const operand = build(node);
     if (operand !== undefined) built[count++] = operand;
   }
-  built.length = count;
+  // Setting an array's length is no cheap store, and an operand is rarely missing.
+  if (count < built.length) built.length = count;
   return built;
 }
 
