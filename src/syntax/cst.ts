@@ -72,6 +72,12 @@ export const writtenElement = <E extends CstElement>(element: E | undefined): E 
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
+ * A list of a node cut down to its size, once its rule has ended and nothing adds to it: an array grown by push keeps
+ * room for 16 more, most of a long query's tree. An empty list is one shared frozen array.
+ */
+export const fitted = <T>(list: T[]): T[] => (list.length === 0 ? (NONE as never[]) : list.slice());
+
+/**
  * The elements of a list that are in the source (`writtenElement`), in order: the list itself when all are, as they
  * nearly always are, so that reading a level allocates nothing.
  */

@@ -1,11 +1,12 @@
 import type { IRecognitionException, IToken, ParserMethod, TokenType } from "chevrotain";
-import type {
-  AndExpressionCstNode,
-  CstNode,
-  GroupCstNode,
-  QueryCstNode,
-  RangeCstNode,
-  UnaryExpressionCstNode,
+import {
+  fitted,
+  type AndExpressionCstNode,
+  type CstNode,
+  type GroupCstNode,
+  type QueryCstNode,
+  type RangeCstNode,
+  type UnaryExpressionCstNode,
 } from "./cst.js";
 import { EmbeddedActionsParser } from "./chevrotain.js";
 import { precomputedLookahead } from "./lookahead.js";
@@ -106,10 +107,8 @@ export class QueryGrammar extends EmbeddedActionsParser {
     if (this.open.length === 0) this.root = node;
     else this.top<GroupCstNode>().query = node;
     this.read(node, this.queryBody);
-    // An array grown by push keeps room for 16 more: a copy holds a level's operands in no more than they need,
-    // which is most of the tree's memory when levels are short.
-    node.andExpressions = node.andExpressions.slice();
-    node.ors = node.ors.slice();
+    node.andExpressions = fitted(node.andExpressions);
+    node.ors = fitted(node.ors);
     return node;
   });
 
@@ -132,8 +131,8 @@ export class QueryGrammar extends EmbeddedActionsParser {
     const node: AndExpressionCstNode = { name: "andExpression", unaryExpressions: [], ands: [] };
     this.parent<QueryCstNode>()?.andExpressions.push(node);
     this.read(node, this.andExpressionBody);
-    node.unaryExpressions = node.unaryExpressions.slice();
-    node.ands = node.ands.slice();
+    node.unaryExpressions = fitted(node.unaryExpressions);
+    node.ands = fitted(node.ands);
     return node;
   });
 

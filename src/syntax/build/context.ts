@@ -58,8 +58,8 @@ export class BuildContext {
   errors = 0;
   /** Where the field that the values being read belong to is written. */
   fieldSpan: Span | undefined;
-  /** Opening parentheses reported as never closed. */
-  readonly unclosedReported = new Set<IToken>();
+  /** Opening parentheses reported as never closed; made on the first, as most queries have none. */
+  private unclosed: Set<IToken> | undefined;
 
   constructor(
     readonly source: string,
@@ -81,6 +81,16 @@ export class BuildContext {
       else high = mid;
     }
     return low < this.reportedErrors.length && this.reportedErrors[low]! <= end;
+  }
+
+  /** Records that an opening parenthesis was reported as never closed. */
+  reportedUnclosed(paren: IToken): void {
+    (this.unclosed ??= new Set()).add(paren);
+  }
+
+  /** Whether an opening parenthesis was reported as never closed. */
+  wasReportedUnclosed(paren: IToken): boolean {
+    return this.unclosed?.has(paren) ?? false;
   }
 
   error(code: string, message: string, start: number, end: number, fix?: string): void {

@@ -150,7 +150,7 @@ export function parenthesized(context: BuildContext, node: GroupCstNode, field: 
 
 /** Reports an opening parenthesis never closed; the group's text, from it to `end`, is closed by the fix. */
 export function unclosedParenthesis(context: BuildContext, open: IToken, end: number): void {
-  context.unclosedReported.add(open);
+  context.reportedUnclosed(open);
   const fix = `${context.text(open.startOffset, end)})`;
   context.error("unclosed-parenthesis", "This ( is never closed", open.startOffset, end, fix);
 }

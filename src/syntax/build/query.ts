@@ -39,16 +39,23 @@ export function buildQuery(
   options: BuildOptions,
 ): BuiltQuery {
   const context = new BuildContext(source, options.reading, options.locate, options.reportedErrors);
-  const [cst, ...stretches] = trees;
+  const cst = trees[0];
   const content = cst && orExpression(context, cst, undefined);
-  for (const stretch of stretches) if (stretch) orExpression(context, stretch, undefined);
+  // Indexed, not destructured with a rest: a valid query has one tree, and this runs once per parse.
+  for (let i = 1; i < trees.length; i++) {
+    const stretch = trees[i];
+    if (stretch) orExpression(context, stretch, undefined);
+  }
   if (!content && context.problems.length === 0 && options.reportedErrors.length === 0) {
     context.error("empty-query", "The query is empty: write a condition such as status:accepted", 0, source.length);
   }
-  for (const paren of options.strayClosers) strayCloser(context, paren);
+  // Nearly always empty, and shared frozen arrays, which V8 iterates with an iterator object: looked at first.
+  if (options.strayClosers.length > 0) for (const paren of options.strayClosers) strayCloser(context, paren);
   // A group that error recovery skipped was never read: its parenthesis is reported all the same.
-  for (const paren of options.unclosed) {
-    if (!context.unclosedReported.has(paren)) unclosedParenthesis(context, paren, options.end);
+  if (options.unclosed.length > 0) {
+    for (const paren of options.unclosed) {
+      if (!context.wasReportedUnclosed(paren)) unclosedParenthesis(context, paren, options.end);
+    }
   }
   const query = context.errors === 0 ? content?.query : undefined;
   if (!query) return { problems: context.problems };
