@@ -5,11 +5,15 @@ import { defineConfig, type Options } from "tsup";
 const define = { __SECUQ_BUILD__: "true" };
 const common: Options = { target: "node20", sourcemap: true, define };
 // chevrotain 11 and what it imports, carried inside the build (see src/syntax/chevrotain.ts), without its
-// regular-expression analyser, which the published build never runs (src/syntax/regexp-to-ast-stub.ts).
+// regular-expression analyser, which the published build never runs (src/syntax/regexp-to-ast-stub.ts), and with the
+// 38 lodash functions it uses in place of lodash (src/syntax/lodash-subset.ts; the tests run with them too).
 const chevrotain = [/^chevrotain$/, /^@chevrotain\//, /^lodash-es/, /^regexp-to-ast$/];
-const withoutRegExpAnalysis: Options["esbuildOptions"] = (options) => {
-  const stub = fileURLToPath(new URL("src/syntax/regexp-to-ast-stub.ts", import.meta.url));
-  options.alias = { "@chevrotain/regexp-to-ast": stub };
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const chevrotainReplacements: Options["esbuildOptions"] = (options) => {
+  options.alias = {
+    "@chevrotain/regexp-to-ast": source("src/syntax/regexp-to-ast-stub.ts"),
+    "lodash-es": source("src/syntax/lodash-subset.ts"),
+  };
 };
 
 // ES modules only: Node 20.19 and later require() them, so import and require share one copy of every class and
@@ -19,7 +23,13 @@ export default defineConfig([
   // it does not use (the parser and chevrotain, when only the builder and serializer are imported).
   {
     ...common,
-    entry: ["src/**/*.ts", "!src/syntax/chevrotain.ts", "!src/syntax/regexp-to-ast-stub.ts", "!src/cli/**"],
+    entry: [
+      "src/**/*.ts",
+      "!src/syntax/chevrotain.ts",
+      "!src/syntax/regexp-to-ast-stub.ts",
+      "!src/syntax/lodash-subset.ts",
+      "!src/cli/**",
+    ],
     format: ["esm"],
     bundle: false,
     platform: "neutral",
@@ -33,7 +43,7 @@ export default defineConfig([
     platform: "neutral",
     treeshake: true,
     noExternal: chevrotain,
-    esbuildOptions: withoutRegExpAnalysis,
+    esbuildOptions: chevrotainReplacements,
   },
   // For Node (the `node` export condition) and the command: bundled and minified, because Node loads one module much
   // faster than fifty (import and first parse: about 55 ms instead of 95; docs/performance.md). The library and the
@@ -48,6 +58,6 @@ export default defineConfig([
     treeshake: true,
     minify: true,
     noExternal: chevrotain,
-    esbuildOptions: withoutRegExpAnalysis,
+    esbuildOptions: chevrotainReplacements,
   },
 ]);
