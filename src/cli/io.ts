@@ -2,26 +2,44 @@
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Reads all of standard input (for a query given as `-`). */
-  readonly readStdin: () => Promise<string>;
+  /** Reads all of standard input as bytes (for a query given as `-`); the command decodes them as UTF-8. */
+  readonly readStdin: () => Promise<Uint8Array>;
   /** Whether standard input is a terminal (then a missing query is a usage error rather than a read). */
   readonly stdinIsTerminal: boolean;
   /** Whether colours may be used on standard output and standard error. */
   readonly color: boolean;
+  /** Whether an internal error may print its details (`SECUQ_DEBUG`); they may hold parts of the query. */
+  readonly debug: boolean;
+}
+
+/**
+ * A writer to a standard stream that stops quietly once the reader has gone (`secuq demo | head -1`): the pipe's
+ * EPIPE is not an error of the command, and the exit status stays the query's.
+ */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed && !stream.destroyed) stream.write(text);
+  };
 }
 
 /** The real process's input and output. */
 export function processIo(): CliIo {
   const color = !("NO_COLOR" in process.env) && (Boolean(process.env.FORCE_COLOR) || process.stderr.isTTY);
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
+      return Buffer.concat(chunks);
     },
     stdinIsTerminal: process.stdin.isTTY,
     color,
+    debug: Boolean(process.env.SECUQ_DEBUG),
   };
 }

@@ -11,8 +11,11 @@ import { validate } from "../validate/validate.js";
 import { runDemo } from "./demo.js";
 import type { CliIo } from "./io.js";
 
-/** Exit statuses: success, a query with errors (or warnings with --strict), a wrong command line. */
-export const EXIT = { ok: 0, invalidQuery: 1, usage: 2 } as const;
+/**
+ * Exit statuses: success, a query with errors (or warnings with --strict, or input that is not UTF-8), a wrong
+ * command line, and a fault of secuq's own (`EX_SOFTWARE`), which never shares a status with an invalid query.
+ */
+export const EXIT = { ok: 0, invalidQuery: 1, usage: 2, internal: 70 } as const;
 
 const USAGE = `Usage: secuq <command> [options] [query]
 
@@ -22,22 +25,54 @@ Commands:
   validate <query>   list every problem in the query, with where it is and how to fix it
   demo               parse, validate and format a few real queries
 
-The query is the rest of the command line (after --, when it starts with -), or standard input when it is - or absent.
+The query is the rest of the command line, or standard input (UTF-8) when it is - or absent. A query that starts
+with - goes after --, as in: secuq validate -- '-status:canceled'
 
 Options:
   --json             validate: print the result as JSON
   --strict           validate: warnings fail too
   --schema <name>    validate: also check fields and values against a schema (smart-transaction)
   --spans            parse: include source spans in the tree
-  --max-depth <n>    deepest nesting of parentheses accepted (default 1000)
+  --max-depth <n>    deepest nesting of parentheses accepted (default 64)
   --max-length <n>   longest query accepted, in UTF-16 code units (default 1000000)
   -h, --help         show this help
   -v, --version      show the version
 
-Exit status: 0 when the query is fine, 1 when it has errors (or warnings with --strict), 2 for a wrong command line.
+Run secuq <command> --help for one command's options.
+
+Exit status: 0 when the query is fine, 1 when it has errors (or warnings with --strict), 2 for a wrong command line,
+70 when secuq itself fails (set SECUQ_DEBUG=1 to see why).
 `;
 
+const LIMIT_OPTIONS = `  --max-depth <n>    deepest nesting of parentheses accepted (default 64)
+  --max-length <n>   longest query accepted, in UTF-16 code units (default 1000000)`;
+
+/** Each command's own help, and the options that apply to it. */
+const COMMANDS: Record<string, { readonly usage: string; readonly options: readonly (keyof typeof OPTIONS)[] }> = {
+  parse: {
+    usage: `Usage: secuq parse [options] [query]\n\nPrints the query's syntax tree as JSON.\n\nOptions:
+  --spans            include source spans in the tree\n${LIMIT_OPTIONS}\n`,
+    options: ["spans", "max-depth", "max-length"],
+  },
+  format: {
+    usage: `Usage: secuq format [options] [query]\n\nPrints the query in canonical form.\n\nOptions:\n${LIMIT_OPTIONS}\n`,
+    options: ["max-depth", "max-length"],
+  },
+  validate: {
+    usage: `Usage: secuq validate [options] [query]\n\nLists every problem in the query, where it is and how to fix it.
+\nOptions:
+  --json             print the result as JSON
+  --strict           warnings fail too
+  --schema <name>    also check fields and values against a schema (smart-transaction)\n${LIMIT_OPTIONS}\n`,
+    options: ["json", "strict", "schema", "max-depth", "max-length"],
+  },
+  demo: { usage: "Usage: secuq demo\n\nParses, validates and formats a few real queries.\n", options: [] },
+};
+
 class UsageError extends Error {}
+
+/** Standard input that is not UTF-8 text: a mistake in the input, reported like an invalid query. */
+class EncodingError extends Error {}
 
 const SCHEMAS: Record<string, FieldSchema> = { "smart-transaction": smartTransactionSchema };
 
@@ -67,11 +102,39 @@ function version(): string {
   return manifest.version;
 }
 
+/** Where the first byte that is not UTF-8 is (a U+FFFD written as such is text, not a mistake). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  // A byte-order mark is kept as text here, so that offsets count its three bytes.
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  const encoder = new TextEncoder();
+  // The byte offset grows with each stretch of text, so that the search stays linear.
+  let offset = 0;
+  let counted = 0;
+  for (let at = text.indexOf("\uFFFD"); at !== -1; at = text.indexOf("\uFFFD", at + 1)) {
+    offset += encoder.encode(text.slice(counted, at)).length;
+    counted = at;
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
+  }
+  return bytes.length;
+}
+
+/** Standard input as text: UTF-8, or an `EncodingError` saying where it is not. */
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new EncodingError(
+      `error invalid-encoding: standard input is not UTF-8 text (the first byte that is not is at offset ` +
+        `${firstInvalidByte(bytes)}); save the query as UTF-8`,
+    );
+  }
+}
+
 async function readQuery(words: readonly string[], io: CliIo): Promise<string> {
   if (words.length === 0 || (words.length === 1 && words[0] === "-")) {
     if (words.length === 0 && io.stdinIsTerminal)
       throw new UsageError("Give a query, or - to read it from standard input");
-    return (await io.readStdin()).replace(/\r?\n$/, "");
+    return decode(await io.readStdin()).replace(/\r?\n$/, "");
   }
   // Unquoted words arrive split by the shell; a space joins them back.
   return words.join(" ");
@@ -107,9 +170,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const [command, ...words] = positionals;
+    // `secuq help validate` and `secuq validate --help`: one command's help.
+    const helpFor = command === "help" ? words[0] : values.help ? command : undefined;
+    const commandHelp = helpFor === undefined ? undefined : COMMANDS[helpFor];
+    if (commandHelp) {
+      io.stdout(commandHelp.usage);
+      return EXIT.ok;
+    }
     if (values.help || command === undefined || command === "help") {
       (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
       return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+    }
+    const allowed = COMMANDS[command]?.options;
+    if (!allowed) throw new UsageError(`Unknown command ${JSON.stringify(command)}`);
+    for (const name of Object.keys(values) as (keyof typeof OPTIONS)[]) {
+      if (!allowed.includes(name)) throw new UsageError(`--${name} does not apply to ${command}`);
     }
     const maxDepth = positiveInteger("max-depth", values["max-depth"]);
     const maxLength = positiveInteger("max-length", values["max-length"]);
@@ -158,13 +233,28 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         throw new UsageError(`Unknown command ${JSON.stringify(command)}`);
     }
   } catch (error) {
-    // parseArgs reports unknown options and missing values with a TypeError carrying an ERR_PARSE_ARGS_* code.
-    const isArgsError =
-      error instanceof TypeError && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
-    if (error instanceof UsageError || isArgsError) {
-      io.stderr(`secuq: ${error.message}\nRun secuq --help for usage.\n`);
-      return EXIT.usage;
-    }
-    throw error;
+    return failure(error, argv, io);
   }
+}
+
+/** The exit status and message for what stopped the command. */
+function failure(error: unknown, argv: readonly string[], io: CliIo): number {
+  if (error instanceof EncodingError) {
+    io.stderr(`secuq: ${error.message}\n`);
+    return EXIT.invalidQuery;
+  }
+  // parseArgs reports unknown options and missing values with a TypeError carrying an ERR_PARSE_ARGS_* code.
+  const code = String((error as { code?: unknown } | null)?.code);
+  if (error instanceof UsageError || (error instanceof TypeError && code.startsWith("ERR_PARSE_ARGS"))) {
+    // An "option" that is a query starting with - (NOT written as -): say how to pass it.
+    const query = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && argv.find((arg) => /^-[^-].*[:\s]/.test(arg));
+    const hint = query ? `\nTo give a query that starts with -, put -- before it: secuq ${argv[0]} -- '${query}'` : "";
+    io.stderr(`secuq: ${error.message}${hint}\nRun secuq --help for usage.\n`);
+    return EXIT.usage;
+  }
+  // Anything else is a fault of secuq's own. Its message may quote the query, so it is only shown when asked for.
+  const name = error instanceof Error ? error.name : typeof error;
+  io.stderr(`secuq: internal error (${name}); please report it. Set SECUQ_DEBUG=1 to see the details.\n`);
+  if (io.debug) io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT.internal;
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -6,15 +6,22 @@ import { EXIT, run } from "../../src/cli/run.js";
 import type { CliIo } from "../../src/cli/io.js";
 
 /** Runs the command in-process and captures what it writes. */
-async function secuq(args: string[], stdin?: string): Promise<{ status: number; stdout: string; stderr: string }> {
+async function secuq(
+  args: string[],
+  stdin?: string | Uint8Array,
+  overrides: Partial<CliIo> = {},
+): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    readStdin: () => Promise.resolve(stdin ?? ""),
+    readStdin: () =>
+      Promise.resolve(typeof stdin === "string" ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
     stdinIsTerminal: stdin === undefined,
     color: false,
+    debug: false,
+    ...overrides,
   };
   const status = await run(args, io);
   return { status, stdout, stderr };
@@ -153,6 +160,75 @@ describe("command line mistakes", () => {
   });
 });
 
+describe("what the command line survives", () => {
+  it("reports standard input that is not UTF-8 as invalid-encoding, with where, and exit status 1", async () => {
+    const { status, stdout, stderr } = await secuq(["validate", "-"], new Uint8Array([0x61, 0x3a, 0xc3, 0xa9, 0xff]));
+    expect(status).toBe(EXIT.invalidQuery);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("invalid-encoding");
+    expect(stderr).toContain("at offset 4");
+  });
+
+  it.each([
+    ["after a U+FFFD written as text", [...new TextEncoder().encode("a:\uFFFD"), 0xff], 5],
+    ["after a byte-order mark", [0xef, 0xbb, 0xbf, 0x61, 0x3a, 0x80], 5],
+    ["in a cut-short sequence at the end", [0x61, 0x3a, 0xe2, 0x82], 2],
+  ])("finds the first byte that is not UTF-8 %s", async (_, bytes, offset) => {
+    const { status, stderr } = await secuq(["format"], new Uint8Array(bytes));
+    expect(status).toBe(EXIT.invalidQuery);
+    expect(stderr).toContain(`at offset ${offset})`);
+  });
+
+  it("takes U+FFFD written in UTF-8 as text", async () => {
+    const { status, stdout } = await secuq(["format"], "a:\uFFFDx\n");
+    expect(status).toBe(EXIT.ok);
+    expect(stdout).toBe("a:\uFFFDx\n");
+  });
+
+  it("ends an internal failure with status 70 and one line, its details only with SECUQ_DEBUG", async () => {
+    const failing = {
+      stdout: () => {
+        throw new RangeError("Invalid string length for status:secret");
+      },
+    };
+    const quiet = await secuq(["format", "status:secret"], undefined, failing);
+    expect(quiet.status).toBe(EXIT.internal);
+    expect(quiet.stderr).toBe(
+      "secuq: internal error (RangeError); please report it. Set SECUQ_DEBUG=1 to see the details.\n",
+    );
+    const debug = await secuq(["format", "status:secret"], undefined, { ...failing, debug: true });
+    expect(debug.status).toBe(EXIT.internal);
+    expect(debug.stderr).toContain("RangeError: Invalid string length");
+  });
+
+  it("says how to give a query that starts with -", async () => {
+    const { status, stderr } = await secuq(["validate", "-status:canceled"]);
+    expect(status).toBe(EXIT.usage);
+    expect(stderr).toContain("put -- before it: secuq validate -- '-status:canceled'");
+  });
+
+  it.each([
+    [["validate", "--spans", "a:b"], "--spans does not apply to validate"],
+    [["format", "--json", "a:b"], "--json does not apply to format"],
+    [["demo", "--strict"], "--strict does not apply to demo"],
+  ])("%j refuses an option that does not apply", async (args, message) => {
+    const { status, stderr } = await secuq(args);
+    expect(status).toBe(EXIT.usage);
+    expect(stderr).toContain(message);
+  });
+
+  it.each([
+    [["validate", "--help"], "Usage: secuq validate", "--schema <name>"],
+    [["help", "parse"], "Usage: secuq parse", "--spans"],
+    [["format", "-h"], "Usage: secuq format", "--max-length"],
+  ])("%j prints that command's help", async (args, usage, option) => {
+    const { status, stdout } = await secuq(args);
+    expect(status).toBe(EXIT.ok);
+    expect(stdout).toContain(usage);
+    expect(stdout).toContain(option);
+  });
+});
+
 describe("secuq demo", () => {
   it("shows valid, ambiguous and invalid queries", async () => {
     const { status, stdout } = await secuq(["demo"]);
@@ -172,5 +248,22 @@ describe("the secuq executable", () => {
     const result = spawnSync(process.execPath, [main, "validate", "a:b", "and", "c:d"], { encoding: "utf8" });
     expect(result.status).toBe(EXIT.invalidQuery);
     expect(result.stdout).toContain("fix: a:b AND c:d");
+  }, 30_000);
+
+  it("ends quietly when its reader goes away (secuq demo | head -1)", async () => {
+    const main = fileURLToPath(new URL("../../dist/node/cli.js", import.meta.url));
+    const child = spawn(process.execPath, [main, "demo"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // The first chunk read, the pipe is closed, as head does after its line.
+    await new Promise<void>((resolve) =>
+      child.stdout.once("data", () => {
+        resolve();
+      }),
+    );
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(status).toBe(EXIT.ok);
   }, 30_000);
 });
