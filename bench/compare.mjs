@@ -250,6 +250,24 @@ for (const { name, sizes, make, run } of cases) {
 }
 out();
 
+out("## Validating mistakes");
+out();
+out("`validate` against the Smart Transaction schema, for queries that name unknown fields and values: each unknown");
+out("name is compared with every path of the schema to suggest the nearest, as a search box does on every key.");
+out();
+out("| query | ms per validate |");
+out("|---|---:|");
+for (const text of [
+  "basket_info.summ:10",
+  "custmer.contact.surname:meier",
+  "x.y.z.unknownthing:1 AND foo:bar AND status:recieved",
+  `${"verylongfieldname".repeat(60)}:1`,
+]) {
+  const { ms } = timePerCall(() => validate(text, { schema: smartTransactionSchema }), repeats);
+  out(row(`\`${text.length > 60 ? `${text.slice(0, 40)}…` : text}\``, ms.toFixed(3)));
+}
+out();
+
 out("## Linearity: nesting");
 out();
 out("Parentheses nested up to the default depth limit (64).");

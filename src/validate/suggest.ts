@@ -1,19 +1,41 @@
 /** Edit distance with transpositions (optimal string alignment): `recieved` is one step from `received`. */
-export function editDistance(a: string, b: string): number {
+export const editDistance = (a: string, b: string): number => distanceWithin(a, b, Math.max(a.length, b.length));
+
+// Rows of the banded table, kept between calls: a search box validates on every key.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * `editDistance(a, b)` when it is at most `max`, and `max + 1` otherwise, in time proportional to the shorter length
+ * times `max`: strings whose lengths differ by more than `max` are not compared, only the band of the table within
+ * `max` of its diagonal is filled, and the work stops at the first row whose every cell is over `max`.
+ */
+export function distanceWithin(a: string, b: string, max: number): number {
   if (a === b) return 0;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const over = max + 1;
+  if (Math.abs(a.length - b.length) > max) return over;
+  const width = b.length + 2;
+  if (rows[0]!.length < width) rows = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= Math.min(b.length, max); j++) previous[j] = j;
+  if (max + 1 <= b.length) previous[max + 1] = over;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    const low = Math.max(1, i - max);
+    const high = Math.min(b.length, i + max);
+    current[low - 1] = low === 1 ? i : over;
+    let rowBest = current[low - 1]!;
+    for (let j = low; j <= high; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
-      current.push(best);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        best = Math.min(best, before[j - 2]! + 1);
+      current[j] = best;
+      if (best < rowBest) rowBest = best;
     }
-    [before, previous] = [previous, current];
+    if (high < b.length) current[high + 1] = over;
+    if (rowBest > max) return over;
+    [before, previous, current] = [previous, current, before];
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, over);
 }
 
 /**
@@ -24,12 +46,15 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
   const lower = word.toLowerCase();
   const allowed = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   const scored: { candidate: string; score: number }[] = [];
+  const lastWord = lower.slice(lower.lastIndexOf(".") + 1);
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    const distance = distanceWithin(lower, candidate.toLowerCase(), allowed);
+    if (distance <= allowed) {
+      scored.push({ candidate, score: distance });
+      continue;
+    }
     const last = candidate.slice(candidate.lastIndexOf(".") + 1).toLowerCase();
-    const lastWord = lower.slice(lower.lastIndexOf(".") + 1);
-    if (distance <= allowed) scored.push({ candidate, score: distance });
-    else if (last === lastWord || editDistance(last, lastWord) <= Math.min(1, allowed))
+    if (last === lastWord || distanceWithin(last, lastWord, Math.min(1, allowed)) <= Math.min(1, allowed))
       scored.push({ candidate, score: allowed + 1 + candidate.length / 1000 });
   }
   return scored
