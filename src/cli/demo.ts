@@ -11,14 +11,14 @@ const DEMO_QUERIES: readonly { readonly query: string; readonly note: string; re
     query: "basket_info.sum:>=1000 && created:[2024-01-01T00:00:00+01:00 TO *]",
     note: "comparisons, && and a date range",
   },
-  { query: "status:(received OR accepted) AND NOT transactionRef:test*", note: "a field group and a wildcard" },
+  { query: "status:(received OR approved) AND NOT transactionRef:test*", note: "a field group and a wildcard" },
   {
-    query: "status:received OR status:accepted AND basket_info.sum:>1000",
+    query: "status:received OR status:approved AND basket_info.sum:>1000",
     note: "mixed AND/OR: the server reads it differently",
   },
   { query: "status:received and basket_info.sum=1000", note: "lowercase operator and = instead of :" },
   {
-    query: "-status:canceled OR (customer.contact.email:a@b.example",
+    query: "-status:failed OR (customer.contact.email:a@b.example",
     note: "a minus prefix and an unclosed parenthesis",
   },
   {

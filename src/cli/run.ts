@@ -26,7 +26,7 @@ Commands:
   demo               parse, validate and format a few real queries
 
 The query is the rest of the command line, or standard input (UTF-8) when it is - or absent. A query that starts
-with - goes after --, as in: secuq validate -- '-status:canceled'
+with - goes after --, as in: secuq validate -- '-status:failed'
 
 Options:
   --json             validate: print the result as JSON

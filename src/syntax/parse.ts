@@ -183,7 +183,7 @@ function read(source: string, options: ParseOptions, locate: boolean): ParseResu
  * warnings). Any string is safe to pass, however long, deep or malformed.
  *
  * @example
- * const { query, diagnostics } = tryParse("status:accepted AND basket_info.sum:>=1000");
+ * const { query, diagnostics } = tryParse("status:approved AND basket_info.sum:>=1000");
  * if (!query) for (const d of diagnostics) console.log(`${d.line}:${d.column} ${d.message}`);
  */
 export function tryParse(source: string, options: ParseOptions = {}): ParseResult {

@@ -128,7 +128,7 @@ export function parserErrorProblem(
     return problem("missing-operand", `${found.image} needs a condition on each side`, { start, end }, "");
   }
   if (foundName === "Colon") {
-    return problem("missing-field", "A colon must follow a field name, as in status:accepted", { start, end });
+    return problem("missing-field", "A colon must follow a field name, as in status:approved", { start, end });
   }
   if (atEnd) return problem("unexpected-end", "The query ends too early", { start, end });
   return problem("unexpected-token", `Unexpected ${describe(found)} here`, { start, end });

@@ -36,10 +36,15 @@ export function checkAgainstSchema(query: Query, locations: Locations, schema: F
 
 type Report = (severity: Problem["severity"], code: string, message: string, span: Span, fix?: string) => void;
 
+/** The paths a query can search, to suggest for a mistyped field: not the fields only aggregate answers carry. */
+function* searchablePaths(schema: FieldSchema): Iterable<string> {
+  for (const [path, info] of schema.fields) if (info.searchable) yield path;
+}
+
 function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, report: Report): void {
   const info = schema.lookup(node.field);
   if (!info) {
-    const { message, nearest } = unknownField(node.field, schema.fields.keys());
+    const { message, nearest } = unknownField(node.field, searchablePaths(schema));
     report("error", "unknown-field", message, location.field, nearest && printField(nearest));
     return;
   }

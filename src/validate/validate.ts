@@ -80,9 +80,9 @@ function checkQuery(query: Query): Diagnostic[] {
  * With a `schema`, also checks every field and value against it. For an AST, spans refer to `serialize(query)`.
  *
  * @example
- * const result = validate("status:accepted and basket_info.sum:>=1000");
+ * const result = validate("status:approved and basket_info.sum:>=1000");
  * result.ok // false
- * result.diagnostics[0].fix // "status:accepted AND basket_info.sum:>=1000"
+ * result.diagnostics[0].fix // "status:approved AND basket_info.sum:>=1000"
  *
  * validate("basket_info.summ:10.50", { schema: smartTransactionSchema }).diagnostics.map((d) => d.fix)
  * // ["basket_info.sum"]: a wrong value is reported once the field is known

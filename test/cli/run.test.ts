@@ -202,9 +202,9 @@ describe("what the command line survives", () => {
   });
 
   it("says how to give a query that starts with -", async () => {
-    const { status, stderr } = await secuq(["validate", "-status:canceled"]);
+    const { status, stderr } = await secuq(["validate", "-status:failed"]);
     expect(status).toBe(EXIT.usage);
-    expect(stderr).toContain("put -- before it: secuq validate -- '-status:canceled'");
+    expect(stderr).toContain("put -- before it: secuq validate -- '-status:failed'");
   });
 
   it.each([
@@ -233,7 +233,7 @@ describe("secuq demo", () => {
   it("shows valid, ambiguous and invalid queries", async () => {
     const { status, stdout } = await secuq(["demo"]);
     expect(status).toBe(EXIT.ok);
-    expect(stdout).toContain("canonical: status:received OR (status:accepted AND basket_info.sum:{1000 TO *])");
+    expect(stdout).toContain("canonical: status:received OR (status:approved AND basket_info.sum:{1000 TO *])");
     expect(stdout).toContain("warning ambiguous-precedence");
     expect(stdout).toContain("error minus-prefix");
   });

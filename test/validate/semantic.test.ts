@@ -13,6 +13,8 @@ const problems: [string, "error" | "warning", string, string, string | undefined
   ["stauts:(ok OR pending)", "error", "unknown-field", "stauts", "status"],
   ["_exists_:transactionReff", "error", "unknown-field", "transactionReff", "transactionRef"],
   ["transactionReff:*", "error", "unknown-field", "transactionReff", "transactionRef"],
+  // the fields only aggregate answers carry (s, ks, …) are not suggested for a field to search
+  ["ss:1", "error", "unknown-field", "ss", undefined],
   ["zzzzzz:1", "error", "unknown-field", "zzzzzz", undefined],
   ["customer.contact:x", "error", "object-field", "customer.contact", undefined],
   ["l:5", "warning", "not-searchable", "l", undefined],

@@ -81,7 +81,7 @@ function bareValue(
   } else {
     const message =
       `${context.text(start, end)} has no field: the server would search it in every field. ` +
-      "Write field:value, such as status:accepted";
+      "Write field:value, such as status:approved";
     pending = problemAt("error", "missing-field", message, span);
   }
   return word ? { query: undefined, start, end, pending, bareWord: word } : { query: undefined, start, end, pending };
