@@ -31,7 +31,8 @@ with - goes after --, as in: secuq validate -- '-status:failed'
 Options:
   --json             validate: print the result as JSON
   --strict           validate: warnings fail too
-  --schema <name>    validate: also check fields and values against a schema (smart-transaction)
+  --schema <name>    validate: the schema fields and values are checked against: smart-transaction
+                     (the default) or none
   --spans            parse: include source spans in the tree
   --max-depth <n>    deepest nesting of parentheses accepted (default 64)
   --max-length <n>   longest query accepted, in UTF-16 code units (default 1000000)
@@ -63,13 +64,18 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
 \nOptions:
   --json             print the result as JSON
   --strict           warnings fail too
-  --schema <name>    also check fields and values against a schema (smart-transaction)\n${LIMIT_OPTIONS}\n`,
+  --schema <name>    the schema fields and values are checked against: smart-transaction (the default)
+                     or none\n${LIMIT_OPTIONS}\n`,
     options: ["json", "strict", "schema", "max-depth", "max-length"],
   },
   demo: { usage: "Usage: secuq demo\n\nParses, validates and formats a few real queries.\n", options: [] },
 };
 
 class UsageError extends Error {}
+
+/** An entry of a table by a name from the command line: its own entries only (`toString` is no command). */
+const own = <T>(table: Record<string, T>, name: string | undefined): T | undefined =>
+  name !== undefined && Object.hasOwn(table, name) ? table[name] : undefined;
 
 /** Standard input that is not UTF-8 text: a mistake in the input, reported like an invalid query. */
 class EncodingError extends Error {}
@@ -172,7 +178,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const [command, ...words] = positionals;
     // `secuq help validate` and `secuq validate --help`: one command's help.
     const helpFor = command === "help" ? words[0] : values.help ? command : undefined;
-    const commandHelp = helpFor === undefined ? undefined : COMMANDS[helpFor];
+    const commandHelp = own(COMMANDS, helpFor);
     if (commandHelp) {
       io.stdout(commandHelp.usage);
       return EXIT.ok;
@@ -181,7 +187,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
       return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
     }
-    const allowed = COMMANDS[command]?.options;
+    const allowed = own(COMMANDS, command)?.options;
     if (!allowed) throw new UsageError(`Unknown command ${JSON.stringify(command)}`);
     for (const name of Object.keys(values) as (keyof typeof OPTIONS)[]) {
       if (!allowed.includes(name)) throw new UsageError(`--${name} does not apply to ${command}`);
@@ -195,10 +201,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const describe = (source: string, diagnostics: readonly Diagnostic[]): string =>
       diagnostics.length === 0 ? "" : `${printDiagnostics(source, diagnostics, { color: io.color })}\n`;
 
-    const schema = values.schema === undefined ? undefined : SCHEMAS[values.schema];
-    if (values.schema !== undefined && !schema) {
+    // validate checks against the Smart Transaction schema unless told otherwise: that is what this tool queries.
+    const schemaName = values.schema ?? "smart-transaction";
+    const schema = own(SCHEMAS, schemaName);
+    if (schemaName !== "none" && !schema) {
       throw new UsageError(
-        `Unknown schema ${JSON.stringify(values.schema)}; known: ${Object.keys(SCHEMAS).join(", ")}`,
+        `Unknown schema ${JSON.stringify(values.schema)}; known: ${[...Object.keys(SCHEMAS), "none"].join(", ")}`,
       );
     }
 

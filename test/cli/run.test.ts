@@ -102,8 +102,9 @@ describe("secuq validate", () => {
   });
 
   it("passes a warning unless --strict", async () => {
-    expect((await secuq(["validate", "a:1 OR b:2 AND c:3"])).status).toBe(EXIT.ok);
-    expect((await secuq(["validate", "--strict", "a:1 OR b:2 AND c:3"])).status).toBe(EXIT.invalidQuery);
+    const ambiguous = "status:ok OR status:failed AND basket_info.sum:1";
+    expect((await secuq(["validate", ambiguous])).status).toBe(EXIT.ok);
+    expect((await secuq(["validate", "--strict", ambiguous])).status).toBe(EXIT.invalidQuery);
   });
 
   it("prints JSON with --json", async () => {
@@ -117,15 +118,22 @@ describe("secuq validate", () => {
     });
   });
 
-  it("checks fields and values with --schema smart-transaction", async () => {
-    const { status, stdout } = await secuq(["validate", "--schema", "smart-transaction", "basket_info.summ:10"]);
+  it("checks fields and values against the Smart Transaction schema by default", async () => {
+    const { status, stdout } = await secuq(["validate", "basket_info.summ:10"]);
     expect(status).toBe(EXIT.invalidQuery);
     expect(stdout).toContain("error unknown-field at line 1, column 1: There is no field basket_info.summ.");
     expect(stdout).toContain("fix: basket_info.sum:10");
   });
 
-  it("refuses an unknown schema", async () => {
-    const { status, stderr } = await secuq(["validate", "--schema", "nope", "a:b"]);
+  it("checks no schema with --schema none", async () => {
+    expect(await secuq(["validate", "--schema", "none", "a:b"])).toMatchObject({ status: EXIT.ok });
+    expect(await secuq(["validate", "--schema", "smart-transaction", "a:b"])).toMatchObject({
+      status: EXIT.invalidQuery,
+    });
+  });
+
+  it.each(["nope", "toString"])("refuses the unknown schema %s", async (name) => {
+    const { status, stderr } = await secuq(["validate", "--schema", name, "a:b"]);
     expect(status).toBe(EXIT.usage);
     expect(stderr).toContain("Unknown schema");
   });
