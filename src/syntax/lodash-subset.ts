@@ -233,7 +233,9 @@ export function clone<T>(value: T): T {
 export const assign = Object.assign;
 
 /** Sets each property that `object` lacks or holds as `undefined`, from the first source that has it. */
-export function defaults(object: Record<string, unknown>, ...sources: unknown[]): Record<string, unknown> {
+export function defaults(given: unknown, ...sources: unknown[]): Record<string, unknown> {
+  // Nothing given is a new object, as in lodash.
+  const object = Object(given) as Record<string, unknown>;
   for (const source of sources) {
     if (source == null) continue;
     const from = Object(source) as Record<string, unknown>;

@@ -168,6 +168,7 @@ describe("the lodash functions carried in place of lodash", () => {
           expect(subset.assign({ ...a }, b)).toEqual(lodash.assign({ ...a }, b));
           expect(subset.defaults({ ...a }, b, { extra: 1 })).toEqual(lodash.defaults({ ...a }, b, { extra: 1 }));
           expect(subset.upperFirst(text)).toEqual(lodash.upperFirst(text));
+          expect(subset.defaults(undefined, b)).toEqual(lodash.defaults(undefined, b));
         },
       ),
       { numRuns: runs(300) },
