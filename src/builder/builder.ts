@@ -4,7 +4,7 @@ import { InvalidQueryError } from "../ast/errors.js";
 import { serialize } from "../serialize/serialize.js";
 import type { FieldSchema } from "../schema/schema.js";
 import type { FieldInfo } from "../schema/schema-types.js";
-import { checkValue, typeDescription } from "../schema/values.js";
+import { checkValue, isOrdered, isText, typeDescription } from "../schema/values.js";
 import type {
   AnyFieldBuilder,
   BetweenOptions,
@@ -127,7 +127,15 @@ function patternQuery(field: string, pattern: string): Query {
 function fieldBuilder(path: string, info: FieldInfo | undefined): AnyFieldBuilder {
   ast.checkField(path);
   const print = (value: PlainValue): string => printValue(value, info, path);
-  const bound = (value: PlainValue, inclusive: boolean): Bound => ast.bound(print(value), inclusive);
+  // The rules the types state, checked when the program runs too (plain JavaScript, or a cast): the same as validate's.
+  const bound = (value: PlainValue, inclusive: boolean): Bound => {
+    if (info && !isOrdered(info.type)) {
+      throw new InvalidQueryError(
+        `${path} holds ${typeDescription(info)}, which has no order: compare it with is() instead of a range`,
+      );
+    }
+    return ast.bound(print(value), inclusive);
+  };
   const is = (value: PlainValue): QueryBuilder => new Builder(ast.term(path, ast.text(print(value))));
   return Object.freeze({
     is,
@@ -137,7 +145,17 @@ function fieldBuilder(path: string, info: FieldInfo | undefined): AnyFieldBuilde
       const terms = (values as readonly PlainValue[]).map((value) => ast.term(path, ast.text(print(value))));
       return new Builder(terms.length === 1 ? terms[0]! : ast.or(terms));
     },
-    matches: (pattern: string) => new Builder(patternQuery(path, pattern)),
+    matches(pattern: string): QueryBuilder {
+      const query = patternQuery(path, pattern);
+      // Without a wildcard the pattern is a value, checked as is() checks one.
+      if (query.type === "term" && query.value.kind === "text") print(pattern);
+      if (info && query.type === "term" && query.value.kind === "pattern" && !isText(info.type)) {
+        throw new InvalidQueryError(
+          `${path} holds ${typeDescription(info)}: the server matches wildcard patterns only on text fields`,
+        );
+      }
+      return new Builder(query);
+    },
     between(min: PlainValue, max: PlainValue, options: BetweenOptions = {}): QueryBuilder {
       return new Builder(
         ast.range(path, bound(min, options.minInclusive ?? true), bound(max, options.maxInclusive ?? true)),

@@ -141,6 +141,11 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** Whether a type holds text, the only values the server matches wildcard patterns against. */
+export function isText(type: FieldType): boolean {
+  return type === "string" || type === "keyword";
+}
+
 /** Whether values of a type have an order, so that ranges and comparisons mean something. */
 export function isOrdered(type: FieldType): boolean {
   return type !== "boolean" && type !== "object";

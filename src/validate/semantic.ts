@@ -8,7 +8,7 @@ import type { FieldSchema } from "../schema/schema.js";
 import type { FieldInfo } from "../schema/schema-types.js";
 import { suggest, unknownField } from "./suggest.js";
 import { compilePattern, matchesPattern } from "../ast/wildcard.js";
-import { checkValue, compareValues, isOrdered, typeDescription } from "../schema/values.js";
+import { checkValue, compareValues, isOrdered, isText, typeDescription } from "../schema/values.js";
 
 type Leaf = Extract<Query, { type: "term" | "range" | "exists" }>;
 
@@ -105,7 +105,7 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
     return;
   }
   const parts = node.value.parts;
-  if (info.type !== "string" && info.type !== "keyword") {
+  if (!isText(info.type)) {
     report(
       "warning",
       "wildcard-on-non-text",

@@ -154,6 +154,28 @@ describe("queryBuilder(schema)", () => {
     expect(() => (st.field("customer") as never as { is(v: string): unknown }).is("x")).toThrow("is an object");
   });
 
+  it.each([
+    [
+      "a range on a boolean field",
+      () => st.field("receipt_merchant_print" as "created").atLeast(true as never),
+      "has no order",
+    ],
+    ["a pattern on a number field", () => st.field("basket_info.sum" as "status").matches("1*"), "only on text fields"],
+    [
+      "a plain value of the wrong type through matches",
+      () => st.field("basket_info.sum" as "status").matches("ten"),
+      "not one",
+    ],
+  ])("refuses %s when the program runs, as validate does", (_, build, message) => {
+    expect(build).toThrow(InvalidQueryError);
+    expect(build).toThrow(message);
+  });
+
+  it("allows through matches what validate allows", () => {
+    expect(String(st.field("basket_info.sum" as "status").matches("1000"))).toBe("basket_info.sum:1000");
+    expect(String(st.field("basket_info.sum" as "status").matches("*"))).toBe("_exists_:basket_info.sum");
+  });
+
   it("accepts any path below an object the schema does not describe", () => {
     expect(String(st.field("idents.merchantcard.card" as never).exists())).toBe("_exists_:idents.merchantcard.card");
   });
