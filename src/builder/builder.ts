@@ -4,7 +4,7 @@ import { InvalidQueryError } from "../ast/errors.js";
 import { serialize } from "../serialize/serialize.js";
 import type { FieldSchema } from "../schema/schema.js";
 import type { FieldInfo } from "../schema/schema-types.js";
-import { checkValue, isOrdered, isText, typeDescription } from "../schema/values.js";
+import { checkValue, emptyRange, isOrdered, isText, typeDescription } from "../schema/values.js";
 import type {
   AnyFieldBuilder,
   BetweenOptions,
@@ -157,9 +157,17 @@ function fieldBuilder(path: string, info: FieldInfo | undefined): AnyFieldBuilde
       return new Builder(query);
     },
     between(min: PlainValue, max: PlainValue, options: BetweenOptions = {}): QueryBuilder {
-      return new Builder(
-        ast.range(path, bound(min, options.minInclusive ?? true), bound(max, options.maxInclusive ?? true)),
-      );
+      const lower = bound(min, options.minInclusive ?? true);
+      const upper = bound(max, options.maxInclusive ?? true);
+      const empty = info && emptyRange(info.type, lower, upper);
+      if (empty) {
+        throw new InvalidQueryError(
+          empty === "reversed"
+            ? `${path}: the lower bound ${lower.value} is above the upper bound ${upper.value}, so nothing can match`
+            : `${path}: the range holds only ${lower.value}, and excludes it, so nothing can match`,
+        );
+      }
+      return new Builder(ast.range(path, lower, upper));
     },
     atLeast: (min: PlainValue) => new Builder(ast.range(path, bound(min, true), null)),
     greaterThan: (min: PlainValue) => new Builder(ast.range(path, bound(min, false), null)),

@@ -146,6 +146,21 @@ export function isText(type: FieldType): boolean {
   return type === "string" || type === "keyword";
 }
 
+/**
+ * Why a range of a field's type holds nothing: `reversed` when its lower bound is above its upper one, `excluded`
+ * when both bounds are the same value and one of them excludes it; `undefined` when it may hold something.
+ */
+export function emptyRange(
+  type: FieldType,
+  min: { readonly value: string; readonly inclusive: boolean },
+  max: { readonly value: string; readonly inclusive: boolean },
+): "reversed" | "excluded" | undefined {
+  const order = compareValues(type, min.value, max.value);
+  if (order === undefined) return undefined;
+  if (order > 0) return "reversed";
+  return order === 0 && !(min.inclusive && max.inclusive) ? "excluded" : undefined;
+}
+
 /** Whether values of a type have an order, so that ranges and comparisons mean something. */
 export function isOrdered(type: FieldType): boolean {
   return type !== "boolean" && type !== "object";

@@ -8,7 +8,7 @@ import type { FieldSchema } from "../schema/schema.js";
 import type { FieldInfo } from "../schema/schema-types.js";
 import { suggest, unknownField } from "./suggest.js";
 import { compilePattern, matchesPattern } from "../ast/wildcard.js";
-import { checkValue, compareValues, isOrdered, isText, typeDescription } from "../schema/values.js";
+import { checkValue, emptyRange, isOrdered, isText, typeDescription } from "../schema/values.js";
 
 type Leaf = Extract<Query, { type: "term" | "range" | "exists" }>;
 
@@ -166,9 +166,8 @@ function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, r
     }
   }
   if (!valid || node.min === null || node.max === null) return;
-  const order = compareValues(info.type, node.min.value, node.max.value);
-  if (order === undefined) return;
-  if (order > 0) {
+  const empty = emptyRange(info.type, node.min, node.max);
+  if (empty === "reversed") {
     const [open, close] = [node.max.inclusive ? "[" : "{", node.min.inclusive ? "]" : "}"];
     const swapped = `${open}${printBound(node.max.value)} TO ${printBound(node.min.value)}${close}`;
     report(
@@ -178,7 +177,7 @@ function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, r
       location.value,
       swapped,
     );
-  } else if (order === 0 && !(node.min.inclusive && node.max.inclusive)) {
+  } else if (empty === "excluded") {
     report(
       "error",
       "empty-range",

@@ -161,6 +161,12 @@ describe("queryBuilder(schema)", () => {
       "has no order",
     ],
     ["a pattern on a number field", () => st.field("basket_info.sum" as "status").matches("1*"), "only on text fields"],
+    ["a range whose lower bound is above its upper one", () => st.field("basket_info.sum").between(100, 50), "above"],
+    [
+      "a range of one value that excludes it",
+      () => st.field("created").between("2024-01-01", "2024-01-01", { maxInclusive: false }),
+      "excludes it",
+    ],
     [
       "a plain value of the wrong type through matches",
       () => st.field("basket_info.sum" as "status").matches("ten"),
