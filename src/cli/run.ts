@@ -29,13 +29,6 @@ The query is the rest of the command line, or standard input (UTF-8) when it is 
 with - goes after --, as in: secuq validate -- '-status:failed'
 
 Options:
-  --json             validate: print the result as JSON
-  --strict           validate: warnings fail too
-  --schema <name>    validate: the schema fields and values are checked against: smart-transaction
-                     (the default) or none
-  --spans            parse: include source spans in the tree
-  --max-depth <n>    deepest nesting of parentheses accepted (default 64)
-  --max-length <n>   longest query accepted, in UTF-16 code units (default 1000000)
   -h, --help         show this help
   -v, --version      show the version
 

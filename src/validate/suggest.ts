@@ -1,13 +1,11 @@
-/** Edit distance with transpositions (optimal string alignment): `recieved` is one step from `received`. */
-export const editDistance = (a: string, b: string): number => distanceWithin(a, b, Math.max(a.length, b.length));
-
 // Rows of the banded table, kept between calls: a search box validates on every key.
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
- * `editDistance(a, b)` when it is at most `max`, and `max + 1` otherwise, in time proportional to the shorter length
- * times `max`: strings whose lengths differ by more than `max` are not compared, only the band of the table within
- * `max` of its diagonal is filled, and the work stops at the first row whose every cell is over `max`.
+ * The edit distance with transpositions (optimal string alignment: `recieved` is one step from `received`) when it
+ * is at most `max`, and `max + 1` otherwise, in time proportional to the shorter length times `max`: strings whose
+ * lengths differ by more than `max` are not compared, only the band of the table within `max` of its diagonal is
+ * filled, and the work stops at the first row whose every cell is over `max`.
  */
 export function distanceWithin(a: string, b: string, max: number): number {
   if (a === b) return 0;
