@@ -36,7 +36,7 @@ export function runDemo(io: CliIo): number {
     io.stdout(`${note}\n  query:     ${query}\n`);
     if (result.query !== undefined) io.stdout(`  canonical: ${serialize(result.query)}\n`);
     if (result.diagnostics.length > 0) {
-      const described = printDiagnostics(query, result.diagnostics, { color: io.color });
+      const described = printDiagnostics(query, result.diagnostics, { color: io.color.stdout });
       io.stdout(`${described.replace(/^/gm, "  ")}\n`);
     }
     io.stdout(`  ${result.ok ? "ok" : "not ok"}\n\n`);

@@ -6,8 +6,8 @@ export interface CliIo {
   readonly readStdin: () => Promise<Uint8Array>;
   /** Whether standard input is a terminal (then a missing query is a usage error rather than a read). */
   readonly stdinIsTerminal: boolean;
-  /** Whether colours may be used on standard output and standard error. */
-  readonly color: boolean;
+  /** Whether colours may be used on standard output and on standard error (see `wantsColor`). */
+  readonly color: { readonly stdout: boolean; readonly stderr: boolean };
   /** Whether an internal error may print its details (`SECUQ_DEBUG`); they may hold parts of the query. */
   readonly debug: boolean;
 }
@@ -27,9 +27,23 @@ function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
   };
 }
 
+/**
+ * Whether to colour a stream: never with `NO_COLOR` set to anything but the empty string (no-color.org); always with
+ * `FORCE_COLOR` set, unless to `0` or `false`; otherwise only on a terminal that is not `TERM=dumb`.
+ */
+export function wantsColor(env: Readonly<Record<string, string | undefined>>, isTerminal: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  return isTerminal && env.TERM !== "dumb";
+}
+
 /** The real process's input and output. */
 export function processIo(): CliIo {
-  const color = !("NO_COLOR" in process.env) && (Boolean(process.env.FORCE_COLOR) || process.stderr.isTTY);
+  const color = {
+    stdout: wantsColor(process.env, process.stdout.isTTY),
+    stderr: wantsColor(process.env, process.stderr.isTTY),
+  };
   return {
     stdout: writerTo(process.stdout),
     stderr: writerTo(process.stderr),

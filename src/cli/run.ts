@@ -150,6 +150,10 @@ function summary(diagnostics: readonly Diagnostic[]): string {
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 
+const LONGEST_SHOWN_SUGGESTION = 200;
+// Controls and bidi overrides would reach the terminal raw: such a suggestion is left to --json.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 /**
  * Runs the `secuq` command with its arguments (without `node` and the script) and returns the exit status.
  *
@@ -191,8 +195,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ...(maxDepth !== undefined && { maxDepth }),
       ...(maxLength !== undefined && { maxLength }),
     };
-    const describe = (source: string, diagnostics: readonly Diagnostic[]): string =>
-      diagnostics.length === 0 ? "" : `${printDiagnostics(source, diagnostics, { color: io.color })}\n`;
+    const describe = (source: string, diagnostics: readonly Diagnostic[], color: boolean): string =>
+      diagnostics.length === 0 ? "" : `${printDiagnostics(source, diagnostics, { color })}\n`;
 
     // validate checks against the Smart Transaction schema unless told otherwise: that is what this tool queries.
     const schemaName = values.schema ?? "smart-transaction";
@@ -210,7 +214,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case "format": {
         const source = await readQuery(words, io);
         const { query, diagnostics } = tryParse(source, limits);
-        io.stderr(describe(source, diagnostics));
+        io.stderr(describe(source, diagnostics, io.color.stderr));
         if (query === undefined) return EXIT.invalidQuery;
         io.stdout(
           command === "format"
@@ -222,11 +226,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case "validate": {
         const source = await readQuery(words, io);
         const result = validate(source, { ...limits, strict: values.strict ?? false, ...(schema && { schema }) });
+        const { ok, diagnostics, suggestion } = result;
         if (values.json) {
-          io.stdout(`${JSON.stringify({ ok: result.ok, diagnostics: result.diagnostics }, null, 2)}\n`);
+          io.stdout(
+            `${JSON.stringify({ ok, diagnostics, ...(suggestion !== undefined && { suggestion }) }, null, 2)}\n`,
+          );
         } else {
-          io.stdout(describe(source, result.diagnostics));
-          io.stdout(`${result.ok ? "ok" : "not ok"}: ${summary(result.diagnostics)}\n`);
+          io.stdout(describe(source, diagnostics, io.color.stdout));
+          // The corrected query is shown when it is short enough to read; --json always carries it.
+          if (
+            suggestion !== undefined &&
+            suggestion.length <= LONGEST_SHOWN_SUGGESTION &&
+            !UNPRINTABLE.test(suggestion)
+          )
+            io.stdout(`did you mean: ${suggestion}\n`);
+          io.stdout(`${ok ? "ok" : "not ok"}: ${summary(diagnostics)}\n`);
         }
         return result.ok ? EXIT.ok : EXIT.invalidQuery;
       }

@@ -3,7 +3,7 @@ import type { Query } from "../ast/types.js";
 import { QuerySyntaxError } from "../diagnostics/errors.js";
 import type { Reading } from "./build/context.js";
 import { buildQuery } from "./build/query.js";
-import { toDiagnostics, type Diagnostic, type Problem } from "../diagnostics/diagnostic.js";
+import { problemAt, toDiagnostics, type Diagnostic, type Problem } from "../diagnostics/diagnostic.js";
 import { tokenize } from "./lexer.js";
 import type { Locations } from "./locations.js";
 import { parseRecovering, parseStrictly } from "./parser.js";
@@ -57,7 +57,7 @@ function reportParserErrors(
   const seen = new Set<number>();
   const reservedWords = new Set<number>();
   for (const error of errors) {
-    const { after, ...problem } = parserErrorProblem(error, tokens, source.length);
+    const { after, ...problem } = parserErrorProblem(error, tokens, source);
     if (seen.has(problem.span.start) || (after !== undefined && reservedWords.has(after))) continue;
     seen.add(problem.span.start);
     if (problem.code === "reserved-word-value") reservedWords.add(problem.span.start);
@@ -77,7 +77,7 @@ function readQuery(source: string, options: ParseOptions, locate: boolean): Outc
   if (source.length > maxLength) {
     const message = `The query is ${source.length} characters long; the limit is ${maxLength}`;
     return {
-      problems: [{ severity: "error", code: "too-long", message, span: { start: maxLength, end: source.length } }],
+      problems: [problemAt("too-long", message, { start: maxLength, end: source.length })],
     };
   }
   const lexed = tokenize(source);
@@ -85,12 +85,7 @@ function readQuery(source: string, options: ParseOptions, locate: boolean): Outc
   for (const error of lexed.errors) {
     const character = JSON.stringify(source.slice(error.offset, error.offset + error.length));
     const span = { start: error.offset, end: error.offset + error.length };
-    problems.push({
-      severity: "error",
-      code: "unexpected-character",
-      message: `Unexpected character ${character}`,
-      span,
-    });
+    problems.push(problemAt("unexpected-character", `Unexpected character ${character}`, span));
   }
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const { tokens, strayClosers, unclosed, tooDeep } = scanTokens(lexed.tokens, maxDepth);
@@ -99,7 +94,7 @@ function readQuery(source: string, options: ParseOptions, locate: boolean): Outc
     const what = tooDeep.image === "(" ? "Parentheses are nested" : "NOT or ! is repeated";
     const message = `${what} more than ${maxDepth} deep`;
     const span = { start: tooDeep.startOffset, end: tooDeep.startOffset + tooDeep.image.length };
-    return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
+    return { problems: [...problems, problemAt("too-deep", message, span)] };
   }
   try {
     const end = lastToken ? endOf(lastToken) : 0;
@@ -112,7 +107,7 @@ function readQuery(source: string, options: ParseOptions, locate: boolean): Outc
     if (!deep || !isStackError(error)) throw error;
     const span = { start: deep.startOffset, end: endOf(deep) };
     const message = "The query is nested deeper than this engine's stack can read; write it with less nesting";
-    return { problems: [...problems, { severity: "error", code: "too-deep", message, span }] };
+    return { problems: [...problems, problemAt("too-deep", message, span)] };
   }
 }
 
@@ -164,12 +159,7 @@ function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Out
 
 function read(source: string, options: ParseOptions, locate: boolean): ParseResult & { locations?: Locations } {
   if (typeof source !== "string") {
-    const problem: Problem = {
-      severity: "error",
-      code: "not-a-string",
-      message: `A query must be a string, not ${typeof source}`,
-      span: { start: 0, end: 0 },
-    };
+    const problem = problemAt("not-a-string", `A query must be a string, not ${typeof source}`, { start: 0, end: 0 });
     return { diagnostics: toDiagnostics("", [problem]) };
   }
   const { query, problems, locations } = readQuery(source, options, locate);

@@ -1,7 +1,8 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import { EOF } from "./chevrotain.js";
 import { quote } from "./characters.js";
-import { problemAt, type Problem } from "../diagnostics/diagnostic.js";
+import type { Span } from "../ast/types.js";
+import { edit, guessFix, problemAt, safeFix, type Problem } from "../diagnostics/diagnostic.js";
 import { endOf } from "./tokens.js";
 
 const OPERATORS = new Set(["And", "Or", "Not", "Bang", "Minus", "Plus"]);
@@ -30,11 +31,6 @@ function indexOf(tokens: readonly IToken[], token: IToken): number {
   return low;
 }
 
-/** The token just before `token` in the token vector. */
-function previousOf(tokens: readonly IToken[], token: IToken): IToken | undefined {
-  return tokens[indexOf(tokens, token) - 1];
-}
-
 // A range is five tokens long: its opener is never further back than this from a token inside it.
 const RANGE_TOKENS = 5;
 
@@ -48,88 +44,115 @@ function rangeOpenerOf(tokens: readonly IToken[], token: IToken): IToken | undef
   return undefined;
 }
 
-/** Turns a parser error into a diagnostic in plain words, naming the fix where the mistake is clear. */
+/** The operators (and prefixes) written in a row that end just before `index`, as [first index, last index]. */
+function operatorRunBefore(tokens: readonly IToken[], index: number): [number, number] | undefined {
+  let first = index;
+  while (first > 0 && OPERATORS.has(tokens[first - 1]!.tokenType.name)) first--;
+  return first < index ? [first, index - 1] : undefined;
+}
+
+/** Turns a parser error into a diagnostic in plain words, at the offending token, with its fix where it is clear. */
 export function parserErrorProblem(
   error: IRecognitionException,
   tokens: readonly IToken[],
-  sourceLength: number,
+  source: string,
 ): Problem & { readonly after?: number } {
   const found = error.token;
   const atEnd = found.tokenType === EOF || Number.isNaN(found.startOffset);
-  const previous = previousOf(tokens, found);
+  const index = indexOf(tokens, found);
+  const previous = tokens[index - 1];
   const foundName = found.tokenType.name;
   const previousName = previous?.tokenType.name;
-  const start = atEnd ? sourceLength : found.startOffset;
-  const end = atEnd ? sourceLength : endOf(found);
-  const problem = (
-    code: string,
-    message: string,
-    span: { start: number; end: number } = { start, end },
-    fix?: string,
-  ): Problem => problemAt("error", code, message, span, fix);
+  const start = atEnd ? source.length : found.startOffset;
+  const end = atEnd ? source.length : endOf(found);
+  const here = { start, end };
 
-  if (error.context.ruleStack.includes("range")) {
-    const opener = rangeOpenerOf(tokens, found);
-    const rangeStart = opener?.startOffset ?? start;
-    if (atEnd)
-      return problem("unclosed-range", "This range is never closed: end it with ] (inclusive) or } (exclusive)", {
-        start: rangeStart,
-        end,
-      });
-    if (foundName === "RangeBound" || foundName === "RangeQuoted") {
-      return problem("range-missing-to", "A range needs TO between its two bounds, as in [100 TO 500]", {
-        start: rangeStart,
-        end,
-      });
-    }
-    return problem(
-      "incomplete-range",
-      "A range needs two bounds with TO between them, as in [100 TO 500]; use * for an open end, as in [100 TO *]",
-      { start: rangeStart, end },
-    );
-  }
+  if (error.context.ruleStack.includes("range")) return rangeProblem(tokens, found, atEnd, here);
   if (previousName === "Colon" && previous) {
-    const field = previousOf(tokens, previous);
+    const field = tokens[index - 2];
     const fieldName = field?.tokenType.name === "Word" ? field.image : "The field";
     if ((foundName === "And" || foundName === "Or" || foundName === "Not") && found.startOffset === endOf(previous)) {
-      return problem(
+      return problemAt(
         "reserved-word-value",
         `${found.image} is an operator; to search for the word, put it in quotes: ${quote(found.image)}`,
-        { start, end },
-        quote(found.image),
+        here,
+        [safeFix("Quote it", edit(start, end, quote(found.image)))],
       );
     }
-    return problem(
+    return problemAt(
       "missing-value",
       `${fieldName} has no value: write one after the colon, or ${fieldName}:* for "has any value"`,
-      { start: field?.startOffset ?? previous.startOffset, end: endOf(previous) },
+      { start: previous.startOffset, end: endOf(previous) },
     );
   }
   if (previous && previousName && OPERATORS.has(previousName) && (atEnd || foundName === "RParen")) {
-    return problem(
+    // `a:b AND NOT`: the whole run of operators dangles, and goes, with the space before it.
+    const [first] = operatorRunBefore(tokens, index)!;
+    const before = tokens[first - 1];
+    const fixes =
+      before && before.tokenType.name !== "LParen"
+        ? [safeFix("Remove it", edit(endOf(before), endOf(previous), ""))]
+        : [];
+    return problemAt(
       "dangling-operator",
       `${previous.image} needs a condition after it`,
       { start: previous.startOffset, end: endOf(previous) },
-      "",
+      fixes,
     );
   }
   if (foundName === "And" || foundName === "Or") {
-    if (previousName && OPERATORS.has(previousName)) {
-      return {
-        ...problem(
-          "consecutive-operators",
-          `${previous.image} ${found.image}: two operators in a row; remove one`,
-          { start, end },
-          "",
-        ),
-        after: previous.startOffset,
-      };
+    const next = tokens[index + 1];
+    if (previous && previousName && OPERATORS.has(previousName)) {
+      // `a AND OR b`: the same operator twice is one too many; two different ones leave a choice.
+      const same = previous.image.toUpperCase() === found.image.toUpperCase();
+      const keepFirst = edit(endOf(previous), end, "");
+      const keepSecond = edit(previous.startOffset, start, "");
+      const fixes = same
+        ? [safeFix(`Remove the second ${found.image}`, keepFirst)]
+        : [guessFix(`Keep ${previous.image}`, keepFirst), guessFix(`Keep ${found.image}`, keepSecond)];
+      const message = `${previous.image} ${found.image}: two operators in a row; remove one`;
+      return { ...problemAt("consecutive-operators", message, here, fixes), after: previous.startOffset };
     }
-    return problem("missing-operand", `${found.image} needs a condition on each side`, { start, end }, "");
+    // At the start of the query or of a group: nothing on its left, and the operator goes.
+    const leading = (!previous || previousName === "LParen") && next && next.tokenType !== EOF;
+    const fixes =
+      leading && !Number.isNaN(next.startOffset) ? [safeFix("Remove it", edit(start, next.startOffset, ""))] : [];
+    return problemAt("missing-operand", `${found.image} needs a condition on each side`, here, fixes);
   }
   if (foundName === "Colon") {
-    return problem("missing-field", "A colon must follow a field name, as in status:approved", { start, end });
+    return problemAt("missing-field", "A colon must follow a field name, as in status:approved", here);
   }
-  if (atEnd) return problem("unexpected-end", "The query ends too early", { start, end });
-  return problem("unexpected-token", `Unexpected ${describe(found)} here`, { start, end });
+  if (atEnd) return problemAt("unexpected-end", "The query ends too early", here);
+  return problemAt("unexpected-token", `Unexpected ${describe(found)} here`, here);
+}
+
+/** A mistake inside a range: never closed, no TO, or a bound missing. */
+function rangeProblem(tokens: readonly IToken[], found: IToken, atEnd: boolean, here: Span): Problem {
+  const opener = rangeOpenerOf(tokens, found);
+  if (atEnd) {
+    // `[1 TO 5` with nothing after it: closing it is what was meant.
+    const written = opener ? tokens.slice(indexOf(tokens, opener) + 1).map((token) => token.tokenType.name) : [];
+    const complete = written.length === 3 && written[1] === "RangeTo" && written[0] !== "RangeTo";
+    const last = tokens[tokens.length - 1];
+    const closing = opener?.image === "{" ? "}" : "]";
+    return problemAt(
+      "unclosed-range",
+      "This range is never closed: end it with ] (inclusive) or } (exclusive)",
+      opener ? { start: opener.startOffset, end: endOf(opener) } : here,
+      complete && last ? [safeFix(`Close it with ${closing}`, edit(endOf(last), endOf(last), closing))] : [],
+    );
+  }
+  const foundName = found.tokenType.name;
+  if (foundName === "RangeBound" || foundName === "RangeQuoted") {
+    // `[1 5]`: two bounds and the end; with more, where TO goes is not clear.
+    const closes = tokens[indexOf(tokens, found) + 1]?.tokenType.name;
+    const fixes =
+      closes === "RBracket" || closes === "RBrace" ? [safeFix("Insert TO", edit(here.start, here.start, "TO "))] : [];
+    return problemAt("range-missing-to", "A range needs TO between its two bounds, as in [100 TO 500]", here, fixes);
+  }
+  return problemAt(
+    "incomplete-range",
+    "A range needs two bounds with TO between them, as in [100 TO 500]; use * for an open end, as in [100 TO *]",
+    here,
+  );
 }

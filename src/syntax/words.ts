@@ -8,7 +8,7 @@ import type { PatternPart } from "../ast/types.js";
 
 /** A problem inside a piece of text, at offsets relative to its start. */
 export interface TextProblem {
-  readonly code: string;
+  readonly code: "invalid-escape" | "trailing-backslash";
   readonly message: string;
   readonly start: number;
   readonly end: number;

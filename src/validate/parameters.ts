@@ -1,4 +1,12 @@
-import { toDiagnostics, type Diagnostic, type Problem } from "../diagnostics/diagnostic.js";
+import {
+  edit,
+  guessFix,
+  problemAt,
+  safeFix,
+  toDiagnostics,
+  type Diagnostic,
+  type Problem,
+} from "../diagnostics/diagnostic.js";
 import type { FieldSchema } from "../schema/schema.js";
 import { unknownField } from "./suggest.js";
 
@@ -29,23 +37,23 @@ function entries(source: string, problems: Problem[]): Entry[] {
     const trimmed = raw.trim();
     const leading = raw.length - raw.trimStart().length;
     if (trimmed === "") {
-      problems.push({
-        severity: "error",
-        code: "empty-entry",
-        message: "An empty entry between commas",
-        span: { start, end: start + raw.length },
-        fix: "",
-      });
+      // The entry goes with one comma: the one after it, or before it when it is the last.
+      const last = start + raw.length >= source.length;
+      const removed = last
+        ? edit(Math.max(0, start - 1), start + raw.length, "")
+        : edit(start, start + raw.length + 1, "");
+      problems.push(
+        problemAt("empty-entry", "An empty entry between commas", { start, end: start + raw.length }, [
+          safeFix("Remove it", removed),
+        ]),
+      );
     } else {
       if (trimmed !== raw) {
         const message = "Spaces around an entry may be read as part of the field name; leave them out";
-        problems.push({
-          severity: "warning",
-          code: "whitespace",
-          message,
-          span: { start, end: start + raw.length },
-          fix: trimmed,
-        });
+        const span = { start, end: start + raw.length };
+        problems.push(
+          problemAt("whitespace", message, span, [safeFix("Remove the spaces", edit(span.start, span.end, trimmed))]),
+        );
       }
       found.push({ text: trimmed, start: start + leading });
     }
@@ -58,8 +66,8 @@ function checkField(path: string, start: number, schema: FieldSchema<unknown> | 
   const span = { start, end: start + path.length };
   if (!schema || (schema as FieldSchema).lookup(path)) return;
   const { message, nearest } = unknownField(path, (schema as FieldSchema).fields.keys());
-  const problem: Problem = { severity: "error", code: "unknown-field", message, span };
-  problems.push(nearest ? { ...problem, fix: nearest } : problem);
+  const fixes = nearest ? [safeFix(`Write ${nearest}`, edit(span.start, span.end, nearest))] : [];
+  problems.push(problemAt("unknown-field", message, span, fixes));
 }
 
 function result(source: string, problems: Problem[], strict: boolean | undefined): ParameterValidation {
@@ -72,12 +80,7 @@ function result(source: string, problems: Problem[], strict: boolean | undefined
 
 function duplicate(seen: Set<string>, key: string, span: { start: number; end: number }, problems: Problem[]): void {
   if (seen.has(key))
-    problems.push({
-      severity: "warning",
-      code: "duplicate-field",
-      message: `${key} is named twice; the second has no effect`,
-      span,
-    });
+    problems.push(problemAt("duplicate-field", `${key} is named twice; the second has no effect`, span));
   seen.add(key);
 }
 
@@ -91,29 +94,25 @@ function duplicate(seen: Set<string>, key: string, span: { start: number; end: n
 export function validateSort(source: string, options: ParameterOptions = {}): ParameterValidation {
   const problems: Problem[] = [];
   if (typeof source !== "string")
-    return result(
-      "",
-      [{ severity: "error", code: "not-a-string", message: "sort must be a string", span: { start: 0, end: 0 } }],
-      false,
-    );
+    return result("", [problemAt("not-a-string", "sort must be a string", { start: 0, end: 0 })], false);
   const seen = new Set<string>();
   for (const { text, start } of entries(source, problems)) {
     const colon = text.lastIndexOf(":");
     const path = colon === -1 ? text : text.slice(0, colon);
     const direction = colon === -1 ? undefined : text.slice(colon + 1);
     const pathSpan = { start, end: start + path.length };
-    if (path === "")
-      problems.push({
-        severity: "error",
-        code: "missing-field",
-        message: "A sort entry needs a field before the colon",
-        span: pathSpan,
-      });
+    if (path === "") problems.push(problemAt("missing-field", "A sort entry needs a field before the colon", pathSpan));
     else checkField(path, start, options.schema, problems);
     duplicate(seen, path, pathSpan, problems);
     if (direction === undefined) {
       const message = `Say the direction: ${path}:asc or ${path}:desc`;
-      problems.push({ severity: "warning", code: "missing-direction", message, span: pathSpan, fix: `${path}:asc` });
+      const { end } = pathSpan;
+      problems.push(
+        problemAt("missing-direction", message, pathSpan, [
+          guessFix("Ascending", edit(end, end, ":asc")),
+          guessFix("Descending", edit(end, end, ":desc")),
+        ]),
+      );
     } else if (direction !== "asc" && direction !== "desc") {
       const span = { start: start + colon + 1, end: start + text.length };
       const lower = direction.toLowerCase();
@@ -123,13 +122,15 @@ export function validateSort(source: string, options: ParameterOptions = {}): Pa
           : lower.startsWith("desc") || lower === "down"
             ? "desc"
             : undefined;
-      const problem: Problem = {
-        severity: "error",
-        code: "invalid-direction",
-        message: `The direction is asc or desc, not ${JSON.stringify(direction)}`,
-        span,
-      };
-      problems.push(fix ? { ...problem, fix } : problem);
+      const message = `The direction is asc or desc, not ${JSON.stringify(direction)}`;
+      problems.push(
+        problemAt(
+          "invalid-direction",
+          message,
+          span,
+          fix ? [safeFix(`Write ${fix}`, edit(span.start, span.end, fix))] : [],
+        ),
+      );
     }
   }
   return result(source, problems, options.strict);
@@ -145,11 +146,7 @@ export function validateSort(source: string, options: ParameterOptions = {}): Pa
 export function validateFields(source: string, options: ParameterOptions = {}): ParameterValidation {
   const problems: Problem[] = [];
   if (typeof source !== "string")
-    return result(
-      "",
-      [{ severity: "error", code: "not-a-string", message: "fields must be a string", span: { start: 0, end: 0 } }],
-      false,
-    );
+    return result("", [problemAt("not-a-string", "fields must be a string", { start: 0, end: 0 })], false);
   const seen = new Set<string>();
   for (const { text, start } of entries(source, problems)) {
     checkField(text, start, options.schema, problems);

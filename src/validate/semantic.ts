@@ -2,13 +2,14 @@ import type { Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
 import { walk } from "../ast/walk.js";
 import { isPlainTerm } from "../ast/factories.js";
 import { printBound, printField, printText as printPhrase, printWord } from "../serialize/escaping.js";
-import type { Problem } from "../diagnostics/diagnostic.js";
+import type { DiagnosticCode } from "../diagnostics/catalog.js";
+import { edit, problemAt, safeFix, type Fix, type Problem } from "../diagnostics/diagnostic.js";
 import type { LeafLocation, Locations } from "../syntax/locations.js";
 import type { FieldSchema } from "../schema/schema.js";
 import type { FieldInfo } from "../schema/schema-types.js";
 import { suggest, unknownField } from "./suggest.js";
 import { compilePattern, matchesPattern } from "../ast/wildcard.js";
-import { checkValue, emptyRange, isOrdered, isText, typeDescription } from "../schema/values.js";
+import { checkValue, emptyRange, isOrdered, isText, typeDescription, type ValueProblem } from "../schema/values.js";
 
 type Leaf = Extract<Query, { type: "term" | "range" | "exists" }>;
 
@@ -17,11 +18,11 @@ export function checkAgainstSchema(query: Query, locations: Locations, schema: F
   const problems: Problem[] = [];
   // `status:(a OR b)` names its field once for two conditions; a problem with the field is reported once.
   const reported = new Set<string>();
-  const report = (severity: Problem["severity"], code: string, message: string, span: Span, fix?: string): void => {
+  const report: Report = (code, message, span, ...fixes) => {
     const key = `${code}:${span.start}:${span.end}`;
     if (reported.has(key)) return;
     reported.add(key);
-    problems.push(fix === undefined ? { severity, code, message, span } : { severity, code, message, span, fix });
+    problems.push(problemAt(code, message, span, fixes));
   };
   walk(query, (node) => {
     if (node.type === "and" || node.type === "or" || node.type === "not") return;
@@ -34,7 +35,12 @@ export function checkAgainstSchema(query: Query, locations: Locations, schema: F
   return problems;
 }
 
-type Report = (severity: Problem["severity"], code: string, message: string, span: Span, fix?: string) => void;
+type Report = (code: DiagnosticCode, message: string, span: Span, ...fixes: Fix[]) => void;
+
+/** The fix replacing the text at `span`, when there is a replacement. */
+function replacing(title: string, span: Span, text: string | undefined): Fix[] {
+  return text === undefined ? [] : [safeFix(title, edit(span.start, span.end, text))];
+}
 
 /** The paths a query can search, to suggest for a mistyped field: not the fields only aggregate answers carry. */
 function* searchablePaths(schema: FieldSchema): Iterable<string> {
@@ -45,13 +51,17 @@ function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, repo
   const info = schema.lookup(node.field);
   if (!info) {
     const { message, nearest } = unknownField(node.field, searchablePaths(schema));
-    report("error", "unknown-field", message, location.field, nearest && printField(nearest));
+    report(
+      "unknown-field",
+      message,
+      location.field,
+      ...replacing(`Write ${nearest}`, location.field, nearest && printField(nearest)),
+    );
     return;
   }
   if (info.open) return;
   if (!info.searchable) {
     report(
-      "warning",
       "not-searchable",
       `${info.path} is an ${info.description ?? "answer-only field"}: searching it matches nothing`,
       location.field,
@@ -62,7 +72,6 @@ function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, repo
   if (info.type === "object") {
     const fields = [...schema.fields.keys()].filter((path) => path.startsWith(`${info.path}.`)).slice(0, 3);
     report(
-      "error",
       "object-field",
       `${info.path} is an object, not a value: search one of its fields, such as ${fields.join(", ")}`,
       location.field,
@@ -82,11 +91,14 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
     const problem = checkValue(info, text);
     if (problem) {
       report(
-        "error",
         "wrong-type",
         problem.message,
         location.value,
-        problem.fix === undefined ? undefined : printValue(problem.fix),
+        ...replacing(
+          `Write ${problem.fix}`,
+          location.value,
+          problem.fix === undefined ? undefined : printValue(problem.fix),
+        ),
       );
       return;
     }
@@ -95,11 +107,10 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
       const [nearest] = suggest(text, info.values, 1);
       const hint = nearest ? ` Did you mean ${nearest}?` : "";
       report(
-        "warning",
         "unknown-value",
         `${text} is not a known value of ${info.path} (${info.values.join(", ")}).${hint}`,
         location.value,
-        nearest && printValue(nearest),
+        ...replacing(`Write ${nearest}`, location.value, nearest && printValue(nearest)),
       );
     }
     return;
@@ -107,7 +118,6 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
   const parts = node.value.parts;
   if (!isText(info.type)) {
     report(
-      "warning",
       "wildcard-on-non-text",
       `${info.path} holds ${typeDescription(info)}: the server matches wildcards only on text fields, ` +
         "so this may match nothing",
@@ -116,7 +126,6 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
   }
   if (parts[0]!.kind !== "literal") {
     report(
-      "warning",
       "leading-wildcard",
       "A pattern that starts with * or ? makes the server read every value of the field, which is slow",
       location.value,
@@ -126,7 +135,6 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
   const pattern = info.values && compilePattern(parts, true);
   if (pattern && !info.values.some((value) => matchesPattern(pattern, value.toLowerCase()))) {
     report(
-      "warning",
       "unknown-value",
       `The pattern matches no known value of ${info.path} (${info.values.join(", ")})`,
       location.value,
@@ -137,7 +145,6 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
 function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, report: Report): void {
   if (!isOrdered(info.type)) {
     report(
-      "error",
       "unordered-field",
       `${info.path} holds ${typeDescription(info)}, which has no order: ` +
         `compare it with ${info.path}:value instead of a range`,
@@ -145,46 +152,70 @@ function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, r
     );
     return;
   }
+  const bounds = [
+    [node.min, location.min ?? location.value],
+    [node.max, location.max ?? location.value],
+  ] as const;
+  const problems = bounds.map(([bound]) => (bound === null ? undefined : checkValue(info, bound.value)));
+  const fixes = boundFixes(node, info, problems, [bounds[0][1], bounds[1][1]]);
   let valid = true;
-  for (const [bound, span] of [
-    [node.min, location.min],
-    [node.max, location.max],
-  ] as const) {
-    if (bound === null) continue;
-    const problem = checkValue(info, bound.value);
+  bounds.forEach(([bound, span], index) => {
+    const problem = problems[index];
+    if (bound === null) return;
     if (problem) {
       valid = false;
-      report(
-        "error",
-        "wrong-type",
-        problem.message,
-        span ?? location.value,
-        problem.fix === undefined ? undefined : printBound(problem.fix),
-      );
-    } else {
-      checkEncoding(bound.value, span ?? location.value, report);
-    }
-  }
+      report("wrong-type", problem.message, span, ...(fixes[index] ?? []));
+    } else checkEncoding(bound.value, span, report);
+  });
   if (!valid || node.min === null || node.max === null) return;
   const empty = emptyRange(info.type, node.min, node.max);
   if (empty === "reversed") {
     const [open, close] = [node.max.inclusive ? "[" : "{", node.min.inclusive ? "]" : "}"];
     const swapped = `${open}${printBound(node.max.value)} TO ${printBound(node.min.value)}${close}`;
     report(
-      "error",
       "empty-range",
       `The lower bound ${node.min.value} is above the upper bound ${node.max.value}: nothing can match`,
       location.value,
-      swapped,
+      safeFix("Swap the bounds", edit(location.value.start, location.value.end, swapped)),
     );
   } else if (empty === "excluded") {
-    report(
-      "error",
-      "empty-range",
-      `The range holds only ${node.min.value}, and excludes it: nothing can match`,
-      location.value,
-    );
+    report("empty-range", `The range holds only ${node.min.value}, and excludes it: nothing can match`, location.value);
   }
+}
+
+/**
+ * The fixes of a range's wrong bounds: each bound's own, unless together they leave a range that holds nothing
+ * (`[10.50 TO 5]` would become `[1050 TO 5]`). Then both bounds are read in the same unit (`[1050 TO 500]`) when
+ * that holds something, or no fix is offered.
+ */
+function boundFixes(
+  node: RangeQuery,
+  info: FieldInfo,
+  problems: readonly (ValueProblem | undefined)[],
+  spans: readonly [Span, Span],
+): (Fix[] | undefined)[] {
+  const own = problems.map((problem, index) =>
+    problem?.fix === undefined
+      ? undefined
+      : [safeFix(`Write ${problem.fix}`, edit(spans[index]!.start, spans[index]!.end, printBound(problem.fix)))],
+  );
+  const { min, max } = node;
+  if (min === null || max === null) return own;
+  const fixed = [problems[0] ? problems[0].fix : min.value, problems[1] ? problems[1].fix : max.value];
+  if (fixed[0] === undefined || fixed[1] === undefined) return own;
+  if (emptyRange(info.type, { ...min, value: fixed[0] }, { ...max, value: fixed[1] }) === undefined) return own;
+  const alike = [min, max].map((bound, index) =>
+    problems[index] ? fixed[index] : checkValue(info, `${bound.value}.00`)?.fix,
+  );
+  const [low, high] = alike;
+  if (low === undefined || high === undefined || emptyRange(info.type, { ...min, value: low }, { ...max, value: high }))
+    return problems.map(() => undefined);
+  const both = safeFix(
+    `Read both bounds the same way: ${printBound(low)} TO ${printBound(high)}`,
+    edit(spans[0].start, spans[0].end, printBound(low)),
+    edit(spans[1].start, spans[1].end, printBound(high)),
+  );
+  return problems.map((problem) => (problem ? [both] : undefined));
 }
 
 const ENCODED = /%[0-9A-Fa-f]{2}/;
@@ -201,5 +232,5 @@ function checkEncoding(text: string, span: Span, report: Report, print?: (text: 
   const message =
     `${text} looks URL-encoded by hand (${decoded}); ` +
     "the query is encoded when it is sent, so write the text itself";
-  report("warning", "url-encoded", message, span, print?.(decoded));
+  report("url-encoded", message, span, ...replacing("Write the text itself", span, print?.(decoded)));
 }

@@ -2,7 +2,8 @@ import * as ast from "../ast/factories.js";
 import type { Query } from "../ast/types.js";
 import { assertNever, childrenOf } from "../ast/walk.js";
 import { InvalidQueryError } from "../ast/errors.js";
-import { toDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { problemAt, toDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { applyFixes } from "../diagnostics/fixes.js";
 import { parseWithLocations, type ParseOptions } from "../syntax/parse.js";
 import { serialize } from "../serialize/serialize.js";
 import type { FieldSchema } from "../schema/schema.js";
@@ -24,6 +25,33 @@ export interface ValidationResult {
   readonly query?: Query;
   /** Every problem found, errors first, then by position. */
   readonly diagnostics: Diagnostic[];
+  /**
+   * The whole query corrected, when the safe fixes make it valid (with `strict`, free of warnings too): what a
+   * search box offers as "did you mean". Absent when the query is already valid or no safe fix gets it there.
+   */
+  readonly suggestion?: string;
+}
+
+// Fixes that overlap are left for the next round; a few rounds settle any real query.
+const SUGGESTION_ROUNDS = 4;
+
+/** Whether diagnostics make a result fail: errors do, and with `strict` warnings too. */
+function failing(diagnostics: readonly Diagnostic[], strict: boolean | undefined): boolean {
+  return diagnostics.some((d) => d.severity === "error" || (strict === true && d.severity === "warning"));
+}
+
+/** The text the safe fixes turn `text` into, when it then validates; checked round by round. */
+function suggestionFor(text: string, diagnostics: readonly Diagnostic[], options: ValidateOptions): string | undefined {
+  let current = text;
+  let problems = diagnostics;
+  for (let round = 0; round < SUGGESTION_ROUNDS; round++) {
+    const next = applyFixes(current, problems);
+    if (next === current) return undefined;
+    current = next;
+    problems = check(current, options).diagnostics;
+    if (!failing(problems, options.strict)) return current;
+  }
+  return undefined;
 }
 
 /** Rebuilds a node with the factories, so that a hand-made object gets the same checks as a built one. */
@@ -68,7 +96,7 @@ function checkQuery(query: Query): Diagnostic[] {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const span = { start: 0, end: 0 };
-      return toDiagnostics("", [{ severity: "error", code: "invalid-query", message, span }]);
+      return toDiagnostics("", [problemAt("invalid-query", message, span)]);
     }
   }
   return [];
@@ -96,13 +124,23 @@ export function validate(source: string | Query, options: ValidateOptions = {}):
     if (invalid.length > 0) return { ok: false, diagnostics: invalid };
     text = serialize(source);
   }
+  const { query, diagnostics } = check(text, options);
+  const ok = !failing(diagnostics, options.strict);
+  const result: ValidationResult =
+    query === undefined ? { ok, diagnostics } : { ok, query: typeof source === "string" ? query : source, diagnostics };
+  if (ok || typeof source !== "string") return result;
+  const suggestion = suggestionFor(text, diagnostics, options);
+  return suggestion === undefined ? result : { ...result, suggestion };
+}
+
+/** The syntax, then the schema once the text reads. */
+function check(text: string, options: ValidateOptions): { query?: Query; diagnostics: Diagnostic[] } {
   const { query, diagnostics, locations } = parseWithLocations(text, options);
   const readable = query !== undefined && !diagnostics.some((d) => d.severity === "error");
-  if (!readable) return { ok: false, diagnostics };
+  if (!readable) return { diagnostics };
   const all =
     options.schema && locations
       ? toDiagnostics(text, [...diagnostics, ...checkAgainstSchema(query, locations, options.schema as FieldSchema)])
       : diagnostics;
-  const failing = all.some((d) => d.severity === "error" || (options.strict === true && d.severity === "warning"));
-  return { ok: !failing, query: typeof source === "string" ? query : source, diagnostics: all };
+  return { query, diagnostics: all };
 }

@@ -19,7 +19,7 @@ async function secuq(
     readStdin: () =>
       Promise.resolve(typeof stdin === "string" ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
     stdinIsTerminal: stdin === undefined,
-    color: false,
+    color: { stdout: false, stderr: false },
     debug: false,
     ...overrides,
   };
@@ -52,15 +52,15 @@ describe("secuq format", () => {
     const { status, stderr } = await secuq(["format", "--", "-a:b"]);
     expect(status).toBe(EXIT.invalidQuery);
     expect(stderr).toContain("minus-prefix");
-    expect(stderr).toContain("fix: NOT a:b");
+    expect(stderr).toContain("fix: Write NOT");
   });
 
   it("prints every error of an invalid query and nothing on stdout", async () => {
     const { status, stdout, stderr } = await secuq(["format", "a:b and c:d OR e=f"]);
     expect(status).toBe(EXIT.invalidQuery);
     expect(stdout).toBe("");
-    expect(stderr).toContain("error lowercase-operator at line 1, column 1");
-    expect(stderr).toContain("error equals-instead-of-colon at line 1, column 16");
+    expect(stderr).toContain("error lowercase-operator at line 1, column 5");
+    expect(stderr).toContain("error equals-instead-of-colon at line 1, column 17");
   });
 });
 
@@ -86,15 +86,16 @@ describe("secuq validate", () => {
     });
   });
 
-  it("shows where the problem is and the whole fixed query", async () => {
-    const { status, stdout } = await secuq(["validate", "email=x"]);
+  it("shows where the problem is, its fix, and the corrected query", async () => {
+    const { status, stdout } = await secuq(["validate", "--schema", "none", "email=x"]);
     expect(status).toBe(EXIT.invalidQuery);
     expect(stdout).toBe(
       [
-        "error equals-instead-of-colon at line 1, column 1: Use : between a field and its value, not =: email:x",
+        "error equals-instead-of-colon at line 1, column 6: Use : between a field and its value, not =: email:x",
         "  | email=x",
-        "  | ^^^^^^^",
-        "  fix: email:x",
+        "  |      ^",
+        "  fix: Write : instead of =",
+        "did you mean: email:x",
         "not ok: 1 error, 0 warnings",
         "",
       ].join("\n"),
@@ -109,12 +110,16 @@ describe("secuq validate", () => {
 
   it("prints JSON with --json", async () => {
     const { stdout } = await secuq(["validate", "--json", "a:b c:d"]);
-    const result = JSON.parse(stdout) as { ok: boolean; diagnostics: unknown[] };
+    const result = JSON.parse(stdout) as { ok: boolean; diagnostics: unknown[]; suggestion?: string };
     expect(result.ok).toBe(false);
+    expect(result.suggestion).toBeUndefined();
     expect(result.diagnostics[0]).toMatchObject({
       code: "missing-operator",
-      span: { start: 0, end: 7 },
-      fix: "a:b AND c:d",
+      span: { start: 3, end: 4 },
+      fixes: [
+        { title: "Insert AND (both must match)", edits: [{ span: { start: 3, end: 3 }, text: " AND" }], safe: false },
+        { title: "Insert OR (either may match)", edits: [{ span: { start: 3, end: 3 }, text: " OR" }], safe: false },
+      ],
     });
   });
 
@@ -122,7 +127,8 @@ describe("secuq validate", () => {
     const { status, stdout } = await secuq(["validate", "basket_info.summ:10"]);
     expect(status).toBe(EXIT.invalidQuery);
     expect(stdout).toContain("error unknown-field at line 1, column 1: There is no field basket_info.summ.");
-    expect(stdout).toContain("fix: basket_info.sum:10");
+    expect(stdout).toContain("fix: Write basket_info.sum");
+    expect(stdout).toContain("did you mean: basket_info.sum:10\n");
   });
 
   it("checks no schema with --schema none", async () => {

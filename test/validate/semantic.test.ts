@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as ast from "../../src/ast/factories.js";
 import { serialize } from "../../src/serialize/serialize.js";
-import { applyFix } from "../../src/diagnostics/diagnostic.js";
+import { applyFix } from "../../src/diagnostics/fixes.js";
 import { smartTransactionSchema as schema } from "../../src/schema/smart-transaction-schema.js";
 import { validate } from "../../src/validate/validate.js";
 
-/** [query, severity, code, the text the span covers, fix (the replacement for that text)] */
+/** [query, severity, code, the text the span covers, fix (the replacement for that text, a safe fix)] */
 const problems: [string, "error" | "warning", string, string, string | undefined][] = [
   // fields
   ["basket_info.summ:5", "error", "unknown-field", "basket_info.summ", "basket_info.sum"],
@@ -74,12 +74,18 @@ const problems: [string, "error" | "warning", string, string, string | undefined
 
 describe("validate with a schema: each problem, where it is, and its fix", () => {
   it.each(problems)("%s", (source, severity, code, covered, fix) => {
-    const { ok, diagnostics } = validate(source, { schema });
-    expect(diagnostics.map((d) => [d.severity, d.code, source.slice(d.span.start, d.span.end), d.fix])).toEqual([
-      [severity, code, covered, fix],
+    const { ok, diagnostics, suggestion } = validate(source, { schema });
+    expect(diagnostics.map((d) => [d.severity, d.code, source.slice(d.span.start, d.span.end)])).toEqual([
+      [severity, code, covered],
     ]);
     expect(ok).toBe(severity === "warning");
     expect(diagnostics[0]!.message).not.toBe("");
+    const { span, fixes } = diagnostics[0]!;
+    const fixed = fix === undefined ? undefined : source.slice(0, span.start) + fix + source.slice(span.end);
+    expect(fixes?.map((f) => [f.safe, applyFix(source, f)])).toEqual(fixed === undefined ? undefined : [[true, fixed]]);
+    // An error's safe fix is the suggestion, and leaves a query without that problem.
+    if (severity === "error") expect(suggestion).toBe(fixed);
+    if (fixed !== undefined) expect(validate(fixed, { schema }).diagnostics).toEqual([]);
   });
 
   it.each([
@@ -123,16 +129,16 @@ describe("validate with a schema: each problem, where it is, and its fix", () =>
     ]);
   });
 
-  it("applying a fix gives a query without that problem", () => {
-    for (const [source, , code, , fix] of problems) {
-      if (fix === undefined) continue;
-      const diagnostic = validate(source, { schema }).diagnostics.find((d) => d.code === code)!;
-      const fixed = applyFix(source, diagnostic);
-      expect(
-        validate(fixed, { schema }).diagnostics.filter((d) => d.code === code),
-        `${source} → ${fixed}`,
-      ).toEqual([]);
-    }
+  it.each([
+    // The other bound is read in the same unit, so that the range still holds something.
+    ["basket_info.sum:[10.50 TO 20]", [[true, "basket_info.sum:[1050 TO 2000]"]]],
+    ["basket_info.sum:[5 TO 10.50]", [[true, "basket_info.sum:[5 TO 1050]"]]],
+    // Reversed in any unit: no fix is better than one that makes a new error.
+    ["basket_info.sum:[10.50 TO 5]", undefined],
+  ])("a fixed range bound keeps %s a range that holds something", (source, fixes) => {
+    const [diagnostic] = validate(source, { schema }).diagnostics;
+    expect(diagnostic!.code).toBe("wrong-type");
+    expect(diagnostic!.fixes?.map((f) => [f.safe, applyFix(source, f)])).toEqual(fixes);
   });
 
   it("keeps syntax errors first and checks the schema only once the text can be read", () => {
@@ -158,8 +164,8 @@ describe("validate with a schema: each problem, where it is, and its fix", () =>
     const { defineSchema, field } = await import("../../src/schema/schema.js");
     const custom = defineSchema({ color: field("keyword", { values: ["red", "green"] }), size: "number" });
     expect(validate("color:red AND size:1.5e3", { schema: custom }).diagnostics).toEqual([]);
-    expect(validate("colour:red", { schema: custom }).diagnostics[0]!.fix).toBe("color");
-    expect(validate("size:1,5", { schema: custom }).diagnostics[0]!.fix).toBe("1.5");
+    expect(validate("colour:red", { schema: custom }).suggestion).toBe("color:red");
+    expect(validate("size:1,5", { schema: custom }).suggestion).toBe("size:1.5");
   });
 });
 

@@ -1,7 +1,8 @@
 import type { IToken } from "chevrotain";
 import { InvalidQueryError } from "../../ast/errors.js";
 import type { ExistsQuery, Query, RangeQuery, Span, TermQuery } from "../../ast/types.js";
-import { problemAt, type Problem } from "../../diagnostics/diagnostic.js";
+import type { DiagnosticCode } from "../../diagnostics/catalog.js";
+import { problemAt, type Fix, type Problem } from "../../diagnostics/diagnostic.js";
 import type { Locations } from "../locations.js";
 
 /**
@@ -93,17 +94,13 @@ export class BuildContext {
     return this.unclosed?.has(paren) ?? false;
   }
 
-  error(code: string, message: string, start: number, end: number, fix?: string): void {
-    this.errors++;
-    this.problems.push(problemAt("error", code, message, { start, end }, fix));
+  /** Reports a problem (its severity from the catalog) with the ways to fix it, the likeliest first. */
+  flag(code: DiagnosticCode, message: string, start: number, end: number, ...fixes: Fix[]): void {
+    this.add(problemAt(code, message, { start, end }, fixes));
   }
 
-  warn(code: string, message: string, start: number, end: number, fix?: string): void {
-    this.problems.push(problemAt("warning", code, message, { start, end }, fix));
-  }
-
-  /** Reports a problem held back until it was clear that nothing explains it better. */
-  report(problem: Problem): void {
+  /** Reports a problem made elsewhere, such as one held back until nothing explained it better. */
+  add(problem: Problem): void {
     if (problem.severity === "error") this.errors++;
     this.problems.push(problem);
   }
@@ -127,8 +124,8 @@ export class BuildContext {
   }
 
   /** Reports an error about a value and returns the value without a query. */
-  failed(code: string, message: string, start: number, end: number, fix?: string): Built {
-    this.error(code, message, start, end, fix);
+  failed(code: DiagnosticCode, message: string, start: number, end: number, ...fixes: Fix[]): Built {
+    this.flag(code, message, start, end, ...fixes);
     return { query: undefined, start, end };
   }
 

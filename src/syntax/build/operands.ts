@@ -1,6 +1,5 @@
 import type { IToken } from "chevrotain";
-import { problemAt, type Problem } from "../../diagnostics/diagnostic.js";
-import { quote } from "../characters.js";
+import { edit, problemAt, safeFix, type Problem } from "../../diagnostics/diagnostic.js";
 import {
   isToken,
   writtenOnly,
@@ -20,6 +19,9 @@ import { parenthesized } from "./operators.js";
 import { range } from "./ranges.js";
 import { fieldName, PLAIN_WORD, quotedValue, wordValue } from "./values.js";
 
+/** `sum>=1000`: a field and a comparison with no colon between them. */
+const COMPARISON_WITHOUT_COLON = /^([A-Za-z_][\w.]*)([<>]=?)(?=[^<>=])/;
+
 /** What a unary expression applies its prefixes to: `field:value`, a group, a bare value or an invalid token. */
 export function operandOf(context: BuildContext, node: UnaryExpressionCstNode, field: FieldContext): Built | undefined {
   const head = node.head;
@@ -35,8 +37,7 @@ export function operandOf(context: BuildContext, node: UnaryExpressionCstNode, f
 }
 
 function invalidToken(context: BuildContext, token: IToken): Built {
-  const problem = invalidTokenProblem(token);
-  context.error(problem.code, problem.message, token.startOffset, endOf(token), problem.fix);
+  context.add(invalidTokenProblem(token, context.source));
   return { query: undefined, start: token.startOffset, end: endOf(token), invalid: true };
 }
 
@@ -60,29 +61,35 @@ function bareValue(
   const end = token ? endOf(token) : lastOffset(rangeNode);
   if (start === undefined || end === undefined) return undefined;
   const equals = word ? unescapedPositions(word.image, "=")[0] : undefined;
-  const span = { start, end };
+  const comparator = word ? COMPARISON_WITHOUT_COLON.exec(word.image) : null;
   let pending: Problem;
-  if (word && equals !== undefined && equals > 0) {
-    const fix = `${word.image.slice(0, equals)}:${word.image.slice(equals + 1)}`;
+  if (word && comparator) {
+    // `sum>=1000`: the colon before the comparison is missing.
+    const at = start + comparator[1]!.length;
     pending = problemAt(
-      "error",
+      "missing-field",
+      `Write a colon between the field and the comparison: ${comparator[1]}:${word.image.slice(comparator[1]!.length)}`,
+      { start: at, end: at + comparator[2]!.length },
+      [safeFix("Insert a colon", edit(at, at, ":"))],
+    );
+  } else if (word && equals !== undefined && equals > 0) {
+    const at = start + equals;
+    pending = problemAt(
       "equals-instead-of-colon",
-      `Use : between a field and its value, not =: ${fix}`,
-      span,
-      fix,
+      `Use : between a field and its value, not =: ${word.image.slice(0, equals)}:${word.image.slice(equals + 1)}`,
+      { start: at, end: at + 1 },
+      [safeFix("Write : instead of =", edit(at, at + 1, ":"))],
     );
   } else if (word && (WORD_OPERATORS[word.image.toLowerCase()] || word.image.toLowerCase() === "not")) {
-    pending = problemAt(
-      "error",
-      "lowercase-operator",
-      `"${word.image}" is not an operator; operators are written in capitals`,
-      span,
-    );
+    pending = problemAt("lowercase-operator", `"${word.image}" is not an operator; operators are written in capitals`, {
+      start,
+      end,
+    });
   } else {
     const message =
       `${context.text(start, end)} has no field: the server would search it in every field. ` +
       "Write field:value, such as status:approved";
-    pending = problemAt("error", "missing-field", message, span);
+    pending = problemAt("missing-field", message, { start, end });
   }
   return word ? { query: undefined, start, end, pending, bareWord: word } : { query: undefined, start, end, pending };
 }
@@ -101,14 +108,14 @@ function fieldExpression(context: BuildContext, node: UnaryExpressionCstNode, fi
     const valueEnd = lastOffset(values[values.length - 1]);
     if (valueStart === undefined || valueEnd === undefined) return undefined;
     const raw = context.text(valueStart, valueEnd);
-    // Quotes would turn a comparison into text, so there the colons are escaped instead.
-    const fix = /^[<>]/.test(raw) ? raw.replaceAll(":", "\\:") : quote(raw);
-    context.error(
+    // Escaped, the value stays a word (a phrase reads differently on analysed text fields) or a comparison.
+    const colons = unescapedPositions(raw, ":").map((offset) => valueStart + offset);
+    context.flag(
       "unescaped-colon",
-      `A : inside a value must be escaped or quoted: ${fieldToken.image}:${fix}`,
-      valueStart,
-      valueEnd,
-      fix,
+      `A : inside a value must be escaped or quoted: ${fieldToken.image}:${raw.replace(/(^|[^\\]):/g, "$1\\:")}`,
+      colons[0]!,
+      colons[0]! + 1,
+      safeFix("Escape the colon", ...colons.map((offset) => edit(offset, offset, "\\"))),
     );
     return { query: undefined, start, end: valueEnd };
   }

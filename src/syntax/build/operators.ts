@@ -13,14 +13,16 @@ import { endOf } from "../tokens.js";
 import type { BuildContext, Built, FieldContext } from "./context.js";
 import { reportJuxtaposed } from "./juxtaposed.js";
 import { unaryExpression } from "./prefixes.js";
-import { serverOr } from "./server-reading.js";
+import { describeServerReading, serverOr } from "./server-reading.js";
+import { edit, guessFix, problemAt, safeFix, type TextEdit } from "../../diagnostics/diagnostic.js";
+import { removalFix } from "./removal.js";
 
 /** A group's query: an OR of AND levels, or nothing. */
 export function orExpression(context: BuildContext, node: QueryCstNode, field: FieldContext): Built | undefined {
   const levels = node.andExpressions;
   if (levels.length === 1) return andExpression(context, levels[0]!, field);
   const operands = builtEach(levels, (level) => andExpression(context, level, field));
-  return combineOr(context, operands);
+  return combineOr(context, operands, node.ors);
 }
 
 /**
@@ -39,46 +41,62 @@ function builtEach<N>(nodes: readonly N[], build: (node: N) => Built | undefined
   return built;
 }
 
-const MIXED_MESSAGE =
-  "The server does not give AND precedence over OR: it reads a OR b AND c as b AND c, with a ignored. " +
-  "Add parentheses to say which you mean";
-const NOT_IN_OR_MESSAGE =
-  "The server reads NOT directly inside OR as AND NOT: NOT a OR b finds b without a. " +
-  "Put the NOT in parentheses: (NOT a) OR b";
-
 /** `a OR b OR …` from its operands, with the ambiguous-precedence warning where the server reads it otherwise. */
-function combineOr(context: BuildContext, operands: readonly Built[]): Built | undefined {
+function combineOr(context: BuildContext, operands: readonly Built[], ors: readonly IToken[]): Built | undefined {
   if (operands.length < 2) return operands[0];
   const start = operands[0]!.start;
   const end = operands[operands.length - 1]!.end;
-  let mixed = false;
-  let negated = false;
-  // The fix puts each AND level and each NOT in parentheses, in the text as written.
-  let fix = "";
-  let at = start;
+  let first: Built | undefined;
   for (const operand of operands) {
-    if (operand.andLevel) mixed = true;
-    else if (operand.negated) negated = true;
-    else continue;
-    fix += `${context.text(at, operand.start)}(${context.text(operand.start, operand.end)})`;
-    at = operand.end;
+    if (operand.andLevel || operand.negated) {
+      first = operand;
+      break;
+    }
   }
-  if (mixed || negated)
-    context.warn(
-      "ambiguous-precedence",
-      mixed ? MIXED_MESSAGE : NOT_IN_OR_MESSAGE,
-      start,
-      end,
-      fix + context.text(at, end),
-    );
+  if (first) ambiguousPrecedence(context, operands, first, ors);
   const query = context.reading === "server" ? serverOr(operands, start, end) : joined(operands, "or", start, end);
   return { query, start, end };
+}
+
+/**
+ * Warns of an OR whose operands hold an AND or a NOT: the server gives AND no precedence and reads NOT inside OR
+ * as AND NOT. The warning says what the server runs; the fix adds the parentheses of the usual reading.
+ */
+function ambiguousPrecedence(
+  context: BuildContext,
+  operands: readonly Built[],
+  first: Built,
+  ors: readonly IToken[],
+): void {
+  // The OR next to the first AND or NOT: the one before it, or after it when it comes first.
+  const written = writtenOnly(ors);
+  let or: IToken | undefined = written[0];
+  for (const token of written) if (token.startOffset < first.start) or = token;
+  const reading = describeServerReading(context.source, operands);
+  const parenthesized: TextEdit[] = [];
+  for (const operand of operands) {
+    if (!operand.andLevel && !operand.negated) continue;
+    parenthesized.push(edit(operand.start, operand.start, "("), edit(operand.end, operand.end, ")"));
+  }
+  const spanStart = or?.startOffset ?? first.start;
+  const spanEnd = or ? endOf(or) : first.end;
+  const kind = first.andLevel ? "AND and OR are mixed" : "NOT inside OR";
+  const problem = problemAt(
+    "ambiguous-precedence",
+    `${kind} without parentheses: the server reads this as ${reading.text}` +
+      (reading.ignored.length > 0 ? `; ${reading.ignoredText} does not restrict the results` : "") +
+      ". Add parentheses to say what you mean",
+    { start: spanStart, end: spanEnd },
+    [guessFix(first.andLevel ? "Group each AND first" : "Put each NOT in parentheses", ...parenthesized)],
+    reading.ignored.map((span) => ({ message: "The server ignores this condition", span })),
+  );
+  context.add(problem);
 }
 
 function andExpression(context: BuildContext, node: AndExpressionCstNode, field: FieldContext): Built | undefined {
   const operands = builtEach(node.unaryExpressions, (child) => unaryExpression(context, child, field));
   if (operands.length < 2) {
-    if (operands[0]?.pending) context.report(operands[0].pending);
+    if (operands[0]?.pending) context.add(operands[0].pending);
     return operands[0];
   }
   const ands = writtenOnly(node.ands);
@@ -97,7 +115,7 @@ function andExpression(context: BuildContext, node: AndExpressionCstNode, field:
     for (let k = i; k < i + count; k++) explained.add(operands[k]!);
     i += skipped;
   }
-  for (const operand of operands) if (operand.pending && !explained?.has(operand)) context.report(operand.pending);
+  for (const operand of operands) if (operand.pending && !explained?.has(operand)) context.add(operand.pending);
   const start = operands[0]!.start;
   const end = operands[operands.length - 1]!.end;
   // A juxtaposed level (an operator missing) is already an error; it says nothing about AND/OR mixing.
@@ -143,19 +161,36 @@ export function parenthesized(context: BuildContext, node: GroupCstNode, field: 
   if (!close) unclosedParenthesis(context, open, end);
   // An empty group is a mistake of its own, unless what is wrong inside has been reported already.
   if (!content && !context.errorReportedWithin(open.startOffset, close ? end : context.source.length)) {
-    context.error("empty-group", "Empty parentheses: put a condition inside or remove them", open.startOffset, end, "");
+    context.flag(
+      "empty-group",
+      "Empty parentheses: put a condition inside or remove them",
+      open.startOffset,
+      end,
+      ...removalFix(context.source, "Remove the parentheses", open.startOffset, end),
+    );
   }
   return { query: content?.query, start: open.startOffset, end };
 }
 
-/** Reports an opening parenthesis never closed; the group's text, from it to `end`, is closed by the fix. */
+/** Reports an opening parenthesis never closed; the fix closes it at `end`, where its group ends. */
 export function unclosedParenthesis(context: BuildContext, open: IToken, end: number): void {
   context.reportedUnclosed(open);
-  const fix = `${context.text(open.startOffset, end)})`;
-  context.error("unclosed-parenthesis", "This ( is never closed", open.startOffset, end, fix);
+  context.flag(
+    "unclosed-parenthesis",
+    "This ( is never closed",
+    open.startOffset,
+    endOf(open),
+    safeFix("Close it", edit(end, end, ")")),
+  );
 }
 
 /** Reports a closing parenthesis that matches no opening one. */
 export function strayCloser(context: BuildContext, paren: IToken): void {
-  context.error("unmatched-parenthesis", "This ) has no matching (", paren.startOffset, endOf(paren), "");
+  context.flag(
+    "unmatched-parenthesis",
+    "This ) has no matching (",
+    paren.startOffset,
+    endOf(paren),
+    safeFix("Remove it", edit(paren.startOffset, endOf(paren), "")),
+  );
 }

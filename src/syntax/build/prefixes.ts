@@ -1,5 +1,6 @@
 import * as ast from "../../ast/factories.js";
 import { writtenOnly, type UnaryExpressionCstNode } from "../cst.js";
+import { edit, safeFix } from "../../diagnostics/diagnostic.js";
 import { endOf } from "../tokens.js";
 import type { BuildContext, Built, FieldContext } from "./context.js";
 import { operandOf } from "./operands.js";
@@ -19,44 +20,45 @@ export function unaryExpression(
   const firstPrefix = prefixes[0];
   if (!firstPrefix) return operand;
   if (!operand) return undefined;
-  if (operand.pending) context.report(operand.pending);
+  if (operand.pending) context.add(operand.pending);
   const start = firstPrefix.startOffset;
   let negations = 0;
   let valid = true;
   for (let index = 0; index < prefixes.length; index++) {
     const prefix = prefixes[index]!;
     const after = prefixes[index + 1]?.startOffset ?? operand.start;
+    const prefixEnd = endOf(prefix);
     switch (prefix.image) {
       case "-":
         valid = false;
-        context.error(
+        context.flag(
           "minus-prefix",
           "- is not supported for negation here; write NOT",
           prefix.startOffset,
-          operand.end,
-          `NOT ${context.text(after, operand.end)}`,
+          prefixEnd,
+          safeFix("Write NOT", edit(prefix.startOffset, after, "NOT ")),
         );
         break;
       case "+":
         valid = false;
-        context.error(
+        context.flag(
           "plus-prefix",
           "+ (must match) is not supported; remove it and join the conditions with AND",
           prefix.startOffset,
-          operand.end,
-          context.text(after, operand.end),
+          prefixEnd,
+          safeFix("Remove the +", edit(prefix.startOffset, after, "")),
         );
         break;
       case "!":
         negations++;
-        if (endOf(prefix) < after) {
+        if (prefixEnd < after) {
           valid = false;
-          context.error(
+          context.flag(
             "space-after-bang",
             "! followed by a space is not NOT: the server searches for the character !. Write NOT, or ! with no space",
             prefix.startOffset,
-            operand.end,
-            `NOT ${context.text(after, operand.end)}`,
+            prefixEnd,
+            safeFix("Write NOT", edit(prefix.startOffset, after, "NOT ")),
           );
         }
         break;
@@ -66,12 +68,18 @@ export function unaryExpression(
   }
   if (negations > 1 && valid) {
     valid = false;
-    context.error(
+    // Each inner negation goes in parentheses: NOT (NOT x) is what NOT NOT x means.
+    const inner = prefixes.slice(1);
+    context.flag(
       "double-negation",
       "The server cannot read NOT twice in a row; put the inner one in parentheses",
-      start,
-      operand.end,
-      `${"NOT (".repeat(negations - 1)}NOT ${context.text(operand.start, operand.end)}${")".repeat(negations - 1)}`,
+      inner[0]!.startOffset,
+      endOf(inner[0]!),
+      safeFix(
+        "Put the inner NOT in parentheses",
+        ...inner.map((prefix) => edit(prefix.startOffset, prefix.startOffset, "(")),
+        edit(operand.end, operand.end, ")".repeat(inner.length)),
+      ),
     );
   }
   const query = valid && operand.query ? ast.not(operand.query, Object.freeze({ start, end: operand.end })) : undefined;

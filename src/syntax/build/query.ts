@@ -47,7 +47,7 @@ export function buildQuery(
     if (stretch) orExpression(context, stretch, undefined);
   }
   if (!content && context.problems.length === 0 && options.reportedErrors.length === 0) {
-    context.error("empty-query", "The query is empty: write a condition such as status:approved", 0, source.length);
+    context.flag("empty-query", "The query is empty: write a condition such as status:approved", 0, source.length);
   }
   // Nearly always empty, and shared frozen arrays, which V8 iterates with an iterator object: looked at first.
   if (options.strayClosers.length > 0) for (const paren of options.strayClosers) strayCloser(context, paren);

@@ -4,10 +4,11 @@ import { boundNode, rangeNode } from "../../ast/nodes.js";
 import type { RangeQuery } from "../../ast/types.js";
 import { writtenOnly, writtenElement, type RangeCstNode } from "../cst.js";
 import { endOf, RangeQuoted } from "../tokens.js";
-import { decodeEscapes } from "../words.js";
+import { decodeEscapes, unescapedPositions } from "../words.js";
 import type { BoundSpans, BuildContext, Built, FieldContext } from "./context.js";
 import { lastOffset } from "./operands.js";
-import { checkText } from "./word-checks.js";
+import { checkText, reportTextProblems } from "./word-checks.js";
+import { edit, safeFix } from "../../diagnostics/diagnostic.js";
 
 // An unquoted range bound of printable ASCII with no escape and no quote, or `*`: it needs no decoding and no check.
 const PLAIN_BOUND = /^[^\x00-\x20\x7f-\uffff\\"*]+$|^\*$/;
@@ -34,7 +35,7 @@ export function range(
   const upper = bounds[1] && bound(context, bounds[1]);
   if (!close || lower === undefined || upper === undefined || field == null) return { query: undefined, start, end };
   if (field === ast.EXISTS_FIELD) {
-    context.error("exists-range", `${ast.EXISTS_FIELD} takes a field name, not a range`, start, end);
+    context.flag("exists-range", `${ast.EXISTS_FIELD} takes a field name, not a range`, start, end);
     return { query: undefined, start, end };
   }
   if (lower === false || upper === false) return { query: undefined, start, end };
@@ -75,19 +76,34 @@ export function bound(context: BuildContext, token: IToken): string | null | fal
   if (isPlainBound(token)) return token.image === "*" ? null : token.image;
   const quoted = token.tokenType.name === "RangeQuoted";
   const raw = quoted ? token.image.slice(1, -1) : token.image;
-  if (!quoted && raw.includes('"')) {
-    context.error(
+  const quote = quoted || !raw.includes('"') ? undefined : unescapedPositions(raw, '"')[0];
+  if (quote !== undefined) {
+    const at = token.startOffset + quote;
+    context.flag(
       "unbalanced-quote",
       'A quote in a range bound must be closed, as in ["a b" TO c], or escaped as \\"',
-      token.startOffset,
-      endOf(token),
+      at,
+      at + 1,
+      safeFix("Escape the quote", edit(at, at, "\\")),
+    );
+    return false;
+  }
+  const after = context.source[endOf(token)];
+  if (quoted && after !== undefined && after !== " " && after !== "]" && after !== "}") {
+    // The server reads a quoted bound only when a space or the range's end follows: `"x"TO` is one bound to it.
+    const at = endOf(token);
+    context.flag(
+      "glued-range-bound",
+      "Put a space after a quoted range bound: the server reads the quote and what is glued to it as one bound",
+      at,
+      at + 1,
+      safeFix("Insert a space", edit(at, at, " ")),
     );
     return false;
   }
   const { text, problems } = decodeEscapes(raw);
   const offset = token.startOffset + (quoted ? 1 : 0);
-  for (const problem of problems)
-    context.error(problem.code, problem.message, offset + problem.start, offset + problem.end);
+  reportTextProblems(context, offset, problems);
   if (problems.length > 0 || !checkText(context, text, token.startOffset, endOf(token), quoted ? undefined : raw))
     return false;
   // The server reads a bound of * as open, whether written bare, escaped or quoted.

@@ -2,11 +2,12 @@ import type { IToken } from "chevrotain";
 import * as ast from "../../ast/factories.js";
 import { patternNode, termNode, textNode } from "../../ast/nodes.js";
 import type { ExistsQuery, RangeQuery, Span, TermQuery } from "../../ast/types.js";
+import { edit, guessFix, safeFix } from "../../diagnostics/diagnostic.js";
 import { quote } from "../characters.js";
 import { endOf } from "../tokens.js";
 import { decodeEscapes, decodeWord } from "../words.js";
 import type { BuildContext, Built, FieldContext } from "./context.js";
-import { checkText, reportBreakingChars, reportWordProblems } from "./word-checks.js";
+import { checkText, reportBreakingChars, reportTextProblems } from "./word-checks.js";
 
 /**
  * A word of printable ASCII with no escape, wildcard or character the server reads specially: it needs no decoding
@@ -19,9 +20,9 @@ const PLAIN_PATTERN = /^[^\x00-\x20\x7f-\uffff\\!/^~]*$/;
 /** The field name of `field:`; `null` (with a diagnostic) when it cannot be one. */
 export function fieldName(context: BuildContext, token: IToken): FieldContext {
   const decoded = decodeWord(token.image);
-  reportWordProblems(context, token, decoded.problems);
+  reportTextProblems(context, token.startOffset, decoded.problems);
   if (decoded.parts) {
-    context.error(
+    context.flag(
       "wildcard-in-field",
       "A field name cannot contain * or ?: the server would read it as a pattern over field names",
       token.startOffset,
@@ -31,7 +32,7 @@ export function fieldName(context: BuildContext, token: IToken): FieldContext {
   }
   if (reportBreakingChars(context, token)) return null;
   if (/[*?]/.test(decoded.text)) {
-    context.error(
+    context.flag(
       "wildcard-in-field",
       "A field name cannot contain * or ?, even escaped",
       token.startOffset,
@@ -79,7 +80,7 @@ export function wordValue(
     }
   }
   const decoded = decodeWord(raw);
-  reportWordProblems(context, token, decoded.problems);
+  reportTextProblems(context, token.startOffset, decoded.problems);
   const checked =
     !reportBreakingChars(context, token) &&
     decoded.problems.length === 0 &&
@@ -131,14 +132,15 @@ export function textValue(
   const span: Span = Object.freeze({ start: nodeStart, end });
   if (field !== ast.EXISTS_FIELD && (text.startsWith("<") || text.startsWith(">"))) {
     if (!firstEscaped) return comparison(context, field, text, span, start);
-    return context.failed(
+    context.flag(
       "escaped-comparison",
       `The server reads ${text[0]} at the start of a value as a comparison even when escaped; ` +
         "quote the value to search for the text",
       start,
-      end,
-      quote(text),
+      start + 2,
+      safeFix("Quote the value", edit(start, end, quote(text))),
     );
+    return { query: undefined, start, end };
   }
   return textCondition(context, field, text, true, span, start, end);
 }
@@ -174,6 +176,7 @@ export function comparison(context: BuildContext, field: string, text: string, s
         `or quote it to search for the text: ${quote(text)}`,
       start,
       end,
+      guessFix("Search for the text", edit(start, end, quote(text))),
     );
   }
   const limit = { value, inclusive };
@@ -199,8 +202,7 @@ export function quotedValue(
 ): Built {
   const end = endOf(token);
   const { text, problems } = decodeEscapes(token.image.slice(1, -1));
-  for (const problem of problems)
-    context.error(problem.code, problem.message, start + 1 + problem.start, start + 1 + problem.end);
+  reportTextProblems(context, start + 1, problems);
   if (problems.length > 0 || !checkText(context, text, start, end) || field == null)
     return { query: undefined, start, end };
   const span = Object.freeze({ start: nodeStart, end });
