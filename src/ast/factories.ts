@@ -1,3 +1,4 @@
+import { lowerBoundProblem, patternProblem } from "./automaton.js";
 import { InvalidQueryError } from "./errors.js";
 import { boundNode, junctionNode, literalNode, patternNode, rangeNode, termNode, textNode } from "./nodes.js";
 import type {
@@ -104,6 +105,8 @@ export function range(field: string, min: Bound | null, max: Bound | null, span?
   checkField(field);
   const lower = min === null ? null : bound(min.value, min.inclusive);
   const upper = max === null ? null : bound(max.value, max.inclusive);
+  const tooLong = lower && lowerBoundProblem(lower.value, lower.inclusive);
+  if (tooLong) throw new InvalidQueryError(tooLong);
   return rangeNode(field, lower, upper, span === undefined ? undefined : copySpan(span));
 }
 
@@ -209,5 +212,7 @@ export function pattern(parts: readonly PatternPart[]): PatternValue {
   if (normalized.length === 1 && normalized[0] === ANY_CHARS) {
     throw new InvalidQueryError("A pattern of only * means the field exists; use exists(field)");
   }
+  const tooComplex = patternProblem(normalized);
+  if (tooComplex !== undefined) throw new InvalidQueryError(tooComplex);
   return patternNode(freeze(normalized));
 }

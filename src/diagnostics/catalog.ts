@@ -74,7 +74,7 @@ export const diagnosticCatalog = Object.freeze({
   "boost-not-supported": error("A boost (^)"),
   "fuzzy-not-supported": error("Fuzzy search (~)"),
   "unicode-escape-in-pattern": error("A \\u escape in a pattern with * or ?"),
-  "pattern-too-complex": error("A pattern or prefix too long or too complex for the server to compile"),
+  "pattern-too-complex": error("A pattern, prefix or lower range bound too long or too complex for the server"),
   // Against a schema.
   "unknown-field": error("A field the schema does not have"),
   "object-field": error("An object searched as if it were a value"),

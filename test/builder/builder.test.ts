@@ -114,6 +114,10 @@ describe("refuses what cannot be a query, with InvalidQueryError", () => {
     ["q.or()", () => q.or()],
     ["an object as a value", () => q.field("a").is({} as never)],
     ["a non-query operand", () => q.and({} as never, 5 as never)],
+    // What the server cannot compile (Lucene's automaton limits).
+    ["a prefix of 1,001 bytes", () => q.field("a").matches(`${"a".repeat(1001)}*`)],
+    ["too many ? after a *", () => q.field("a").matches(`*x${"?".repeat(13)}`)],
+    ["a lower bound of 1,001 bytes", () => q.field("a").atLeast("a".repeat(1001))],
   ])("%s", (_, build) => {
     expect(build).toThrow(InvalidQueryError);
   });

@@ -9,6 +9,7 @@ import type { BoundSpans, BuildContext, Built, FieldContext } from "./context.js
 import { lastOffset } from "./operands.js";
 import { checkText, reportTextProblems } from "./word-checks.js";
 import { edit, safeFix } from "../../diagnostics/diagnostic.js";
+import { lowerBoundProblem } from "../../ast/automaton.js";
 
 // An unquoted range bound of printable ASCII with no escape and no quote, or `*`: it needs no decoding and no check.
 const PLAIN_BOUND = /^[^\x00-\x20\x7f-\uffff\\"*]+$|^\*$/;
@@ -41,6 +42,12 @@ export function range(
   if (lower === false || upper === false) return { query: undefined, start, end };
   const min = lower === null ? null : { value: lower, inclusive: open.image === "[" };
   const max = upper === null ? null : { value: upper, inclusive: close.image === "]" };
+  const tooLong = min && lowerBoundProblem(min.value, min.inclusive);
+  if (tooLong) {
+    const lowerToken = bounds[0]!;
+    context.flag("pattern-too-complex", tooLong, lowerToken.startOffset, endOf(lowerToken));
+    return { query: undefined, start, end };
+  }
   let located: BoundSpans | undefined;
   if (context.locations) {
     const [minToken, maxToken] = bounds;

@@ -4,6 +4,7 @@ import { patternNode, termNode, textNode } from "../../ast/nodes.js";
 import type { ExistsQuery, RangeQuery, Span, TermQuery } from "../../ast/types.js";
 import { edit, guessFix, safeFix } from "../../diagnostics/diagnostic.js";
 import { quote } from "../characters.js";
+import { lowerBoundProblem, patternProblem } from "../../ast/automaton.js";
 import { endOf } from "../tokens.js";
 import { decodeEscapes, decodeWord } from "../words.js";
 import type { BuildContext, Built, FieldContext } from "./context.js";
@@ -72,9 +73,10 @@ export function wordValue(
     !raw.startsWith(">") &&
     PLAIN_PATTERN.test(raw)
   ) {
-    // A plain word's parts are those `ast.pattern` would make; a lone `*` is no pattern (it is `exists`).
+    // A plain word's parts are those `ast.pattern` would make; a lone `*` is no pattern (it is `exists`). One the
+    // server cannot compile takes the long way, which reports it.
     const parts = ast.wildcardParts(raw);
-    if (parts.length > 1 || parts[0] !== ast.anyChars()) {
+    if ((parts.length > 1 || parts[0] !== ast.anyChars()) && patternProblem(parts) === undefined) {
       const query = termNode(field, patternNode(Object.freeze(parts)), Object.freeze({ start: nodeStart, end }));
       return context.condition(query, start, end);
     }
@@ -88,6 +90,8 @@ export function wordValue(
   if (!checked || field == null) return { query: undefined, start, end };
   const parts = decoded.parts;
   if (!parts) return textValue(context, field, decoded.text, decoded.firstEscaped, start, end, nodeStart);
+  const tooComplex = patternProblem(parts);
+  if (tooComplex !== undefined) return context.failed("pattern-too-complex", tooComplex, start, end);
   if (raw.startsWith("<") || raw.startsWith(">")) {
     return context.failed(
       "comparison-with-wildcard",
@@ -181,6 +185,8 @@ export function comparison(context: BuildContext, field: string, text: string, s
   }
   const limit = { value, inclusive };
   const greater = text.startsWith(">");
+  const tooLong = greater ? lowerBoundProblem(value, inclusive) : undefined;
+  if (tooLong !== undefined) return context.failed("pattern-too-complex", tooLong, start, end);
   let query: RangeQuery;
   try {
     query = greater ? ast.range(field, limit, null, span) : ast.range(field, null, limit, span);
