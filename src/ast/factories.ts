@@ -1,4 +1,4 @@
-import { lowerBoundProblem, patternProblem } from "./automaton.js";
+import { lowerBoundProblem, patternProblem } from "./server-limits.js";
 import { InvalidQueryError } from "./errors.js";
 import { boundNode, junctionNode, literalNode, patternNode, rangeNode, termNode, textNode } from "./nodes.js";
 import type {

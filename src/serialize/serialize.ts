@@ -1,6 +1,8 @@
 import type { Bound, Query, Value } from "../ast/types.js";
 import { assertNever } from "../ast/walk.js";
 import { EXISTS_FIELD } from "../ast/factories.js";
+import { junctionNode } from "../ast/nodes.js";
+import { DEFAULT_MAX_CLAUSES } from "../ast/server-limits.js";
 import { printBound, printField, printPatternLiteral, printText, printWord } from "./escaping.js";
 
 /** Anything that can be turned into a query: a query node or a builder (which has `toQuery`). */
@@ -23,8 +25,11 @@ function printRange(min: Bound | null, max: Bound | null): string {
   return `${open}${lower} TO ${upper}${close}`;
 }
 
-/** Where a node stands decides whether it needs parentheses for the server to read it as the tree says. */
-type Position = "top" | "andOperand" | "orOperand" | "notOperand";
+/**
+ * Where a node stands decides whether it needs parentheses for the server to read it as the tree says. A `chunk` is
+ * a group the printer made of a junction's operands, to keep within the server's clause limit: always in parentheses.
+ */
+type Position = "top" | "andOperand" | "orOperand" | "notOperand" | "chunk";
 
 function needsParentheses(node: Query, position: Position): boolean {
   switch (node.type) {
@@ -33,15 +38,40 @@ function needsParentheses(node: Query, position: Position): boolean {
     case "exists":
       return false;
     case "and":
-      return position === "orOperand" || position === "notOperand";
+      return position === "orOperand" || position === "notOperand" || position === "chunk";
     case "or":
-      return position === "andOperand" || position === "notOperand";
+      return position === "andOperand" || position === "notOperand" || position === "chunk";
     case "not":
       // The server's parser drops a bare NOT inside OR to "must not", and cannot read NOT NOT.
       return position === "orOperand" || position === "notOperand";
     default:
       return assertNever(node);
   }
+}
+
+// The groups `withinClauseLimit` made: printed in parentheses wherever they stand, groups of groups included.
+const CHUNKS = new WeakSet<Query>();
+
+/**
+ * A junction's operands, at most `DEFAULT_MAX_CLAUSES` of them: more (the server refuses a group that large) are put
+ * in groups of that many, and those groups in groups again, which means the same.
+ */
+function withinClauseLimit(type: "and" | "or", operands: readonly Query[]): readonly Query[] {
+  let groups = operands;
+  while (groups.length > DEFAULT_MAX_CLAUSES) {
+    const next: Query[] = [];
+    for (let i = 0; i < groups.length; i += DEFAULT_MAX_CLAUSES) {
+      const group = groups.slice(i, i + DEFAULT_MAX_CLAUSES);
+      if (group.length === 1) next.push(group[0]!);
+      else {
+        const chunk = junctionNode(type, Object.freeze(group), undefined);
+        CHUNKS.add(chunk);
+        next.push(chunk);
+      }
+    }
+    groups = next;
+  }
+  return groups;
 }
 
 /**
@@ -89,9 +119,12 @@ export function serialize(query: QueryLike): string {
       case "or": {
         const separator = node.type === "and" ? " AND " : " OR ";
         const operandPosition: Position = node.type === "and" ? "andOperand" : "orOperand";
-        for (let i = node.operands.length - 1; i >= 0; i--) {
-          stack.push(node.operands[i]!);
-          positions.push(operandPosition);
+        const operands = withinClauseLimit(node.type, node.operands);
+        // Only a junction that was regrouped, or is itself a group, holds groups.
+        const holdsChunks = operands !== node.operands || CHUNKS.has(node);
+        for (let i = operands.length - 1; i >= 0; i--) {
+          stack.push(operands[i]!);
+          positions.push(holdsChunks && CHUNKS.has(operands[i]!) ? "chunk" : operandPosition);
           if (i > 0) {
             stack.push(separator);
             positions.push(operandPosition);

@@ -29,6 +29,11 @@ export interface ParseOptions {
    * the text gets an `ambiguous-precedence` warning.
    */
   readonly reading?: Reading;
+  /**
+   * The most conditions one group may join, as the server limits them (`too-many-clauses`). Unchecked by default
+   * here; `validate` checks 1,024 (Elasticsearch 7) unless told another number.
+   */
+  readonly maxClauses?: number;
 }
 
 /** The outcome of `tryParse`: the query when there is no error, and every diagnostic found. */
@@ -149,6 +154,7 @@ function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Out
     strayClosers,
     unclosed,
     end,
+    ...(options.maxClauses !== undefined && { maxClauses: options.maxClauses }),
   });
   for (const problem of built.problems) problems.push(problem);
   const { query, locations } = built;

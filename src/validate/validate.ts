@@ -4,6 +4,7 @@ import { assertNever, childrenOf } from "../ast/walk.js";
 import { InvalidQueryError } from "../ast/errors.js";
 import { problemAt, toDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { applyFixes } from "../diagnostics/fixes.js";
+import { DEFAULT_MAX_CLAUSES } from "../ast/server-limits.js";
 import { parseWithLocations, type ParseOptions } from "../syntax/parse.js";
 import { serialize } from "../serialize/serialize.js";
 import type { FieldSchema } from "../schema/schema.js";
@@ -15,6 +16,8 @@ export interface ValidateOptions extends ParseOptions {
   readonly schema?: FieldSchema<unknown>;
   /** When true, warnings make the result not `ok` too. */
   readonly strict?: boolean;
+  /** The most conditions one group may join; default 1,024 (Elasticsearch 7; 8.0 allows 4,096). */
+  readonly maxClauses?: number;
 }
 
 /** The outcome of `validate`. */
@@ -135,7 +138,7 @@ export function validate(source: string | Query, options: ValidateOptions = {}):
 
 /** The syntax, then the schema once the text reads. */
 function check(text: string, options: ValidateOptions): { query?: Query; diagnostics: Diagnostic[] } {
-  const { query, diagnostics, locations } = parseWithLocations(text, options);
+  const { query, diagnostics, locations } = parseWithLocations(text, { maxClauses: DEFAULT_MAX_CLAUSES, ...options });
   const readable = query !== undefined && !diagnostics.some((d) => d.severity === "error");
   if (!readable) return { diagnostics };
   const all =

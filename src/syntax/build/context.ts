@@ -68,6 +68,8 @@ export class BuildContext {
     locate: boolean,
     /** Where errors were reported before this pass (lexer and grammar), in ascending order. */
     private readonly reportedErrors: readonly number[] = [],
+    /** The most conditions one group may join, when checked. */
+    readonly maxClauses?: number,
   ) {
     this.locations = locate ? new WeakMap() : undefined;
   }

@@ -16,10 +16,12 @@ import { unaryExpression } from "./prefixes.js";
 import { describeServerReading, serverOr } from "./server-reading.js";
 import { edit, guessFix, problemAt, safeFix, type TextEdit } from "../../diagnostics/diagnostic.js";
 import { removalFix } from "./removal.js";
+import { checkClauseCount } from "./clause-limit.js";
 
 /** A group's query: an OR of AND levels, or nothing. */
 export function orExpression(context: BuildContext, node: QueryCstNode, field: FieldContext): Built | undefined {
   const levels = node.andExpressions;
+  checkClauseCount(context, node);
   if (levels.length === 1) return andExpression(context, levels[0]!, field);
   const operands = builtEach(levels, (level) => andExpression(context, level, field));
   return combineOr(context, operands, node.ors);

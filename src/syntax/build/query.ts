@@ -26,6 +26,8 @@ export interface BuildOptions {
   readonly unclosed: readonly IToken[];
   /** Where the last token written ends. */
   readonly end: number;
+  /** The most conditions one group may join; unchecked when absent. */
+  readonly maxClauses?: number;
 }
 
 /**
@@ -38,7 +40,13 @@ export function buildQuery(
   trees: readonly (QueryCstNode | undefined)[],
   options: BuildOptions,
 ): BuiltQuery {
-  const context = new BuildContext(source, options.reading, options.locate, options.reportedErrors);
+  const context = new BuildContext(
+    source,
+    options.reading,
+    options.locate,
+    options.reportedErrors,
+    options.maxClauses,
+  );
   const cst = trees[0];
   const content = cst && orExpression(context, cst, undefined);
   // Indexed, not destructured with a rest: a valid query has one tree, and this runs once per parse.

@@ -9,7 +9,7 @@ import type { BoundSpans, BuildContext, Built, FieldContext } from "./context.js
 import { lastOffset } from "./operands.js";
 import { checkText, reportTextProblems } from "./word-checks.js";
 import { edit, safeFix } from "../../diagnostics/diagnostic.js";
-import { lowerBoundProblem } from "../../ast/automaton.js";
+import { lowerBoundProblem } from "../../ast/server-limits.js";
 
 // An unquoted range bound of printable ASCII with no escape and no quote, or `*`: it needs no decoding and no check.
 const PLAIN_BOUND = /^[^\x00-\x20\x7f-\uffff\\"*]+$|^\*$/;

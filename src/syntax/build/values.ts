@@ -4,7 +4,7 @@ import { patternNode, termNode, textNode } from "../../ast/nodes.js";
 import type { ExistsQuery, RangeQuery, Span, TermQuery } from "../../ast/types.js";
 import { edit, guessFix, safeFix } from "../../diagnostics/diagnostic.js";
 import { quote } from "../characters.js";
-import { lowerBoundProblem, patternProblem } from "../../ast/automaton.js";
+import { lowerBoundProblem, patternProblem } from "../../ast/server-limits.js";
 import { endOf } from "../tokens.js";
 import { decodeEscapes, decodeWord } from "../words.js";
 import type { BuildContext, Built, FieldContext } from "./context.js";

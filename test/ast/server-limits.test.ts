@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lowerBoundProblem, patternProblem } from "../../src/ast/automaton.js";
+import { lowerBoundProblem, patternProblem } from "../../src/ast/server-limits.js";
 import { wildcardParts } from "../../src/ast/factories.js";
 
 const a = (n: number): string => "a".repeat(n);

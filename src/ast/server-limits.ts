@@ -1,6 +1,12 @@
 import type { PatternPart } from "./types.js";
 
 /**
+ * The most conditions one boolean query may join (Elasticsearch 7's `indices.query.bool.max_clause_count`; 8.0
+ * raised it to 4,096). The server refuses a group with more; the canonical form never prints one.
+ */
+export const DEFAULT_MAX_CLAUSES = 1024;
+
+/**
  * What the server's search engine (Lucene 8, under Elasticsearch 7) can compile. A pattern, a prefix or a lower range
  * bound on a text field becomes an automaton; Lucene refuses one whose first path runs longer than 1,000 states
  * ("input automaton is too large"), and one that takes more than 10,000 states to determinize. Measured against
