@@ -40,13 +40,7 @@ export function buildQuery(
   trees: readonly (QueryCstNode | undefined)[],
   options: BuildOptions,
 ): BuiltQuery {
-  const context = new BuildContext(
-    source,
-    options.reading,
-    options.locate,
-    options.reportedErrors,
-    options.maxClauses,
-  );
+  const context = new BuildContext(source, options.reading, options.locate, options.reportedErrors, options.maxClauses);
   const cst = trees[0];
   const content = cst && orExpression(context, cst, undefined);
   // Indexed, not destructured with a rest: a valid query has one tree, and this runs once per parse.
