@@ -1,3 +1,4 @@
+import { boundProblem, fieldProblem, literalProblem, textProblem } from "./check.js";
 import { lowerBoundProblem, patternProblem } from "./server-limits.js";
 import { InvalidQueryError } from "./errors.js";
 import { boundNode, junctionNode, literalNode, patternNode, rangeNode, termNode, textNode } from "./nodes.js";
@@ -16,8 +17,7 @@ import type {
   TextValue,
 } from "./types.js";
 
-/** The pseudo-field that Elasticsearch reads as "this field has a value". */
-export const EXISTS_FIELD = "_exists_";
+export { EXISTS_FIELD, hasLoneSurrogate } from "./check.js";
 
 const freeze = Object.freeze;
 
@@ -25,28 +25,14 @@ const freeze = Object.freeze;
 // A span the parser froze is kept; any other is copied, so that the node holds no object its caller can change.
 const copySpan = (span: Span): Span => (Object.isFrozen(span) ? span : freeze({ start: span.start, end: span.end }));
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether the text holds half of a surrogate pair, which is no character and cannot reach the server intact. */
-export function hasLoneSurrogate(text: string): boolean {
-  return SURROGATE.test(text) && LONE_SURROGATE.test(text);
+/** Throws the reason a check found, if any. */
+function refuse(problem: string | undefined): void {
+  if (problem !== undefined) throw new InvalidQueryError(problem);
 }
 
-function checkWellFormed(text: string, what: string): void {
-  if (hasLoneSurrogate(text)) throw new InvalidQueryError(`${what} contains a lone surrogate: ${JSON.stringify(text)}`);
-}
-
-/**
- * Checks a field path. Wildcards are refused because the server reads them in a field name as a pattern over
- * field names; `_exists_` is refused because it is not a field.
- */
+/** Checks a field path (see `fieldProblem`): throws `InvalidQueryError` when it cannot be one. */
 export function checkField(field: string): string {
-  if (typeof field !== "string" || field.length === 0)
-    throw new InvalidQueryError("A field path must be a non-empty string");
-  if (/[*?]/.test(field)) throw new InvalidQueryError(`A field path cannot contain * or ?: ${JSON.stringify(field)}`);
-  if (field === EXISTS_FIELD) throw new InvalidQueryError(`${EXISTS_FIELD} is not a field; use exists(field)`);
-  checkWellFormed(field, "A field path");
+  refuse(fieldProblem(field));
   return field;
 }
 
@@ -91,11 +77,7 @@ export function term(field: string, value: TextValue | PatternValue, span?: Span
 
 /** One end of a range. The value `*` is refused: the server reads it as an open bound, so pass `null` instead. */
 export function bound(value: string, inclusive = true): Bound {
-  if (typeof value !== "string") throw new InvalidQueryError("A range bound must be a string");
-  if (value === "*") throw new InvalidQueryError("A range bound of * is open; pass null instead");
-  // The server's range syntax has no way to write an empty bound.
-  if (value === "") throw new InvalidQueryError("A range bound cannot be empty");
-  checkWellFormed(value, "A range bound");
+  refuse(boundProblem(value));
   // Callers in plain JavaScript may pass anything: what reaches the node is a boolean.
   return boundNode(value, Boolean(inclusive as unknown));
 }
@@ -105,8 +87,7 @@ export function range(field: string, min: Bound | null, max: Bound | null, span?
   checkField(field);
   const lower = min === null ? null : bound(min.value, min.inclusive);
   const upper = max === null ? null : bound(max.value, max.inclusive);
-  const tooLong = lower && lowerBoundProblem(lower.value, lower.inclusive);
-  if (tooLong) throw new InvalidQueryError(tooLong);
+  if (lower) refuse(lowerBoundProblem(lower.value, lower.inclusive));
   return rangeNode(field, lower, upper, span === undefined ? undefined : copySpan(span));
 }
 
@@ -134,13 +115,9 @@ export function isPlainTerm(value: string): boolean {
  * than as a quoted phrase (see `TextValue`); it is kept only where the two read differently.
  */
 export function text(value: string, options: { readonly word?: boolean } = {}): TextValue {
-  if (typeof value !== "string") throw new InvalidQueryError("A text value must be a string");
-  checkWellFormed(value, "A text value");
-  if (options.word !== true) return textNode(value);
   // The server reads a word starting with < or > as a comparison, escaped or not: such text is only a phrase.
-  if (value === "" || value.startsWith("<") || value.startsWith(">")) {
-    throw new InvalidQueryError(`${JSON.stringify(value)} cannot be written as a word; make it a phrase`);
-  }
+  refuse(textProblem(value, options.word === true));
+  if (options.word !== true) return textNode(value);
   return textNode(value, !PLAIN_TERM.test(value));
 }
 
@@ -191,8 +168,7 @@ export function pattern(parts: readonly PatternPart[]): PatternValue {
   let wildcards = 0;
   for (const part of parts) {
     if (part?.kind === "literal") {
-      if (typeof part.text !== "string") throw new InvalidQueryError("A pattern literal must be a string");
-      checkWellFormed(part.text, "A pattern literal");
+      refuse(literalProblem(part.text));
       if (part.text === "") continue;
       const last = normalized[normalized.length - 1];
       if (last?.kind === "literal") normalized[normalized.length - 1] = literal(last.text + part.text);
@@ -212,7 +188,6 @@ export function pattern(parts: readonly PatternPart[]): PatternValue {
   if (normalized.length === 1 && normalized[0] === ANY_CHARS) {
     throw new InvalidQueryError("A pattern of only * means the field exists; use exists(field)");
   }
-  const tooComplex = patternProblem(normalized);
-  if (tooComplex !== undefined) throw new InvalidQueryError(tooComplex);
+  refuse(patternProblem(normalized));
   return patternNode(freeze(normalized));
 }

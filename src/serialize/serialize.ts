@@ -1,27 +1,107 @@
-import type { Bound, Query, Value } from "../ast/types.js";
-import { assertNever } from "../ast/walk.js";
-import { EXISTS_FIELD } from "../ast/factories.js";
+import type { Bound, PatternPart, Query, Value } from "../ast/types.js";
+import { EXISTS_FIELD, isPlainTerm } from "../ast/factories.js";
 import { junctionNode } from "../ast/nodes.js";
+import { boundProblem, fieldProblem, junctionProblem, patternPartsProblem, textProblem } from "../ast/check.js";
+import { lowerBoundProblem, patternProblem } from "../ast/server-limits.js";
+import { KEYWORDS, quote, RANGE_KEYWORD, RESERVED } from "../syntax/characters.js";
+import { InvalidQueryError } from "../ast/errors.js";
 import { DEFAULT_MAX_CLAUSES } from "../ast/server-limits.js";
 import { printBound, printField, printPatternLiteral, printText, printWord } from "./escaping.js";
 
 /** Anything that can be turned into a query: a query node or a builder (which has `toQuery`). */
 export type QueryLike = Query | { toQuery(): Query };
 
-function printValue(value: Value): string {
-  if (value.kind === "text") return value.word ? printWord(value.text) : printText(value.text);
-  let out = "";
-  for (const part of value.parts) {
-    out += part.kind === "literal" ? printPatternLiteral(part.text) : part.kind === "anyChars" ? "*" : "?";
+/*
+ * A tree made by hand may break the rules the factories keep (an empty bound, a field `a*`, a lone surrogate), and
+ * printed it would read back as another query: it is refused with InvalidQueryError. The printers' own fast paths
+ * prove most text keeps the rules, so the full checks (ast/check.ts) run only on text they cannot clear.
+ */
+
+/** Refuses a node of no known type: exhaustive at compile time, and a clear error for a tree made by hand. */
+function unknownNode(node: never): never {
+  throw new InvalidQueryError(`Unknown query node type ${JSON.stringify((node as { type: unknown }).type)}`);
+}
+
+/** Throws the reason a check found, if any. */
+function refuse(problem: string | undefined): void {
+  if (problem !== undefined) throw new InvalidQueryError(problem);
+}
+
+// Letters, digits, `_` and `.`: nothing to escape, no wildcard, no surrogate.
+const CLEAR_FIELD = /^[A-Za-z0-9_.]+$/;
+
+function checkedField(field: string): string {
+  if (typeof field === "string" && CLEAR_FIELD.test(field) && field !== EXISTS_FIELD) {
+    return KEYWORDS.has(field) ? `\\${field}` : field;
   }
+  refuse(fieldProblem(field));
+  return printField(field);
+}
+
+/** What a node made by hand may hold, whatever its type says. */
+type Loose = Readonly<Record<string, unknown>>;
+
+function printValue(value: Value): string {
+  const loose = value as unknown as Loose | null | undefined;
+  if (loose?.kind === "text") {
+    const { text, word } = loose;
+    if (word === true) {
+      refuse(textProblem(text, true));
+      return printWord(text as string);
+    }
+    // One plain term (Latin letters, digits, `_`) holds no surrogate; printed bare unless spelled like an operator.
+    if (typeof text === "string" && isPlainTerm(text)) return KEYWORDS.has(text) ? quote(text) : text;
+    refuse(textProblem(text, false));
+    return printText(text as string);
+  }
+  if (loose?.kind !== "pattern") throw new InvalidQueryError("A term needs a text or pattern value");
+  return printPattern(loose.parts as readonly Loose[]);
+}
+
+// Reserved characters (escaped in a pattern) and lone surrogates: a literal with neither is printed as it is.
+const LITERAL_SPECIAL = new RegExp(`${RESERVED.source.slice(0, -1)}\\uD800-\\uDFFF]`, "u");
+
+function printPattern(parts: readonly (Loose | null | undefined)[]): string {
+  if (!Array.isArray(parts)) refuse(patternPartsProblem(parts));
+  let out = "";
+  let wildcards = 0;
+  for (const part of parts) {
+    if (part?.kind === "anyChars" || part?.kind === "oneChar") {
+      wildcards++;
+      out += part.kind === "anyChars" ? "*" : "?";
+    } else if (part?.kind === "literal" && typeof part.text === "string" && !LITERAL_SPECIAL.test(part.text)) {
+      out += part.text;
+    } else {
+      // The full rules, for the parts the fast path could not clear.
+      refuse(patternPartsProblem(parts));
+      out += printPatternLiteral(part!.text as string);
+    }
+  }
+  // No wildcard, or a lone *: not a pattern the text can say; the server's limits on what it compiles.
+  if (wildcards === 0 || out === "*") refuse(patternPartsProblem(parts));
+  refuse(patternProblem(parts as readonly PatternPart[]));
   return out;
+}
+
+// What a bare bound may hold, less lone surrogates (in a `u` class, a surrogate range matches only lone ones).
+const CLEAR_BOUND = /^[^\s"\\[\]{}\uD800-\uDFFF]+$/u;
+
+function checkedBound(bound: Bound): string {
+  const loose = bound as unknown as Loose | null | undefined;
+  if (loose === null || typeof loose !== "object")
+    throw new InvalidQueryError("A range bound must be null or { value, inclusive }");
+  const value = loose.value as string;
+  if (typeof value === "string" && value !== "*" && value !== RANGE_KEYWORD && CLEAR_BOUND.test(value)) return value;
+  refuse(boundProblem(value));
+  return printBound(value);
 }
 
 function printRange(min: Bound | null, max: Bound | null): string {
   const open = min === null || min.inclusive ? "[" : "{";
   const close = max === null || max.inclusive ? "]" : "}";
-  const lower = min === null ? "*" : printBound(min.value);
-  const upper = max === null ? "*" : printBound(max.value);
+  const lower = min === null ? "*" : checkedBound(min);
+  const upper = max === null ? "*" : checkedBound(max);
+  if (min !== null) refuse(lowerBoundProblem(min.value, min.inclusive));
   return `${open}${lower} TO ${upper}${close}`;
 }
 
@@ -45,7 +125,7 @@ function needsParentheses(node: Query, position: Position): boolean {
       // The server's parser drops a bare NOT inside OR to "must not", and cannot read NOT NOT.
       return position === "orOperand" || position === "notOperand";
     default:
-      return assertNever(node);
+      return unknownNode(node);
   }
 }
 
@@ -76,6 +156,8 @@ function withinClauseLimit(type: "and" | "or", operands: readonly Query[]): read
 
 /**
  * Prints a query in canonical form: text the server reads exactly as the tree says. Iterative, so any depth is safe.
+ * Throws `InvalidQueryError` for a hand-made tree the factories would refuse (an empty `and`, a bound of `*`, a
+ * field `a*`, a lone surrogate), whose text would read back as a different query.
  *
  * @example
  * serialize(parse("a:1 OR b:2 AND c:3")) // "a:1 OR (b:2 AND c:3)"
@@ -87,13 +169,14 @@ export function serialize(query: QueryLike): string {
   const stack: (string | Query)[] = [root];
   const positions: Position[] = ["top"];
   while (stack.length > 0) {
-    const item = stack.pop()!;
+    const item = stack.pop() as string | Query | null | undefined;
     const position = positions.pop()!;
     if (typeof item === "string") {
       out += item;
       continue;
     }
     const node = item;
+    if (node === null || typeof node !== "object") throw new InvalidQueryError("A query node must be an object");
     const wrap = needsParentheses(node, position);
     if (wrap) {
       out += "(";
@@ -102,13 +185,13 @@ export function serialize(query: QueryLike): string {
     }
     switch (node.type) {
       case "term":
-        out += `${printField(node.field)}:${printValue(node.value)}`;
+        out += `${checkedField(node.field)}:${printValue(node.value)}`;
         break;
       case "range":
-        out += `${printField(node.field)}:${printRange(node.min, node.max)}`;
+        out += `${checkedField(node.field)}:${printRange(node.min, node.max)}`;
         break;
       case "exists":
-        out += `${EXISTS_FIELD}:${printField(node.field)}`;
+        out += `${EXISTS_FIELD}:${checkedField(node.field)}`;
         break;
       case "not":
         out += "NOT ";
@@ -117,6 +200,7 @@ export function serialize(query: QueryLike): string {
         break;
       case "and":
       case "or": {
+        refuse(junctionProblem(node.type, node.operands));
         const separator = node.type === "and" ? " AND " : " OR ";
         const operandPosition: Position = node.type === "and" ? "andOperand" : "orOperand";
         const operands = withinClauseLimit(node.type, node.operands);
@@ -133,7 +217,7 @@ export function serialize(query: QueryLike): string {
         break;
       }
       default:
-        return assertNever(node);
+        return unknownNode(node);
     }
   }
   return out;

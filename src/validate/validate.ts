@@ -1,7 +1,6 @@
-import * as ast from "../ast/factories.js";
 import type { Query } from "../ast/types.js";
-import { assertNever, childrenOf } from "../ast/walk.js";
-import { InvalidQueryError } from "../ast/errors.js";
+import { childrenOf } from "../ast/walk.js";
+import { nodeProblem } from "../ast/check.js";
 import { problemAt, toDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { applyFixes } from "../diagnostics/fixes.js";
 import { DEFAULT_MAX_CLAUSES } from "../ast/server-limits.js";
@@ -57,50 +56,14 @@ function suggestionFor(text: string, diagnostics: readonly Diagnostic[], options
   return undefined;
 }
 
-/** Rebuilds a node with the factories, so that a hand-made object gets the same checks as a built one. */
-function checkNode(node: Query): void {
-  switch (node.type) {
-    case "and":
-      ast.and(node.operands);
-      return;
-    case "or":
-      ast.or(node.operands);
-      return;
-    case "not":
-      ast.not(node.operand);
-      return;
-    case "term":
-      ast.term(
-        node.field,
-        node.value.kind === "text"
-          ? ast.text(node.value.text, { word: node.value.word === true })
-          : ast.pattern(node.value.parts),
-      );
-      return;
-    case "range":
-      ast.range(node.field, node.min, node.max);
-      return;
-    case "exists":
-      ast.exists(node.field);
-      return;
-    default:
-      assertNever(node);
-  }
-}
-
+/** The first rule a hand-made tree breaks (the rules the factories keep, from ast/check.ts), as a diagnostic. */
 function checkQuery(query: Query): Diagnostic[] {
   const stack: unknown[] = [query];
   while (stack.length > 0) {
-    const node = stack.pop() as Query;
-    try {
-      if (node === null || typeof node !== "object") throw new InvalidQueryError("A query node must be an object");
-      checkNode(node);
-      for (const child of childrenOf(node)) stack.push(child);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const span = { start: 0, end: 0 };
-      return toDiagnostics("", [problemAt("invalid-query", message, span)]);
-    }
+    const node = stack.pop();
+    const message = nodeProblem(node);
+    if (message !== undefined) return toDiagnostics("", [problemAt("invalid-query", message, { start: 0, end: 0 })]);
+    for (const child of childrenOf(node as Query)) stack.push(child);
   }
   return [];
 }

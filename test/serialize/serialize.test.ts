@@ -1,3 +1,5 @@
+import { InvalidQueryError } from "../../src/ast/errors.js";
+import { validate } from "../../src/validate/validate.js";
 import { describe, expect, it } from "vitest";
 import {
   and,
@@ -121,6 +123,45 @@ describe("canonical form", () => {
     const printed = serialize(query);
     expect(printed.startsWith("NOT (NOT (")).toBe(true);
     expect(printed.length).toBe(100_000 * "NOT (".length - 1 + "a:1".length + 99_999);
+  });
+});
+
+/** A node as a person might write it by hand, unchecked by the factories. */
+const handMade = (node: object): Query => node as Query;
+const leaf = { type: "term", field: "a", value: { kind: "text", text: "1" } };
+
+describe("a hand-made tree the factories would refuse", () => {
+  it.each([
+    ["an and of no operands", handMade({ type: "and", operands: [] })],
+    ["an or of one operand", handMade({ type: "or", operands: [leaf] })],
+    ["a range bound of *", handMade({ type: "range", field: "a", min: { value: "*", inclusive: true }, max: null })],
+    ["an empty range bound", handMade({ type: "range", field: "a", min: null, max: { value: "", inclusive: true } })],
+    ["an empty field", handMade({ ...leaf, field: "" })],
+    ["a wildcard in a field", handMade({ ...leaf, field: "a*" })],
+    ["a term on _exists_", handMade({ ...leaf, field: "_exists_" })],
+    ["a lone surrogate in a value", handMade({ ...leaf, value: { kind: "text", text: "\uD800" } })],
+    ["a lone surrogate in a field", handMade({ ...leaf, field: "a\uDC00" })],
+    [
+      "a lone surrogate in a bound",
+      handMade({ type: "range", field: "a", min: { value: "\uD800", inclusive: true }, max: null }),
+    ],
+    [
+      "a pattern without a wildcard",
+      handMade({ ...leaf, value: { kind: "pattern", parts: [{ kind: "literal", text: "x" }] } }),
+    ],
+    ["a pattern of only *", handMade({ ...leaf, value: { kind: "pattern", parts: [{ kind: "anyChars" }] } })],
+    ["a word that starts like a comparison", handMade({ ...leaf, value: { kind: "text", text: ">5", word: true } })],
+    ["a value of no kind", handMade({ ...leaf, value: { text: "1" } })],
+    ["an unknown node type", handMade({ type: "near", field: "a" })],
+    ["a null operand", handMade({ type: "and", operands: [leaf, null] })],
+    ["NOT of nothing", handMade({ type: "not" })],
+  ])("%s: serialize throws InvalidQueryError, validate reports invalid-query", (_, query) => {
+    expect(() => serialize(query)).toThrow(InvalidQueryError);
+    expect(validate(query).diagnostics.map((d) => d.code)).toEqual(["invalid-query"]);
+  });
+
+  it("prints a hand-made tree that keeps the rules", () => {
+    expect(serialize(handMade({ type: "and", operands: [leaf, { ...leaf, field: "b" }] }))).toBe("a:1 AND b:1");
   });
 });
 
