@@ -1,6 +1,7 @@
 import type { IRecognitionException, IToken } from "chevrotain";
 import type { Query } from "../ast/types.js";
 import { QuerySyntaxError } from "../diagnostics/errors.js";
+import { diagnosticCatalog } from "../diagnostics/catalog.js";
 import type { Reading } from "./build/context.js";
 import { buildQuery } from "./build/query.js";
 import { problemAt, toDiagnostics, type Diagnostic, type Problem } from "../diagnostics/diagnostic.js";
@@ -121,6 +122,18 @@ function isStackError(error: unknown): boolean {
   return error instanceof RangeError || (error instanceof Error && error.name === "InternalError");
 }
 
+/**
+ * Removes the fallback diagnostics ("unexpected end") when a specific one explains the text: they are what the
+ * grammar met after that mistake. Alone, one stays, so that no invalid text passes in silence.
+ */
+function dropFallbacks(problems: Problem[]): void {
+  const isFallback = (problem: Problem): boolean => diagnosticCatalog[problem.code].fallback === true;
+  if (!problems.some(isFallback) || problems.every(isFallback)) return;
+  let kept = 0;
+  for (const problem of problems) if (!isFallback(problem)) problems[kept++] = problem;
+  problems.length = kept;
+}
+
 /** What the reading knows when it parses: the options, the problems found so far and what the scan found. */
 interface ParseState {
   readonly options: ParseOptions;
@@ -157,6 +170,7 @@ function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Out
     ...(options.maxClauses !== undefined && { maxClauses: options.maxClauses }),
   });
   for (const problem of built.problems) problems.push(problem);
+  dropFallbacks(problems);
   const { query, locations } = built;
   if (!query || problems.some((problem) => problem.severity === "error")) return { problems };
   // Written out rather than spread: this runs once per parse, and spreads are slow next to a one-clause parse.

@@ -85,6 +85,9 @@ export function validate(source: string | Query, options: ValidateOptions = {}):
   let text: string;
   if (typeof source === "string") {
     text = source;
+  } else if (source === null || typeof source !== "object") {
+    const message = `A query must be a string or a query object, not ${source === null ? "null" : typeof source}`;
+    return { ok: false, diagnostics: toDiagnostics("", [problemAt("not-a-string", message, { start: 0, end: 0 })]) };
   } else {
     const invalid = checkQuery(source);
     if (invalid.length > 0) return { ok: false, diagnostics: invalid };

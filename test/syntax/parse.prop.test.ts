@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { diagnosticCatalog } from "../../src/diagnostics/catalog.js";
 import { describe, expect, it } from "vitest";
 import { equals } from "../../src/ast/equals.js";
 import * as ast from "../../src/ast/factories.js";
@@ -153,6 +154,16 @@ describe("properties", () => {
           expect(d.line).toBeGreaterThanOrEqual(1);
           expect(d.column).toBeGreaterThanOrEqual(1);
           expect(d.message).not.toBe("");
+          // A fallback code means no rule named the mistake: none may be reached.
+          expect(diagnosticCatalog[d.code].fallback).toBeUndefined();
+          expect(d.severity).toBe(diagnosticCatalog[d.code].severity);
+          for (const fix of d.fixes ?? []) {
+            const edits = [...fix.edits].sort((x, y) => x.span.start - y.span.start);
+            edits.forEach((edit, i) => {
+              expect(edit.span.start).toBeGreaterThanOrEqual(i === 0 ? 0 : edits[i - 1]!.span.end);
+              expect(edit.span.end).toBeLessThanOrEqual(text.length);
+            });
+          }
         }
         // Each mistake once: no two diagnostics alike.
         expect(new Set(diagnostics.map((d) => JSON.stringify(d))).size).toBe(diagnostics.length);

@@ -16,6 +16,7 @@ import { unaryExpression } from "./prefixes.js";
 import { describeServerReading, serverOr } from "./server-reading.js";
 import { edit, guessFix, problemAt, safeFix, type TextEdit } from "../../diagnostics/diagnostic.js";
 import { removalFix } from "./removal.js";
+import { lastOffset } from "./operands.js";
 import { checkClauseCount } from "./clause-limit.js";
 
 /** A group's query: an OR of AND levels, or nothing. */
@@ -159,7 +160,8 @@ export function parenthesized(context: BuildContext, node: GroupCstNode, field: 
   const closer = writtenElement(node.close);
   // A parenthesis the scan added for an unclosed one is no closing parenthesis of the text.
   const close = closer && !isMissingCloser(closer) ? closer : undefined;
-  const end = close ? endOf(close) : (content?.end ?? endOf(open));
+  // Unclosed, the group runs to its last token, which its content may not cover when it holds an error.
+  const end = close ? endOf(close) : Math.max(content?.end ?? 0, lastOffset(node) ?? endOf(open));
   if (!close) unclosedParenthesis(context, open, end);
   // An empty group is a mistake of its own, unless what is wrong inside has been reported already.
   if (!content && !context.errorReportedWithin(open.startOffset, close ? end : context.source.length)) {

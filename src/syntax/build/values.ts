@@ -41,6 +41,11 @@ export function fieldName(context: BuildContext, token: IToken): FieldContext {
     );
     return null;
   }
+  if (ast.hasLoneSurrogate(decoded.text)) {
+    const message = "The field name holds half of a surrogate pair, which is not a character";
+    context.flag("invalid-unicode", message, token.startOffset, endOf(token));
+    return null;
+  }
   return decoded.problems.length === 0 ? decoded.text : null;
 }
 
