@@ -217,11 +217,15 @@ export const q: PlainQueryFactory = Object.freeze({
  * st.field("created").between(new Date("2024-01-01"), new Date("2024-02-01"));
  * // st.field("basket_info.summ")                   // compile error: no such field
  * // st.field("basket_info.sum").is("ten")          // compile error: a number is expected
+ * // st.field("s")                                  // compile error: an aggregation result, not searchable
  */
 export function queryBuilder<F>(schema: FieldSchema<F>): SchemaQueryFactory<F> {
   const field = (path: string): AnyFieldBuilder => {
     const info = (schema as FieldSchema).lookup(path);
     if (!info) throw new InvalidQueryError(`There is no field ${path} in the schema`);
+    if (!info.searchable) {
+      throw new InvalidQueryError(`${path} is an ${info.description ?? "answer-only field"}: a query cannot search it`);
+    }
     return fieldBuilder(path, info.open ? undefined : info);
   };
   return Object.freeze({ ...combinators(), field }) as unknown as SchemaQueryFactory<F>;

@@ -97,9 +97,15 @@ export interface PlainQueryFactory extends Combinators {
   field(path: string): AnyFieldBuilder;
 }
 
+/** The paths of a schema's fields that a query can search. */
+export type SearchablePath<F> = {
+  [P in keyof F & string]: F[P] extends { searchable: false } ? never : P;
+}[keyof F & string];
+
 /** A builder typed by a schema: only its field paths, only values of each field's type. */
 export interface SchemaQueryFactory<F> extends Combinators {
-  field<P extends keyof F & string>(
+  /** A field the schema can search: not one that only answers carry (`searchable: false`, such as aggregations). */
+  field<P extends SearchablePath<F>>(
     path: P,
   ): F[P] extends { type: infer T extends FieldType; values: infer V extends string } ? FieldBuilder<T, V> : never;
 }

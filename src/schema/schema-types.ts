@@ -11,7 +11,11 @@ export type FieldType = "string" | "keyword" | "integer" | "number" | "boolean" 
 export const FIELD: unique symbol = Symbol.for("secuq.field");
 
 /** A field with more to say than its type: known values, a description, a unit. Made with `field(...)`. */
-export interface FieldDefinition<T extends FieldType = FieldType, V extends string = string> {
+export interface FieldDefinition<
+  T extends FieldType = FieldType,
+  V extends string = string,
+  S extends boolean = boolean,
+> {
   readonly [FIELD]: true;
   readonly type: T;
   /** The values the field is known to take; another value gets a warning, not an error. */
@@ -20,7 +24,7 @@ export interface FieldDefinition<T extends FieldType = FieldType, V extends stri
   /** The unit of a number, such as `cent`: a decimal amount then gets a fix in that unit. */
   readonly unit?: "cent";
   /** False for a name that appears in answers but cannot be searched (an aggregation result). */
-  readonly searchable?: boolean;
+  readonly searchable?: S;
 }
 
 /**
@@ -56,16 +60,23 @@ type Entries<S, P extends string, D extends 0[]> = D["length"] extends MaxDepth
   : { [K in keyof S & string]: EntryOf<S[K], Join<P, K>, D> }[keyof S & string];
 
 type EntryOf<E, P extends string, D extends 0[]> = E extends string
-  ? { path: P; type: E; values: never }
-  : E extends { readonly [FIELD]: true; readonly type: infer T; readonly values?: readonly (infer V)[] }
-    ? { path: P; type: T; values: V }
+  ? { path: P; type: E; values: never; searchable: true }
+  : E extends {
+        readonly [FIELD]: true;
+        readonly type: infer T;
+        readonly values?: readonly (infer V)[];
+        readonly searchable?: infer S;
+      }
+    ? { path: P; type: T; values: V; searchable: [S] extends [false] ? false : true }
     : E extends readonly [infer Inner]
       ? EntryOf<Inner, P, D>
-      : { path: P; type: "object"; values: never } | Entries<E, P, [...D, 0]>;
+      : { path: P; type: "object"; values: never; searchable: true } | Entries<E, P, [...D, 0]>;
 
-/** The fields of a spec, by path: `{ "basket_info.sum": { type: "integer", values: never }, … }`. */
+/**
+ * The fields of a spec, by path: `{ "basket_info.sum": { type: "integer", values: never, searchable: true }, … }`.
+ */
 export type FieldsOf<S> = {
-  [E in Entries<S, "", []> as E["path"]]: { type: E["type"]; values: E["values"] };
+  [E in Entries<S, "", []> as E["path"]]: { type: E["type"]; values: E["values"]; searchable: E["searchable"] };
 };
 
 /** The shape the builder reads from a schema's fields. */

@@ -49,10 +49,10 @@ export interface FieldOptions<V extends string> {
  * @example
  * defineSchema({ status: field("keyword", { values: ["ok", "pending"] }), amount: field("integer", { unit: "cent" }) })
  */
-export function field<const T extends FieldType, const V extends string = never>(
+export function field<const T extends FieldType, const V extends string = never, const S extends boolean = true>(
   type: T,
-  options: FieldOptions<V> = {},
-): FieldDefinition<T, V> {
+  options: FieldOptions<V> & { readonly searchable?: S } = {},
+): FieldDefinition<T, V, S> {
   if (!FIELD_TYPES.has(type))
     throw new TypeError(`Unknown field type ${JSON.stringify(type)}; use one of ${[...FIELD_TYPES].join(", ")}`);
   return Object.freeze({ [FIELD]: true as const, type, ...options });

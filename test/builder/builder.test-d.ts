@@ -14,6 +14,17 @@ describe("the typed builder", () => {
     st.field("basket_info.summ");
   });
 
+  it("does not offer the fields only aggregate answers carry", () => {
+    for (const path of ["l", "k", "ks", "c", "s", "t"] as const) {
+      expectTypeOf(path).not.toExtend<Parameters<typeof st.field>[0]>();
+    }
+    // @ts-expect-error: an aggregation result, not searchable
+    st.field("s");
+    const custom = queryBuilder(defineSchema({ a: "keyword", hidden: field("keyword", { searchable: false }) }));
+    expectTypeOf<"a">().toExtend<Parameters<typeof custom.field>[0]>();
+    expectTypeOf<"hidden">().not.toExtend<Parameters<typeof custom.field>[0]>();
+  });
+
   it("takes values of the field's type", () => {
     expectTypeOf(st.field("basket_info.sum").is).parameter(0).toEqualTypeOf<number | bigint>();
     expectTypeOf(st.field("receipt_merchant_print").is).parameter(0).toEqualTypeOf<boolean>();

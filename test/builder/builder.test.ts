@@ -153,6 +153,7 @@ describe("queryBuilder(schema)", () => {
     expect(() => st.field("basket_info.summ" as never)).toThrow("There is no field basket_info.summ");
     expect(() => st.field("basket_info.sum").is(10.5)).toThrow("not a whole number");
     expect(() => st.field("basket_info.sum").is("ten" as never)).toThrow(InvalidQueryError);
+    expect(() => st.field("s" as never)).toThrow(InvalidQueryError);
     expect(() => st.field("created").is("2024-13-45")).toThrow("no date");
     expect(() => st.field("receipt_merchant_print").is("yes" as never)).toThrow(InvalidQueryError);
     expect(() => (st.field("customer") as never as { is(v: string): unknown }).is("x")).toThrow("is an object");
