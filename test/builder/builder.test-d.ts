@@ -23,6 +23,8 @@ describe("the typed builder", () => {
     const custom = queryBuilder(defineSchema({ a: "keyword", hidden: field("keyword", { searchable: false }) }));
     expectTypeOf<"a">().toExtend<Parameters<typeof custom.field>[0]>();
     expectTypeOf<"hidden">().not.toExtend<Parameters<typeof custom.field>[0]>();
+    // @ts-expect-error: defined as not searchable
+    custom.field("hidden");
   });
 
   it("takes values of the field's type", () => {

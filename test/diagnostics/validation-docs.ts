@@ -72,7 +72,7 @@ function section(code: DiagnosticCode): string {
   const input = INPUT_EXAMPLES.find((e) => e.code === code);
   if (input) {
     const diagnostic = validate(input.input as string).diagnostics.find((d) => d.code === code)!;
-    lines.push("```", `${input.shown}`, `// ${diagnostic.message}`, "```", "");
+    lines.push("```", input.shown, `// ${diagnostic.message}`, "```", "");
     return lines.join("\n");
   }
   if (!example) throw new Error(`No example for ${code}`);
