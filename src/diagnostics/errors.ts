@@ -4,7 +4,7 @@ import type { Diagnostic } from "./diagnostic.js";
  * Thrown by `parse` when the text is not a valid query. `diagnostics` lists every problem found, errors first.
  *
  * @example
- * try { parse("a:b and c:d") } catch (e) { if (e instanceof QuerySyntaxError) console.log(e.diagnostics[0].fix) }
+ * try { parse("a:b and c:d") } catch (e) { if (e instanceof QuerySyntaxError) console.log(e.diagnostics[0].message) }
  */
 export class QuerySyntaxError extends Error {
   override readonly name = "QuerySyntaxError";

@@ -25,8 +25,10 @@ const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdf
 
 /** The line around `start`…`end` (offsets in the line), at most `WINDOW` code units, with the span underlined. */
 function excerpt(line: string, start: number, end: number): { text: string; carets: string } {
-  let from = Math.max(0, start - CONTEXT_BEFORE);
-  let to = Math.min(line.length, Math.max(end, start + 1) + CONTEXT_BEFORE, from + WINDOW);
+  // A line that fits is shown whole; a longer one from a little before the mistake.
+  const fits = line.length <= WINDOW;
+  let from = fits ? 0 : Math.max(0, start - CONTEXT_BEFORE);
+  let to = fits ? line.length : Math.min(line.length, from + WINDOW);
   // A window never cuts a character in two.
   if (from > 0 && isLowSurrogate(line.charCodeAt(from))) from--;
   if (to < line.length && isLowSurrogate(line.charCodeAt(to))) to++;

@@ -89,7 +89,7 @@ function duplicate(seen: Set<string>, key: string, span: { start: number; end: n
  *
  * @example
  * validateSort("created:down", { schema: smartTransactionSchema }).diagnostics[0]
- * // { code: "invalid-direction", fix: "desc", … }
+ * // { code: "invalid-direction", fixes: [{ title: "Write desc", … }], … }
  */
 export function validateSort(source: string, options: ParameterOptions = {}): ParameterValidation {
   const problems: Problem[] = [];
@@ -141,7 +141,7 @@ export function validateSort(source: string, options: ParameterOptions = {}): Pa
  *
  * @example
  * const { diagnostics } = validateFields("id,status,basket_info.summ", { schema: smartTransactionSchema });
- * diagnostics[0].fix // "basket_info.sum"
+ * diagnostics[0].fixes?.[0]?.title // "Write basket_info.sum"
  */
 export function validateFields(source: string, options: ParameterOptions = {}): ParameterValidation {
   const problems: Problem[] = [];

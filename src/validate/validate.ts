@@ -76,10 +76,11 @@ function checkQuery(query: Query): Diagnostic[] {
  * @example
  * const result = validate("status:approved and basket_info.sum:>=1000");
  * result.ok // false
- * result.diagnostics[0].fix // "status:approved AND basket_info.sum:>=1000"
+ * result.diagnostics[0].span // { start: 16, end: 19 }: the lowercase "and"
+ * result.suggestion // "status:approved AND basket_info.sum:>=1000"
  *
- * validate("basket_info.summ:10.50", { schema: smartTransactionSchema }).diagnostics.map((d) => d.fix)
- * // ["basket_info.sum"]: a wrong value is reported once the field is known
+ * validate("basket_info.summ:10.50", { schema: smartTransactionSchema }).diagnostics.map((d) => d.fixes?.[0]?.title)
+ * // ["Write basket_info.sum"]: a wrong value is reported once the field is known
  */
 export function validate(source: string | Query, options: ValidateOptions = {}): ValidationResult {
   let text: string;

@@ -259,9 +259,11 @@ describe("the secuq executable", () => {
   it("runs as a process, with exit status and streams", () => {
     const main = fileURLToPath(new URL("../../dist/node/cli.js", import.meta.url));
     expect(existsSync(main), "run npm run build first (npm test does)").toBe(true);
-    const result = spawnSync(process.execPath, [main, "validate", "a:b", "and", "c:d"], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [main, "validate", "--schema", "none", "a:b", "and", "c:d"], {
+      encoding: "utf8",
+    });
     expect(result.status).toBe(EXIT.invalidQuery);
-    expect(result.stdout).toContain("fix: a:b AND c:d");
+    expect(result.stdout).toContain("fix: Write AND\ndid you mean: a:b AND c:d");
   }, 30_000);
 
   it("ends quietly when its reader goes away (secuq demo | head -1)", async () => {
