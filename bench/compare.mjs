@@ -9,7 +9,15 @@ import * as prettier from "prettier";
 import luceneQueryParser from "lucene-query-parser";
 import lucene from "lucene";
 import { parse as liqeParse } from "liqe";
-import { parse, q, serialize, smartTransactionSchema, tryParse, validate } from "../dist/node/index.js";
+import {
+  parse,
+  printDiagnostics,
+  q,
+  serialize,
+  smartTransactionSchema,
+  tryParse,
+  validate,
+} from "../dist/node/index.js";
 import { corpus, filter } from "./corpus.mjs";
 import { exponent, measure, pairedRatio, sink, timePerCall } from "./harness.mjs";
 
@@ -234,6 +242,19 @@ const cases = [
     run: (text) => tryParse(text, big),
   },
   { name: "a builder chain of n `.and()` links", sizes: [1_000, 10_000, 100_000], make: (n) => n, run: chain },
+  // What `secuq validate` does with its input: validate against the schema, then print the diagnostics.
+  {
+    name: "validate and print n characters of `x x x …`",
+    sizes: [10_000, 100_000, 1_000_000],
+    make: (n) => "x ".repeat(n / 2),
+    run: (text) => printDiagnostics(text, validate(text, { schema: smartTransactionSchema }).diagnostics),
+  },
+  {
+    name: "validate and print n `transactionRef:…` joined by `or`",
+    sizes: [1_000, 10_000, 40_000],
+    make: (n) => Array.from({ length: n }, (_, i) => `transactionRef:TX${i}`).join(" or "),
+    run: (text) => printDiagnostics(text, validate(text, { schema: smartTransactionSchema }).diagnostics),
+  },
 ];
 const exponents = [];
 for (const { name, sizes, make, run } of cases) {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diagnosticCatalog, type DiagnosticCode } from "../../src/diagnostics/catalog.js";
+import { run } from "../../src/cli/run.js";
 import { applyFix } from "../../src/diagnostics/fixes.js";
 import { smartTransactionSchema as schema } from "../../src/schema/smart-transaction-schema.js";
 import { validate } from "../../src/validate/validate.js";
@@ -43,6 +44,29 @@ describe("each code at the mistake, with fixes that fix it", () => {
     const safe = offered.find((fix) => fix.safe);
     if (diagnostic!.severity === "error" && safe) expect(suggestion).toBe(safe.text);
   });
+
+  it.each(EXAMPLES.filter((example) => !example.kind && !example.options).map((e) => [e.source, e] as const))(
+    "secuq validate %s points at the mistake",
+    async (_, example) => {
+      let stdout = "";
+      const io = {
+        stdout: (text: string) => (stdout += text),
+        stderr: () => undefined,
+        readStdin: () => Promise.resolve(new Uint8Array()),
+        stdinIsTerminal: true,
+        color: { stdout: false, stderr: false },
+        debug: false,
+      };
+      await run(["validate", "--", example.source], io);
+      const diagnostic = check(example).diagnostics.find((d) => d.code === example.code)!;
+      const head = `${diagnostic.severity} ${example.code} at line ${diagnostic.line}, column ${diagnostic.column}:`;
+      expect(stdout).toContain(head);
+      // The caret line under it starts where the mistake does.
+      const lines = stdout.split("\n");
+      const carets = lines[lines.findIndex((line) => line.startsWith(head)) + 2]!;
+      expect(carets.indexOf("^") - "  | ".length).toBe(diagnostic.column - 1);
+    },
+  );
 
   it.each(INPUT_EXAMPLES.map((example) => [example.shown, example] as const))("%s", (_, example) => {
     expect(validate(example.input as string).diagnostics.map((d) => d.code)).toEqual([example.code]);
