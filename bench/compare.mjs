@@ -251,7 +251,7 @@ const cases = [
   },
   {
     name: "validate and print n `transactionRef:…` joined by `or`",
-    sizes: [1_000, 10_000, 40_000],
+    sizes: [1_000, 10_000, 30_000],
     make: (n) => Array.from({ length: n }, (_, i) => `transactionRef:TX${i}`).join(" or "),
     run: (text) => printDiagnostics(text, validate(text, { schema: smartTransactionSchema }).diagnostics),
   },
