@@ -64,3 +64,21 @@ export type {
   SchemaQueryFactory,
   ValueOf,
 } from "./builder/types.js";
+export { createClient, ENVIRONMENTS, MAX_URL_LENGTH, RESULT_WINDOW } from "./client/client.js";
+export {
+  AuthenticationError,
+  NetworkError,
+  RequestTooLongError,
+  SecuconnectApiError,
+  TimeoutError,
+} from "./client/errors.js";
+export type {
+  ClientOptions,
+  Environment,
+  FindAllParams,
+  FindParams,
+  SecuconnectClient,
+  SmartTransaction,
+  SmartTransactionList,
+  SortDirection,
+} from "./client/types.js";

@@ -13,6 +13,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["diagnostics", "schema"],
   ["syntax"],
   ["serialize", "validate", "evaluate", "builder"],
+  ["client"],
   ["cli", "index.ts"],
 ];
 /** Modules above syntax/ that accept query text, and so parse it. */
@@ -85,6 +86,14 @@ describe("the layers of src/", () => {
         importsOf(file).local.some((target) => target === "syntax/parse.ts"),
     );
     expect(parserUsers.filter((file) => !TEXT_FACADES.has(file))).toEqual([]);
+  });
+
+  it("client/ uses no Node built-in: it runs in browsers and edge runtimes", () => {
+    const builtIns = files
+      .filter((file) => folderOf(file) === "client")
+      .flatMap((file) => importsOf(file).packages.filter((name) => name.startsWith("node:")));
+    expect(files.some((file) => folderOf(file) === "client")).toBe(true);
+    expect(builtIns).toEqual([]);
   });
 
   it("diagnostics/ uses only ast/", () => {

@@ -1,0 +1,92 @@
+import type { Query } from "../ast/types.js";
+import { walk } from "../ast/walk.js";
+import { QueryValidationError } from "../diagnostics/errors.js";
+import type { FieldSchema } from "../schema/schema.js";
+import { serialize } from "../serialize/serialize.js";
+import { validateFields, validateSort } from "../validate/parameters.js";
+import { validate } from "../validate/validate.js";
+import type { FindParams } from "./types.js";
+
+/** The query parameters of a request, and the values they carry that must stay out of errors. */
+export interface Encoded {
+  readonly search: URLSearchParams;
+  readonly values: readonly string[];
+}
+
+const SCROLL_EXPIRE = /^\d+[smh]$/;
+
+function count(name: string, value: number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${name} must be a whole number ≥ 0`);
+  return String(value);
+}
+
+/** The texts of a query's values, to keep out of errors. */
+function valuesOf(query: Query): string[] {
+  const values: string[] = [];
+  walk(query, (node) => {
+    if (node.type === "term") {
+      if (node.value.kind === "text") values.push(node.value.text);
+      else for (const part of node.value.parts) if (part.kind === "literal") values.push(part.text);
+    } else if (node.type === "range") {
+      if (node.min) values.push(node.min.value);
+      if (node.max) values.push(node.max.value);
+    }
+  });
+  return values;
+}
+
+/**
+ * Checks `q`, `sort` and `fields` against the schema and encodes every parameter. `q` is sent in canonical form, so
+ * that the server reads exactly what its AST says. Throws `QueryValidationError` for a `q`, `sort` or `fields` with
+ * an error, and `TypeError` for a parameter of the wrong kind, before anything is sent.
+ */
+export function encodeFind(params: FindParams, schema: FieldSchema<unknown>): Encoded {
+  const search = new URLSearchParams();
+  const values: string[] = [];
+  if (params.q !== undefined) {
+    const given = params.q;
+    const source = typeof given === "string" ? given : "toQuery" in given ? given.toQuery() : given;
+    const result = validate(source, { schema });
+    if (!result.ok || !result.query) throw new QueryValidationError(result.diagnostics);
+    if (typeof given === "string") values.push(given);
+    values.push(...valuesOf(result.query));
+    search.set("q", serialize(result.query));
+  }
+  const set = (name: string, value: string | undefined): void => {
+    if (value !== undefined) search.set(name, value);
+  };
+  set("count", count("count", params.count));
+  set("offset", count("offset", params.offset));
+  if (params.fields !== undefined) {
+    const fields = typeof params.fields === "string" ? params.fields : params.fields.join(",");
+    const checked = validateFields(fields, { schema });
+    if (!checked.ok) throw new QueryValidationError(checked.diagnostics);
+    search.set("fields", fields);
+  }
+  if (params.sort !== undefined) {
+    const sort =
+      typeof params.sort === "string"
+        ? params.sort
+        : params.sort.map(([field, order]) => `${field}:${order}`).join(",");
+    const checked = validateSort(sort, { schema });
+    if (!checked.ok) throw new QueryValidationError(checked.diagnostics);
+    search.set("sort", sort);
+  }
+  for (const [key, value] of Object.entries(params.aggregate ?? {})) search.set(`aggregate[${key}]`, String(value));
+  if (params.meta !== undefined && params.meta !== false) search.set("meta", params.meta === "only" ? "only" : "true");
+  if (params.validate === true) search.set("validate", "1");
+  if (params.scrollExpire !== undefined) {
+    if (!SCROLL_EXPIRE.test(params.scrollExpire)) {
+      throw new TypeError("scrollExpire is a number and a unit: 30s, 1m or 2h");
+    }
+    search.set("scroll_expire", params.scrollExpire);
+  }
+  if (params.scrollId !== undefined) {
+    search.set("scroll_id", params.scrollId);
+    values.push(params.scrollId);
+  }
+  set("preset", params.preset);
+  set("expand", params.expand);
+  return { search, values };
+}

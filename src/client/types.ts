@@ -1,0 +1,114 @@
+import type { Query } from "../ast/types.js";
+import type { QueryBuilder } from "../builder/types.js";
+import type { FieldSchema } from "../schema/schema.js";
+
+/** Where the API is: one of Secuconnect's environments. */
+export type Environment = "production" | "testing" | "staging";
+
+/** Options of `createClient`: where (`environment` or `baseUrl`) and who (`token` or `clientId` + `clientSecret`). */
+export interface ClientOptions {
+  /** One of Secuconnect's environments; or give `baseUrl`. */
+  readonly environment?: Environment;
+  /** The API's base URL, such as `https://connect.secucard.com/api/v2`; `http:` only on a loopback host. */
+  readonly baseUrl?: string;
+  /** A bearer token, or a function that gives one before each request (it does its own caching). */
+  readonly token?: string | (() => string | Promise<string>);
+  /** OAuth client credentials: tokens are fetched from `{origin}/oauth/token` and cached until they expire. */
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  /** The `fetch` to use; default `globalThis.fetch`. */
+  readonly fetch?: typeof globalThis.fetch;
+  /** The longest wait for one attempt, in milliseconds; default 30,000. */
+  readonly timeoutMs?: number;
+  /** How often a failed request that is safe to repeat is tried again; default 2. */
+  readonly maxRetries?: number;
+  /** What `q`, `sort` and `fields` are checked against; default the Smart Transaction schema. */
+  readonly schema?: FieldSchema<unknown>;
+  /** Sent as `User-Agent` where the platform allows it. */
+  readonly userAgent?: string;
+}
+
+/** A direction of `sort`. */
+export type SortDirection = "asc" | "desc";
+
+/** The parameters of `find`: the API's, with `q` as text, an AST or a builder. */
+export interface FindParams {
+  readonly q?: string | Query | QueryBuilder;
+  /** How many records per answer (the API's default is 20). */
+  readonly count?: number;
+  /** Where the answer starts in the whole result (at most 10,000 with `count`; beyond, scroll). */
+  readonly offset?: number;
+  /** The dotted paths to keep in each record. */
+  readonly fields?: string | readonly string[];
+  /** `created:desc,id:asc`, or `[["created", "desc"], ["id", "asc"]]`. */
+  readonly sort?: string | readonly (readonly [string, SortDirection])[];
+  /**
+   * Aggregation (`timestamp_prop`, `interval`, `group_by_prop`, …), sent as `aggregate[key]=value`. The API does not
+   * document its encoding; this is the form its PHP backend most likely reads.
+   */
+  readonly aggregate?: Readonly<Record<string, string | number>>;
+  /** Also (`true`) or only (`"only"`) the field definitions. */
+  readonly meta?: boolean | "only";
+  /** Only check the syntax of `q`: the answer's `result` says whether it is valid. */
+  readonly validate?: boolean;
+  /** Start or keep a scroll context alive this long: `30s`, `1m`, `2h`. */
+  readonly scrollExpire?: string;
+  /** Continue a scroll. */
+  readonly scrollId?: string;
+  /** A query preset; the one documented is `own`. */
+  readonly preset?: string;
+  /** Expand linked objects: `all` or one field name. */
+  readonly expand?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** A Smart Transaction as the API answers it (the fields asked for; the reference lists them all). */
+export interface SmartTransaction {
+  readonly object?: "smart.transactions";
+  readonly id?: string;
+  readonly created?: string;
+  readonly updated?: string;
+  readonly status?: string;
+  readonly transactionRef?: string;
+  readonly merchantRef?: string;
+  readonly basket_info?: { readonly sum?: number; readonly currency?: string };
+  readonly customer?: {
+    readonly id?: string;
+    readonly contact?: {
+      readonly forename?: string;
+      readonly surname?: string;
+      readonly companyname?: string;
+      readonly email?: string;
+      readonly phone?: string;
+    };
+  };
+  readonly [field: string]: unknown;
+}
+
+/** One answer of `find`. */
+export interface SmartTransactionList {
+  /** How many records match in all (not only in this answer). */
+  readonly count: number;
+  readonly data: readonly SmartTransaction[];
+  /** The scroll context to continue with, when scrolling. */
+  readonly scrollId?: string;
+  /** With `validate: true`: whether `q` is valid. */
+  readonly result?: boolean;
+  readonly meta?: unknown;
+}
+
+/** Options of `findAll`, besides the query's parameters. */
+export interface FindAllParams extends Omit<FindParams, "offset" | "scrollId" | "validate" | "meta"> {
+  /** The most records to yield in all; default all. `count` is the page size, not this. */
+  readonly limit?: number;
+  /** Scroll from the start even within the 10,000 window. */
+  readonly scroll?: boolean;
+}
+
+/** The client: `smartTransactions.find` and `findAll`. */
+export interface SecuconnectClient {
+  readonly smartTransactions: {
+    find(params?: FindParams): Promise<SmartTransactionList>;
+    findAll(params?: FindAllParams): AsyncIterable<SmartTransaction>;
+  };
+}
