@@ -33,7 +33,7 @@ export default defineConfig([
     format: ["esm"],
     bundle: false,
     platform: "neutral",
-    dts: { entry: "src/index.ts" },
+    dts: { entry: { index: "src/index.ts", "sandbox/index": "src/sandbox/index.ts" } },
   },
   // chevrotain, tree-shaken into one module that only the syntax modules import.
   {
@@ -50,7 +50,7 @@ export default defineConfig([
   // command share their code through one chunk.
   {
     ...common,
-    entry: { index: "src/index.ts", cli: "src/cli/main.ts" },
+    entry: { index: "src/index.ts", cli: "src/cli/main.ts", sandbox: "src/sandbox/index.ts" },
     outDir: "dist/node",
     format: ["esm"],
     platform: "node",

@@ -52,6 +52,19 @@ try {
     run(process.execPath, ["--input-type=module", "-e", sameClasses], work),
     "true true QuerySyntaxError",
   );
+  const sandbox = `
+    const { startSandbox } = await import("secuq/sandbox");
+    const { createClient } = await import("secuq");
+    const sandbox = await startSandbox({ records: 50 });
+    const client = createClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
+    const { count, data } = await client.smartTransactions.find({ q: "_exists_:id", count: 3 });
+    await sandbox.close();
+    console.log(count, data.length);`;
+  expectEqual(
+    "secuq/sandbox, found through the client",
+    run(process.execPath, ["--input-type=module", "-e", sandbox], work),
+    "50 3",
+  );
   expectEqual("the secuq command", run("npx", ["--no-install", "secuq", "format", "a:1 OR b:2"], work), "a:1 OR b:2");
   expectEqual(
     "nothing else installed",

@@ -13,7 +13,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["diagnostics", "schema"],
   ["syntax"],
   ["serialize", "validate", "evaluate", "builder"],
-  ["client"],
+  ["client", "sandbox"],
   ["cli", "index.ts"],
 ];
 /** Modules above syntax/ that accept query text, and so parse it. */

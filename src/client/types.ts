@@ -73,6 +73,7 @@ export interface SmartTransaction {
   readonly merchantRef?: string;
   readonly basket_info?: { readonly sum?: number; readonly currency?: string };
   readonly customer?: {
+    readonly object?: string;
     readonly id?: string;
     readonly contact?: {
       readonly forename?: string;
@@ -80,6 +81,13 @@ export interface SmartTransaction {
       readonly companyname?: string;
       readonly email?: string;
       readonly phone?: string;
+      readonly address?: {
+        readonly street?: string;
+        readonly street_number?: string;
+        readonly city?: string;
+        readonly postal_code?: string;
+        readonly country?: string;
+      };
     };
   };
   readonly [field: string]: unknown;

@@ -1,0 +1,180 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as ast from "../../src/ast/factories.js";
+import type { Query } from "../../src/ast/types.js";
+import { createClient } from "../../src/client/client.js";
+import { AuthenticationError } from "../../src/client/errors.js";
+import type { SecuconnectClient } from "../../src/client/types.js";
+import { filter } from "../../src/evaluate/matches.js";
+import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
+import { serialize } from "../../src/serialize/serialize.js";
+import { smartTransactionSchema as schema } from "../../src/schema/smart-transaction-schema.js";
+import { runs } from "../property-runs.js";
+
+let sandbox: Sandbox;
+let client: SecuconnectClient;
+beforeAll(async () => {
+  sandbox = await startSandbox({ records: 2000, seed: 7 });
+  client = createClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+/** A raw request with a fresh token, to see what the sandbox answers to text the client would refuse. */
+async function raw(
+  query: Record<string, string>,
+  token?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const bearer =
+    token ??
+    (
+      (await (
+        await fetch(new URL("/oauth/token", sandbox.url), {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({
+            grant_type: "client_credentials",
+            client_id: sandbox.clientId,
+            client_secret: sandbox.clientSecret,
+          }),
+        })
+      ).json()) as { access_token: string }
+    ).access_token;
+  const response = await fetch(`${sandbox.url}/Smart/Transactions?${new URLSearchParams(query)}`, {
+    headers: { authorization: `Bearer ${bearer}` },
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe("the sandbox", () => {
+  it("serves a deterministic sample with the reference's fields", async () => {
+    const again = await startSandbox({ records: 2000, seed: 7 });
+    expect(again.records).toEqual(sandbox.records);
+    await again.close();
+    const [first] = sandbox.records;
+    expect(first).toMatchObject({ object: "smart.transactions", id: expect.stringMatching(/^STX_/) as unknown });
+    expect(first!.basket_info!.currency).toBe("EUR");
+  });
+
+  it("finds what filter finds on the same records, paged by count and offset", async () => {
+    const q = "status:approved AND basket_info.sum:>=5000";
+    const expected = filter(sandbox.records, q).map((record) => record.id);
+    const first = await client.smartTransactions.find({ q, count: 50, offset: 10 });
+    expect(first.count).toBe(expected.length);
+    expect(first.data.map((record) => record.id)).toEqual(expected.slice(10, 60));
+  });
+
+  it("reads q as the server does: AND has no precedence over OR", async () => {
+    const q = "status:approved OR status:failed AND payment_method:invoice";
+    const { body } = await raw({ q, count: "10000" });
+    expect(body.count).toBe(filter(sandbox.records, "status:failed AND payment_method:invoice").length);
+  });
+
+  it("sorts, and keeps only the fields asked for", async () => {
+    const { data } = await client.smartTransactions.find({
+      q: "_exists_:id",
+      sort: [["basket_info.sum", "desc"]],
+      fields: ["id", "basket_info.sum"],
+      count: 20,
+    });
+    const sums = data.map((record) => record.basket_info!.sum!);
+    expect(sums).toEqual([...sums].sort((a, b) => b - a));
+    expect(Object.keys(data[0]!).sort()).toEqual(["basket_info", "id"]);
+  });
+
+  it("refuses a bad q with ProductFormatException and secuq's diagnostics", async () => {
+    const { status, body } = await raw({ q: "status:approved and" });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ status: "error", error: "ProductFormatException" });
+    expect(body.error_details).toContain("not an operator");
+  });
+
+  it("answers validate=1 with result", async () => {
+    expect((await raw({ q: "status:approved", validate: "1" })).body).toEqual({ result: true });
+  });
+
+  it("refuses offset + count beyond the 10,000 window with Elasticsearch's message", async () => {
+    const { status, body } = await raw({ offset: "9990", count: "20" });
+    expect(status).toBe(400);
+    expect(body.error_details).toContain("Result window is too large");
+  });
+
+  it("scrolls, and refuses an expired scroll context", async () => {
+    const first = await raw({ q: "_exists_:id", count: "500", scroll_expire: "1s" });
+    const id = first.body.scroll_id as string;
+    const second = await raw({ scroll_id: id });
+    expect((second.body.data as unknown[]).length).toBe(500);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const expired = await raw({ scroll_id: id });
+    expect(expired.status).toBe(404);
+    expect(expired.body.error_details).toContain("No search context found");
+  });
+
+  it("wants a valid token: 401 without, and the client renews a revoked one", async () => {
+    expect((await raw({}, "nope")).status).toBe(401);
+    await client.smartTransactions.find({ count: 1 });
+    sandbox.revokeTokens();
+    expect((await client.smartTransactions.find({ count: 1 })).data).toHaveLength(1);
+  });
+
+  it("refuses bad credentials the OAuth way", async () => {
+    const wrong = createClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: "wrong" });
+    await expect(wrong.smartTransactions.find()).rejects.toBeInstanceOf(AuthenticationError);
+  });
+});
+
+describe("findAll against the sandbox", () => {
+  it("yields each of 25,000 matches exactly once, across the 10,000 window", async () => {
+    const big = await startSandbox({ records: 25_000, seed: 3 });
+    const bigClient = createClient({ baseUrl: big.url, clientId: big.clientId, clientSecret: big.clientSecret });
+    const ids = new Set<string>();
+    let yielded = 0;
+    for await (const record of bigClient.smartTransactions.findAll({ count: 2500, fields: ["id"] })) {
+      ids.add(record.id!);
+      yielded++;
+    }
+    await big.close();
+    expect(yielded).toBe(25_000);
+    expect(ids.size).toBe(25_000);
+  });
+});
+
+describe("find against the sandbox returns what filter returns", () => {
+  const leaf: fc.Arbitrary<Query> = fc.oneof(
+    fc.constantFrom("approved", "failed", "ok", "received", "pending").map((v) => ast.term("status", ast.text(v))),
+    fc.constantFrom("invoice", "paypal", "creditcard").map((v) => ast.term("payment_method", ast.text(v))),
+    fc
+      .integer({ min: 0, max: 60_000 })
+      .map((n) => ast.range("basket_info.sum", { value: String(n), inclusive: true }, null)),
+    fc
+      .constantFrom("Meier", "Müller", "M*", "*er")
+      .map((v) =>
+        v.includes("*")
+          ? ast.term("customer.contact.surname", ast.pattern(ast.wildcardParts(v)))
+          : ast.term("customer.contact.surname", ast.text(v)),
+      ),
+    fc.constantFrom("coupon", "shipping").map((v) => ast.term("basket.products.item_type", ast.text(v))),
+  );
+  const query: fc.Arbitrary<Query> = fc.letrec<{ q: Query }>((tie) => ({
+    q: fc.oneof(
+      { depthSize: "small" },
+      leaf,
+      fc.array(tie("q"), { minLength: 2, maxLength: 3 }).map((qs) => ast.and(qs)),
+      fc.array(tie("q"), { minLength: 2, maxLength: 3 }).map((qs) => ast.or(qs)),
+      tie("q").map((q) => ast.not(q)),
+    ),
+  })).q;
+
+  it("for random queries: the same records, in the same order", async () => {
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const expected = filter(sandbox.records, q, { schema }).map((record) => record.id);
+        const { count, data } = await client.smartTransactions.find({ q, count: 2000, fields: ["id"] });
+        expect(count, serialize(q)).toBe(expected.length);
+        expect(data.map((record) => record.id)).toEqual(expected);
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+});
