@@ -10,6 +10,12 @@ export interface CliIo {
   readonly color: { readonly stdout: boolean; readonly stderr: boolean };
   /** Whether an internal error may print its details (`SECUQ_DEBUG`); they may hold parts of the query. */
   readonly debug: boolean;
+  /** The environment, for `find`'s credentials (`SECUCONNECT_*`); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Whether standard output is a terminal (a table), or a pipe (JSON lines for `find --all`). */
+  readonly stdoutIsTerminal?: boolean;
+  /** Resolves when the person stops the command (Ctrl-C), for `secuq sandbox`; at once when absent. */
+  readonly untilInterrupted?: () => Promise<void>;
 }
 
 /**
@@ -53,6 +59,17 @@ export function processIo(): CliIo {
       return Buffer.concat(chunks);
     },
     stdinIsTerminal: process.stdin.isTTY,
+    stdoutIsTerminal: process.stdout.isTTY,
+    env: process.env,
+    untilInterrupted: () =>
+      new Promise((resolve) => {
+        process.once("SIGINT", () => {
+          resolve();
+        });
+        process.once("SIGTERM", () => {
+          resolve();
+        });
+      }),
     color,
     debug: Boolean(process.env.SECUQ_DEBUG),
   };

@@ -9,13 +9,15 @@ import type { FieldSchema } from "../schema/schema.js";
 import { smartTransactionSchema } from "../schema/smart-transaction-schema.js";
 import { validate } from "../validate/validate.js";
 import { runDemo } from "./demo.js";
+import { API_FAILED, runFind } from "./find.js";
+import { runSandbox } from "./sandbox-command.js";
 import type { CliIo } from "./io.js";
 
 /**
  * Exit statuses: success, a query with errors (or warnings with --strict, or input that is not UTF-8), a wrong
  * command line, and a fault of secuq's own (`EX_SOFTWARE`), which never shares a status with an invalid query.
  */
-export const EXIT = { ok: 0, invalidQuery: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, invalidQuery: 1, usage: 2, apiFailed: API_FAILED, internal: 70 } as const;
 
 const USAGE = `Usage: secuq <command> [options] [query]
 
@@ -23,7 +25,9 @@ Commands:
   parse <query>      print the query's syntax tree as JSON
   format <query>     print the query in canonical form, which the server reads exactly as secuq does
   validate <query>   list every problem in the query, with where it is and how to fix it
-  demo               parse, validate and format a few real queries
+  find <query>       find Smart Transactions (with SECUCONNECT_* credentials, or in the local sandbox)
+  sandbox            run a local server that answers like the Secuconnect API, with sample transactions
+  demo               find transactions in the sandbox with a few queries, a mistake and its fix included
 
 The query is the rest of the command line, or standard input (UTF-8) when it is - or absent. A query that starts
 with - goes after --, as in: secuq validate -- '-status:failed'
@@ -35,7 +39,7 @@ Options:
 Run secuq <command> --help for one command's options.
 
 Exit status: 0 when the query is fine, 1 when it has errors (or warnings with --strict), 2 for a wrong command line,
-70 when secuq itself fails (set SECUQ_DEBUG=1 to see why).
+3 when the API or the network fails (find), 70 when secuq itself fails (set SECUQ_DEBUG=1 to see why).
 `;
 
 const LIMIT_OPTIONS = `  --max-depth <n>    deepest nesting of parentheses accepted (default 64)
@@ -61,7 +65,41 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
                      or none\n${LIMIT_OPTIONS}\n`,
     options: ["json", "strict", "schema", "max-depth", "max-length"],
   },
-  demo: { usage: "Usage: secuq demo\n\nParses, validates and formats a few real queries.\n", options: [] },
+  find: {
+    usage: `Usage: secuq find [options] <query>
+
+Finds Smart Transactions. Credentials come from SECUCONNECT_TOKEN, or SECUCONNECT_CLIENT_ID and
+SECUCONNECT_CLIENT_SECRET, with SECUCONNECT_ENV (production, testing or staging; default production) or
+SECUCONNECT_BASE_URL; with no credentials, the local sandbox is searched. A query with an error is shown with its fixes and nothing is sent.
+
+Options:
+  --count <n>        records per answer (the API's default is 20)
+  --offset <n>       where the answer starts
+  --sort <entries>   such as created:desc,id:asc
+  --fields <paths>   the fields to keep, such as id,status,basket_info.sum
+  --all              every match, a page at a time (JSON lines when piped)
+  --limit <n>        with --all: at most this many
+  --json             print JSON
+`,
+    options: ["count", "offset", "sort", "fields", "all", "limit", "json"],
+  },
+  sandbox: {
+    usage: `Usage: secuq sandbox [options]
+
+Runs a local server that answers like the Secuconnect API for Smart Transactions, until Ctrl-C.
+
+Options:
+  --port <n>         the port (default: any free one)
+  --records <n>      how many sample transactions (default 10000)
+  --seed <n>         the sample's seed (default 1)
+`,
+    options: ["port", "records", "seed"],
+  },
+  demo: {
+    usage:
+      "Usage: secuq demo\n\nFinds transactions in the local sandbox with a few queries, a mistake and its fix included.\n",
+    options: [],
+  },
 };
 
 class UsageError extends Error {}
@@ -82,9 +120,24 @@ const OPTIONS = {
   spans: { type: "boolean" },
   "max-depth": { type: "string" },
   "max-length": { type: "string" },
+  count: { type: "string" },
+  offset: { type: "string" },
+  sort: { type: "string" },
+  fields: { type: "string" },
+  all: { type: "boolean" },
+  limit: { type: "string" },
+  port: { type: "string" },
+  records: { type: "string" },
+  seed: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
+
+function wholeNumber(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number, not ${JSON.stringify(text)}`);
+  return Number(text);
+}
 
 function positiveInteger(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -207,9 +260,37 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     }
 
+    const whole = (name: keyof typeof values): number | undefined =>
+      wholeNumber(name, values[name] as string | undefined);
     switch (command) {
       case "demo":
-        return runDemo(io);
+        return await runDemo(io);
+      case "find": {
+        const query = await readQuery(words, io);
+        return await runFind(
+          {
+            query,
+            ...(values.count !== undefined && { count: whole("count")! }),
+            ...(values.offset !== undefined && { offset: whole("offset")! }),
+            ...(values.sort !== undefined && { sort: values.sort }),
+            ...(values.fields !== undefined && { fields: values.fields }),
+            ...(values.all !== undefined && { all: values.all }),
+            ...(values.limit !== undefined && { limit: whole("limit")! }),
+            ...(values.json !== undefined && { json: values.json }),
+          },
+          io,
+        );
+      }
+      case "sandbox":
+        if (words.length > 0) throw new UsageError("sandbox takes no query");
+        return await runSandbox(
+          {
+            ...(values.port !== undefined && { port: whole("port")! }),
+            ...(values.records !== undefined && { records: whole("records")! }),
+            ...(values.seed !== undefined && { seed: whole("seed")! }),
+          },
+          io,
+        );
       case "parse":
       case "format": {
         const source = await readQuery(words, io);

@@ -243,16 +243,6 @@ describe("what the command line survives", () => {
   });
 });
 
-describe("secuq demo", () => {
-  it("shows valid, ambiguous and invalid queries", async () => {
-    const { status, stdout } = await secuq(["demo"]);
-    expect(status).toBe(EXIT.ok);
-    expect(stdout).toContain("canonical: status:received OR (status:approved AND basket_info.sum:{1000 TO *])");
-    expect(stdout).toContain("warning ambiguous-precedence");
-    expect(stdout).toContain("error minus-prefix");
-  });
-});
-
 describe("the secuq executable", () => {
   // The published command, built by `npm run build` (npm test builds first): starting Node is the slow part, so the
   // test allows for a busy machine.

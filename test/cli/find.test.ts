@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/io.js";
+import { EXIT, run } from "../../src/cli/run.js";
+import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
+
+async function secuq(
+  args: string[],
+  overrides: Partial<CliIo> = {},
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => Promise.resolve(new Uint8Array()),
+    stdinIsTerminal: true,
+    color: { stdout: false, stderr: false },
+    debug: false,
+    env: {},
+    ...overrides,
+  };
+  const status = await run(args, io);
+  return { status, stdout, stderr };
+}
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ records: 500, seed: 5 });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+const credentials = () => ({
+  SECUCONNECT_BASE_URL: sandbox.url,
+  SECUCONNECT_CLIENT_ID: sandbox.clientId,
+  SECUCONNECT_CLIENT_SECRET: sandbox.clientSecret,
+});
+
+describe("secuq find", () => {
+  it("without credentials searches the local sandbox, and says so", async () => {
+    const { status, stdout, stderr } = await secuq(["find", "status:approved"]);
+    expect(status).toBe(EXIT.ok);
+    expect(stderr).toContain("no credentials");
+    expect(stdout).toMatch(/^id +created +status +amount +customer\n/);
+    expect(stdout).toMatch(/\n20 of [\d,]+ found\n$/);
+  });
+
+  it("uses the credentials of the environment", async () => {
+    const { status, stdout, stderr } = await secuq(["find", "--json", "--count", "3", "_exists_:id"], {
+      env: credentials(),
+    });
+    expect(status).toBe(EXIT.ok);
+    expect(stderr).toBe("");
+    const answer = JSON.parse(stdout) as { count: number; data: unknown[] };
+    expect(answer).toMatchObject({ count: 500 });
+    expect(answer.data).toHaveLength(3);
+  });
+
+  it("prints every match as JSON lines with --all when piped, up to --limit", async () => {
+    const { stdout } = await secuq(["find", "--all", "--limit", "25", "_exists_:id"], { env: credentials() });
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(25);
+    expect((JSON.parse(lines[0]!) as { id: string }).id).toMatch(/^STX_/);
+  });
+
+  it("shows a query's mistakes with their fixes and sends nothing", async () => {
+    const { status, stdout, stderr } = await secuq(["find", "status:approved and x"], { env: credentials() });
+    expect(status).toBe(EXIT.invalidQuery);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("error lowercase-operator");
+    expect(stderr).toContain("fix: Write AND");
+  });
+
+  it("exits 3 when the API refuses, with its message", async () => {
+    const { status, stderr } = await secuq(["find", "status:approved"], {
+      env: { ...credentials(), SECUCONNECT_CLIENT_SECRET: "wrong-secret" },
+    });
+    expect(status).toBe(EXIT.apiFailed);
+    expect(stderr).toContain("Authentication failed: invalid_client");
+    expect(stderr).not.toContain("wrong-secret");
+  });
+});
+
+describe("secuq sandbox", () => {
+  it("starts, prints how to reach it, and stops when interrupted", async () => {
+    let stopped = false;
+    const { status, stdout } = await secuq(["sandbox", "--records", "10"], {
+      untilInterrupted: () => {
+        stopped = true;
+        return Promise.resolve();
+      },
+    });
+    expect(status).toBe(EXIT.ok);
+    expect(stopped).toBe(true);
+    expect(stdout).toMatch(/base URL +http:\/\/127\.0\.0\.1:\d+\/api\/v2/);
+    expect(stdout).toContain("10 sample Smart Transactions");
+  });
+});
+
+describe("secuq demo", () => {
+  it("finds transactions in the sandbox: built, typed with a mistake and fixed, sorted", async () => {
+    const { status, stdout } = await secuq(["demo"]);
+    expect(status).toBe(EXIT.ok);
+    expect(stdout).toContain("q = status:approved AND basket_info.sum:[10000 TO *]");
+    expect(stdout).toContain("fix: Write AND");
+    expect(stdout).toContain("Fixed: status:failed AND payment_method:invoice");
+    expect(stdout.match(/\d+ of [\d,]+ found/g)).toHaveLength(3);
+  });
+});
