@@ -6,7 +6,17 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "test/lucene/build/", "grammar/", "src/syntax/cst.ts", ".scratch/", "test/docs/.generated/"] },
+  {
+    ignores: [
+      "dist/",
+      "coverage/",
+      "test/lucene/build/",
+      "grammar/",
+      "src/syntax/cst.ts",
+      ".scratch/",
+      "test/docs/.generated/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,
