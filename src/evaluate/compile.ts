@@ -132,16 +132,60 @@ function leafOf(query: Extract<Query, { type: "term" | "range" | "exists" }>, op
   }
 }
 
-// Program instructions: a leaf's index (≥ 0), or an operator with its operand count.
-const NOT = -1;
-const AND = -2;
-const OR = -3;
+/** An OR of exact values on one field (`status:(a OR b OR c)`): one set lookup instead of a test per value. */
+function valueSetLeaf(path: readonly string[], wanted: readonly string[], ignoreCase: boolean): Leaf {
+  const texts = new Set(wanted.map((text) => (ignoreCase ? text.toLowerCase() : text)));
+  const numbers = new Set(wanted.filter((text) => NUMBER.test(text)).map(Number));
+  const visit = (value: Scalar): boolean => {
+    if (typeof value === "string") return texts.has(ignoreCase ? value.toLowerCase() : value);
+    if (typeof value === "number") return numbers.has(value);
+    if (typeof value === "bigint") return numbers.has(Number(value)) || texts.has(String(value));
+    return texts.has(String(value));
+  };
+  return (record) => someValue(record, path, 0, visit);
+}
+
+// An OR joins this many exact values of one field before they become one set lookup.
+const SET_FROM = 3;
+
+/** The operands of an OR, with the exact values of one field (three or more) taken together into one leaf. */
+function groupedOperands(operands: readonly Query[], options: MatchOptions): (Query | Leaf)[] {
+  const byField = new Map<string, string[]>();
+  for (const operand of operands) {
+    if (operand.type !== "term" || operand.value.kind !== "text") continue;
+    const values = byField.get(operand.field);
+    if (values) values.push(operand.value.text);
+    else byField.set(operand.field, [operand.value.text]);
+  }
+  const grouped = new Map<string, Leaf>();
+  for (const [field, values] of byField) {
+    if (values.length >= SET_FROM) {
+      grouped.set(field, valueSetLeaf(field.split("."), values, options.ignoreCase ?? true));
+    }
+  }
+  if (grouped.size === 0) return [...operands];
+  const result: (Query | Leaf)[] = [];
+  for (const operand of operands) {
+    const inSet = operand.type === "term" && operand.value.kind === "text" && grouped.has(operand.field);
+    if (!inSet) result.push(operand);
+  }
+  for (const leaf of grouped.values()) result.push(leaf);
+  return result;
+}
+
+// Program instructions, in pre-order, three numbers each: the operation (a leaf, NOT, AND, OR), a leaf's index or an
+// operator's operand count, and where the node's code ends (to skip what a decided AND or OR need not test).
+const LEAF = 0;
+const NOT = 1;
+const AND = 2;
+const OR = 3;
 
 /**
- * Compiles a query once into a predicate over records. The query becomes a postfix program evaluated with a fixed
- * stack, so neither compiling nor matching recurses per operand or per nesting level, and matching allocates nothing
- * of its own beyond lower-cased text when case is ignored. It takes an AST only, so a bundle that uses it carries
- * no parser.
+ * Compiles a query once into a predicate over records. The query becomes a flat program run with a fixed stack, so
+ * neither compiling nor matching recurses per operand or per nesting level. AND and OR stop at the first operand that
+ * decides them, and an OR of three or more exact values of one field is one set lookup. Matching allocates nothing
+ * of its own beyond lower-cased text when case is ignored. It takes an AST only, so a bundle that uses it carries no
+ * parser.
  *
  * @example
  * const isBig = compileQuery(q.field("basket_info.sum").atLeast(10000).toQuery());
@@ -150,57 +194,79 @@ const OR = -3;
 export function compileQuery(query: Query, options: MatchOptions = {}): (record: unknown) => boolean {
   const leaves: Leaf[] = [];
   const program: number[] = [];
-  // Post-order walk with an explicit stack: [node, children already emitted].
-  const stack: [Query, boolean][] = [[query, false]];
+  // Pre-order walk with an explicit stack; an `end` entry marks where a node's code ends, to fill in its jump.
+  const stack: (Query | Leaf | { end: number })[] = [query];
   let depth = 0;
   let maxDepth = 1;
   while (stack.length > 0) {
-    const [node, expanded] = stack.pop()!;
-    const children = childrenOf(node);
-    if (children.length > 0 && !expanded) {
-      stack.push([node, true]);
-      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, false]);
+    const item = stack.pop()!;
+    if (typeof item === "function") {
+      program.push(LEAF, leaves.length, program.length + 3);
+      leaves.push(item);
       continue;
     }
+    if ("end" in item) {
+      program[item.end] = program.length;
+      depth--;
+      continue;
+    }
+    const node = item;
     switch (node.type) {
       case "and":
-      case "or":
-        program.push(node.type === "and" ? AND : OR, node.operands.length);
-        depth -= node.operands.length - 1;
+      case "or": {
+        const operands = node.type === "or" ? groupedOperands(node.operands, options) : node.operands;
+        if (operands.length === 1) {
+          stack.push(operands[0]!);
+          break;
+        }
+        program.push(node.type === "and" ? AND : OR, operands.length, 0);
+        maxDepth = Math.max(maxDepth, ++depth);
+        stack.push({ end: program.length - 1 });
+        for (let i = operands.length - 1; i >= 0; i--) stack.push(operands[i]!);
         break;
+      }
       case "not":
-        program.push(NOT, 1);
+        program.push(NOT, 1, 0);
+        maxDepth = Math.max(maxDepth, ++depth);
+        stack.push({ end: program.length - 1 }, node.operand);
         break;
       case "term":
       case "range":
       case "exists":
-        program.push(leaves.length, 0);
+        program.push(LEAF, leaves.length, program.length + 3);
         leaves.push(leafOf(node, options));
-        maxDepth = Math.max(maxDepth, ++depth);
         break;
       default:
         assertNever(node);
     }
   }
   const code = Int32Array.from(program);
-  const values = new Uint8Array(maxDepth);
+  // The open AND, OR and NOT nodes: where each one's code starts, and how many of its operands are left.
+  const frames = new Int32Array(maxDepth);
+  const left = new Int32Array(maxDepth);
   return (record) => {
     let top = 0;
-    for (let pc = 0; pc < code.length; pc += 2) {
+    let pc = 0;
+    for (;;) {
       const op = code[pc]!;
-      if (op >= 0) {
-        values[top++] = leaves[op]!(record) ? 1 : 0;
-      } else if (op === NOT) {
-        values[top - 1] = values[top - 1] ? 0 : 1;
-      } else {
-        const count = code[pc + 1]!;
-        const from = top - count;
-        let result = op === AND ? 1 : 0;
-        for (let i = from; i < top; i++) result = op === AND ? result & values[i]! : result | values[i]!;
-        top = from;
-        values[top++] = result;
+      if (op !== LEAF) {
+        frames[top] = pc;
+        left[top++] = code[pc + 1]!;
+        pc += 3;
+        continue;
+      }
+      let result = leaves[code[pc + 1]!]!(record);
+      pc = code[pc + 2]!;
+      // Hand the result up until an AND or OR needs its next operand.
+      for (;;) {
+        if (top === 0) return result;
+        const at = frames[top - 1]!;
+        const parent = code[at]!;
+        if (parent === NOT) result = !result;
+        else if (--left[top - 1]! > 0 && (parent === AND ? result : !result)) break;
+        top--;
+        pc = code[at + 2]!;
       }
     }
-    return values[0] === 1;
   };
 }

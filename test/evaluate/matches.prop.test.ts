@@ -60,6 +60,31 @@ describe("the evaluator", () => {
     );
   });
 
+  it("an OR of exact values of one field (one set lookup) matches when any value matches", () => {
+    let grouped = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...fields), { minLength: 2, maxLength: 6 }),
+        fc.array(
+          valueArb.filter((value) => value !== ""),
+          { minLength: 6, maxLength: 6 },
+        ),
+        documentArb,
+        fc.boolean(),
+        (chosen, values, document, ignoreCase) => {
+          const terms = chosen.map((field, i) => ast.term(field, ast.text(values[i]!)));
+          if (chosen.some((field) => chosen.filter((other) => other === field).length >= 3)) grouped++;
+          const record = nestRecord(document);
+          const each = terms.some((term) => compileQuery(term, { ignoreCase, schema })(record));
+          expect(compileQuery(ast.or(terms), { ignoreCase, schema })(record)).toBe(each);
+        },
+      ),
+      { numRuns: runs(2000) },
+    );
+    // The generator reaches the grouping: three or more values of one field in one OR.
+    expect(grouped).toBeGreaterThan(runs(2000) / 10);
+  });
+
   it("ignoring case is matching the lower-cased query against lower-cased values", () => {
     fc.assert(
       fc.property(
