@@ -1,5 +1,5 @@
 import type { Bound, Query } from "../ast/types.js";
-import { assertNever, childrenOf } from "../ast/walk.js";
+import { assertNever } from "../ast/walk.js";
 import type { FieldSchema } from "../schema/schema.js";
 import { compareCodePoints, NUMBER, parseIsoDate } from "../schema/values.js";
 import { compilePattern, matchesPattern } from "../ast/wildcard.js";
