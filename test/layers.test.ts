@@ -88,6 +88,21 @@ describe("the layers of src/", () => {
     expect(parserUsers.filter((file) => !TEXT_FACADES.has(file))).toEqual([]);
   });
 
+  it("only the command and the sandbox use Node built-ins, and the main entry reaches neither", () => {
+    const nodeUsers = files.filter((file) => importsOf(file).packages.some((name) => name.startsWith("node:")));
+    expect(nodeUsers.every((file) => ["cli", "sandbox"].includes(folderOf(file)))).toBe(true);
+    const reached = new Set<string>();
+    const pending = ["index.ts"];
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (reached.has(file)) continue;
+      reached.add(file);
+      pending.push(...importsOf(file).local);
+    }
+    expect(reached.has("client/client.ts") && reached.has("syntax/parse.ts")).toBe(true);
+    expect([...reached].filter((file) => ["cli", "sandbox"].includes(folderOf(file)))).toEqual([]);
+  });
+
   it("client/ uses no Node built-in: it runs in browsers and edge runtimes", () => {
     const builtIns = files
       .filter((file) => folderOf(file) === "client")
