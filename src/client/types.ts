@@ -1,6 +1,7 @@
 import type { Query } from "../ast/types.js";
 import type { QueryBuilder } from "../builder/types.js";
 import type { FieldSchema } from "../schema/schema.js";
+import type { SmartTransactionRecord } from "../schema/smart-transaction-schema.js";
 
 /** Where the API is: one of Secuconnect's environments. */
 export type Environment = "production" | "testing" | "staging";
@@ -62,36 +63,11 @@ export interface FindParams {
   readonly signal?: AbortSignal;
 }
 
-/** A Smart Transaction as the API answers it (the fields asked for; the reference lists them all). */
-export interface SmartTransaction {
-  readonly object?: "smart.transactions";
-  readonly id?: string;
-  readonly created?: string;
-  readonly updated?: string;
-  readonly status?: string;
-  readonly transactionRef?: string;
-  readonly merchantRef?: string;
-  readonly basket_info?: { readonly sum?: number; readonly currency?: string };
-  readonly customer?: {
-    readonly object?: string;
-    readonly id?: string;
-    readonly contact?: {
-      readonly forename?: string;
-      readonly surname?: string;
-      readonly companyname?: string;
-      readonly email?: string;
-      readonly phone?: string;
-      readonly address?: {
-        readonly street?: string;
-        readonly street_number?: string;
-        readonly city?: string;
-        readonly postal_code?: string;
-        readonly country?: string;
-      };
-    };
-  };
-  readonly [field: string]: unknown;
-}
+/**
+ * A Smart Transaction as the API answers it, typed from the field reference (every field optional: `fields` keeps
+ * some only). Fields the reference does not list are not in the type; read them through a cast.
+ */
+export type SmartTransaction = SmartTransactionRecord;
 
 /** One answer of `find`. */
 export interface SmartTransactionList {

@@ -81,3 +81,29 @@ export type FieldsOf<S> = {
 
 /** The shape the builder reads from a schema's fields. */
 export type FieldMap = Record<string, { type: FieldType; values: string }>;
+
+/** The value a spec entry holds in a record: text, a number, a boolean, an ISO 8601 date, a list, or an object. */
+type ValueOf<E, D extends 0[]> = D["length"] extends MaxDepth
+  ? unknown
+  : E extends "string" | "keyword" | "date"
+    ? string
+    : E extends "integer" | "number"
+      ? number
+      : E extends "boolean"
+        ? boolean
+        : E extends "object"
+          ? Readonly<Record<string, unknown>>
+          : E extends { readonly [FIELD]: true; readonly type: infer T; readonly values?: readonly (infer V)[] }
+            ? T extends "string" | "keyword"
+              ? [V] extends [never]
+                ? string
+                : V | (string & {})
+              : ValueOf<T, D>
+            : E extends readonly [infer Inner]
+              ? readonly ValueOf<Inner, D>[]
+              : RecordOfDepth<E, [...D, 0]>;
+
+type RecordOfDepth<S, D extends 0[]> = { readonly [K in keyof S]?: ValueOf<S[K], D> };
+
+/** A record of a spec's shape: each field optional, with the type its entry says (`"integer"` a number, …). */
+export type RecordOf<S> = RecordOfDepth<S, []>;

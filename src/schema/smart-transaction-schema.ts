@@ -1,4 +1,5 @@
 import { defineBuiltInSchema, field } from "./schema.js";
+import type { RecordOf } from "./schema-types.js";
 // The models shared by several fields, and the linked transactions, are in their own file.
 import {
   cents,
@@ -10,8 +11,8 @@ import {
   linkedTransactions,
 } from "./smart-transaction-models.js";
 
-/** Every field of a Smart Transaction, by the path a query names it with. */
-export const smartTransactionSchema = defineBuiltInSchema({
+/** The Smart Transaction's fields as a spec: the schema below, and the type of the records the API answers. */
+const smartTransactionSpec = {
   object: field("keyword", { values: ["smart.transactions"] }),
   id: field("keyword", { description: "Smart Transaction id, STX_…" }),
   l: aggregation("lookup index", "integer"),
@@ -201,7 +202,16 @@ export const smartTransactionSchema = defineBuiltInSchema({
     },
   },
   subscription: productInstance,
-});
+} as const;
+
+/** Every field of a Smart Transaction, by the path a query names it with. */
+export const smartTransactionSchema = defineBuiltInSchema(smartTransactionSpec);
+
+/**
+ * A Smart Transaction as the API answers it, typed from the field reference: every field optional (`fields` keeps
+ * some only), amounts in cents as numbers, timestamps as ISO 8601 text, known values as their literal types.
+ */
+export type SmartTransactionRecord = RecordOf<typeof smartTransactionSpec>;
 
 /** The paths and types of the Smart Transaction's fields, for typing builders and results. */
 export type SmartTransactionFields = NonNullable<(typeof smartTransactionSchema)["~fields"]>;
