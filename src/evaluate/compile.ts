@@ -23,7 +23,12 @@ type Scalar = string | number | boolean | bigint;
 const isRecord = (value: unknown): boolean => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Calls `visit` with each value at `path` (arrays anywhere on the way are looked into), until it returns true. */
-function someValue(value: unknown, path: readonly string[], index: number, visit: (value: Scalar) => boolean): boolean {
+export function someValue(
+  value: unknown,
+  path: readonly string[],
+  index: number,
+  visit: (value: Scalar) => boolean,
+): boolean {
   if (value === null || value === undefined || (index === 0 && !isRecord(value))) return false;
   if (Array.isArray(value)) {
     for (const item of value) if (someValue(item, path, index, visit)) return true;

@@ -1,19 +1,5 @@
+import { someValue } from "../evaluate/compile.js";
 import type { FieldSchema } from "../schema/schema.js";
-
-/** The values at a dotted path, through arrays. */
-export function valuesAt(record: unknown, path: string): unknown[] {
-  let current: unknown[] = [record];
-  for (const key of path.split(".")) {
-    const next: unknown[] = [];
-    for (const value of current) {
-      const inner = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-      if (Array.isArray(inner)) next.push(...(inner as unknown[]));
-      else if (inner !== undefined && inner !== null) next.push(inner);
-    }
-    current = next;
-  }
-  return current;
-}
 
 /** The record with only the given dotted paths (and the objects and arrays that lead to them). */
 export function pick(record: unknown, paths: readonly string[]): unknown {
@@ -46,12 +32,17 @@ function copyPath(from: unknown, to: Record<string, unknown>, keys: readonly str
 
 /** A key to sort by: numbers as numbers, dates as instants, anything else as text; missing values sort last. */
 function sortKey(record: unknown, path: string, schema: FieldSchema<unknown>): number | string | undefined {
-  const value = valuesAt(record, path)[0];
+  // The first value, found the way the evaluator finds values (through arrays at any depth).
+  let value: string | number | boolean | bigint | undefined;
+  someValue(record, path.split("."), 0, (found) => {
+    value = found;
+    return true;
+  });
   if (value === undefined) return undefined;
   const type = (schema as FieldSchema).lookup(path)?.type;
   if (type === "date" && typeof value === "string") return Date.parse(value);
   if (typeof value === "number") return value;
-  return typeof value === "string" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
+  return String(value);
 }
 
 /** Sorts indexes of records by `field:asc,field:desc` entries, stably. */

@@ -1,4 +1,5 @@
 import type { SmartTransaction } from "../client/types.js";
+import { smartTransactionSchema } from "../schema/smart-transaction-schema.js";
 import { seeded, type Random } from "./random.js";
 
 const FORENAMES = [
@@ -52,20 +53,21 @@ const CITIES: readonly (readonly [string, string])[] = [
   ["Hannover", "30159"],
 ];
 const STREETS = ["Hauptstraße", "Bahnhofstraße", "Gartenweg", "Schulstraße", "Lindenallee", "Am Markt", "Bergstraße"];
-const STATUSES = [
-  "created",
-  "processing",
-  "approved",
-  "pending",
-  "ok",
-  "received",
-  "shipped",
-  "collection",
-  "collected",
-  "failed",
-];
-// Most transactions end well; the weights make the sample look like a shop's.
-const STATUS_WEIGHTS = [3, 2, 25, 6, 20, 14, 12, 3, 5, 10];
+// Most transactions end well: how often each of the schema's statuses comes, so that the sample looks like a shop's.
+const STATUS_WEIGHTS: Readonly<Record<string, number>> = {
+  created: 3,
+  processing: 2,
+  approved: 25,
+  pending: 6,
+  ok: 20,
+  received: 14,
+  shipped: 12,
+  collection: 3,
+  collected: 5,
+  failed: 10,
+};
+const STATUSES = smartTransactionSchema.lookup("status")?.values ?? [];
+const STATUS_TOTAL = STATUSES.reduce((total, status) => total + (STATUS_WEIGHTS[status] ?? 1), 0);
 const PAYMENT_METHODS = ["creditcard", "debit", "invoice", "paypal", "prepaid", "sofort", "giropay", "easycredit"];
 const ARTICLES: readonly (readonly [string, number])[] = [
   ["T-Shirt", 1999],
@@ -84,10 +86,10 @@ const DAY = 86_400_000;
 const LAST_DAY = Date.UTC(2026, 10, 30);
 
 function weighted(random: Random): string {
-  let roll = random.below(STATUS_WEIGHTS.reduce((a, b) => a + b, 0));
-  for (let i = 0; i < STATUSES.length; i++) {
-    roll -= STATUS_WEIGHTS[i]!;
-    if (roll < 0) return STATUSES[i]!;
+  let roll = random.below(STATUS_TOTAL);
+  for (const status of STATUSES) {
+    roll -= STATUS_WEIGHTS[status] ?? 1;
+    if (roll < 0) return status;
   }
   return STATUSES[0]!;
 }

@@ -122,13 +122,14 @@ function isStackError(error: unknown): boolean {
   return error instanceof RangeError || (error instanceof Error && error.name === "InternalError");
 }
 
+const isFallback = (problem: Problem): boolean => diagnosticCatalog[problem.code].fallback === true;
+
 /**
  * Removes the fallback diagnostics ("unexpected end") when a specific one explains the text: they are what the
  * grammar met after that mistake. Alone, one stays, so that no invalid text passes in silence.
  */
 function dropFallbacks(problems: Problem[]): void {
-  const isFallback = (problem: Problem): boolean => diagnosticCatalog[problem.code].fallback === true;
-  if (!problems.some(isFallback) || problems.every(isFallback)) return;
+  if (problems.length === 0 || !problems.some(isFallback) || problems.every(isFallback)) return;
   let kept = 0;
   for (const problem of problems) if (!isFallback(problem)) problems[kept++] = problem;
   problems.length = kept;

@@ -1,27 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/io.js";
-import { EXIT, run } from "../../src/cli/run.js";
+import { EXIT } from "../../src/cli/run.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
-
-async function secuq(
-  args: string[],
-  overrides: Partial<CliIo> = {},
-): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readStdin: () => Promise.resolve(new Uint8Array()),
-    stdinIsTerminal: true,
-    color: { stdout: false, stderr: false },
-    debug: false,
-    env: {},
-    ...overrides,
-  };
-  const status = await run(args, io);
-  return { status, stdout, stderr };
-}
+import { secuq } from "./secuq.js";
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -46,7 +26,7 @@ describe("secuq find", () => {
   });
 
   it("uses the credentials of the environment", async () => {
-    const { status, stdout, stderr } = await secuq(["find", "--json", "--count", "3", "_exists_:id"], {
+    const { status, stdout, stderr } = await secuq(["find", "--json", "--count", "3", "_exists_:id"], undefined, {
       env: credentials(),
     });
     expect(status).toBe(EXIT.ok);
@@ -57,14 +37,18 @@ describe("secuq find", () => {
   });
 
   it("prints every match as JSON lines with --all when piped, up to --limit", async () => {
-    const { stdout } = await secuq(["find", "--all", "--limit", "25", "_exists_:id"], { env: credentials() });
+    const { stdout } = await secuq(["find", "--all", "--limit", "25", "_exists_:id"], undefined, {
+      env: credentials(),
+    });
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(25);
     expect((JSON.parse(lines[0]!) as { id: string }).id).toMatch(/^STX_/);
   });
 
   it("shows a query's mistakes with their fixes and sends nothing", async () => {
-    const { status, stdout, stderr } = await secuq(["find", "status:approved and x"], { env: credentials() });
+    const { status, stdout, stderr } = await secuq(["find", "status:approved and x"], undefined, {
+      env: credentials(),
+    });
     expect(status).toBe(EXIT.invalidQuery);
     expect(stdout).toBe("");
     expect(stderr).toContain("error lowercase-operator");
@@ -72,7 +56,7 @@ describe("secuq find", () => {
   });
 
   it("exits 3 when the API refuses, with its message", async () => {
-    const { status, stderr } = await secuq(["find", "status:approved"], {
+    const { status, stderr } = await secuq(["find", "status:approved"], undefined, {
       env: { ...credentials(), SECUCONNECT_CLIENT_SECRET: "wrong-secret" },
     });
     expect(status).toBe(EXIT.apiFailed);
@@ -84,7 +68,7 @@ describe("secuq find", () => {
 describe("secuq sandbox", () => {
   it("starts, prints how to reach it, and stops when interrupted", async () => {
     let stopped = false;
-    const { status, stdout } = await secuq(["sandbox", "--records", "10"], {
+    const { status, stdout } = await secuq(["sandbox", "--records", "10"], undefined, {
       untilInterrupted: () => {
         stopped = true;
         return Promise.resolve();

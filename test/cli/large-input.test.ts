@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { EXIT, run } from "../../src/cli/run.js";
+import { EXIT } from "../../src/cli/run.js";
+import { secuq } from "./secuq.js";
 
 const MEGABYTE = 1_000_000;
 
@@ -45,16 +46,7 @@ describe("secuq validate on a megabyte of input", () => {
   it.each(inputs)("%s: exit 1, a few kilobytes of output, no stack trace", async (_name, bytes) => {
     expect(bytes.length).toBeGreaterThan(MEGABYTE * 0.75);
     expect(bytes.length).toBeLessThanOrEqual(MEGABYTE);
-    let stdout = "";
-    let stderr = "";
-    const status = await run(["validate", "-"], {
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-      readStdin: () => Promise.resolve(bytes),
-      stdinIsTerminal: false,
-      color: { stdout: false, stderr: false },
-      debug: false,
-    });
+    const { status, stdout, stderr } = await secuq(["validate", "-"], bytes);
     expect(status).toBe(EXIT.invalidQuery);
     expect(stdout.length + stderr.length).toBeLessThan(16_000);
     expect(stdout + stderr).not.toMatch(/internal error|^\s+at /m);

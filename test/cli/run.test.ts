@@ -2,30 +2,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { EXIT, run } from "../../src/cli/run.js";
-import type { CliIo } from "../../src/cli/io.js";
-
-/** Runs the command in-process and captures what it writes. */
-async function secuq(
-  args: string[],
-  stdin?: string | Uint8Array,
-  overrides: Partial<CliIo> = {},
-): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readStdin: () =>
-      Promise.resolve(typeof stdin === "string" ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
-    stdinIsTerminal: stdin === undefined,
-    color: { stdout: false, stderr: false },
-    debug: false,
-    ...overrides,
-  };
-  const status = await run(args, io);
-  return { status, stdout, stderr };
-}
+import { EXIT } from "../../src/cli/run.js";
+import { secuq } from "./secuq.js";
 
 describe("secuq format", () => {
   it("prints the canonical form", async () => {

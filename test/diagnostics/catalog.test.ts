@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diagnosticCatalog, type DiagnosticCode } from "../../src/diagnostics/catalog.js";
-import { run } from "../../src/cli/run.js";
+import { secuq } from "../cli/secuq.js";
 import { applyFix } from "../../src/diagnostics/fixes.js";
 import { smartTransactionSchema as schema } from "../../src/schema/smart-transaction-schema.js";
 import { validate } from "../../src/validate/validate.js";
@@ -48,16 +48,7 @@ describe("each code at the mistake, with fixes that fix it", () => {
   it.each(EXAMPLES.filter((example) => !example.kind && !example.options).map((e) => [e.source, e] as const))(
     "secuq validate %s points at the mistake",
     async (_, example) => {
-      let stdout = "";
-      const io = {
-        stdout: (text: string) => (stdout += text),
-        stderr: () => undefined,
-        readStdin: () => Promise.resolve(new Uint8Array()),
-        stdinIsTerminal: true,
-        color: { stdout: false, stderr: false },
-        debug: false,
-      };
-      await run(["validate", "--", example.source], io);
+      const { stdout } = await secuq(["validate", "--", example.source]);
       const diagnostic = check(example).diagnostics.find((d) => d.code === example.code)!;
       const head = `${diagnostic.severity} ${example.code} at line ${diagnostic.line}, column ${diagnostic.column}:`;
       expect(stdout).toContain(head);
