@@ -22,6 +22,14 @@ type Scalar = string | number | boolean | bigint;
 /** A record is an object; an array or a scalar has no fields. */
 const isRecord = (value: unknown): boolean => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/**
+ * The string V8 keeps one copy of: a key or value compared against many records is then told equal to theirs by
+ * identity, not character by character (as a literal in hand-written code is).
+ */
+const interned = (text: string): string => Object.keys({ [text]: 0 })[0]!;
+
+const pathOf = (field: string): string[] => field.split(".").map(interned);
+
 /** Calls `visit` with each value at `path` (arrays anywhere on the way are looked into), until it returns true. */
 export function someValue(
   value: unknown,
@@ -40,6 +48,32 @@ export function someValue(
   return someValue((value as Record<string, unknown>)[path[index]!], path, index + 1, visit);
 }
 
+/**
+ * A test of the values at `path`. It walks plain objects directly and hands over to `someValue` only where an array,
+ * a missing field or a scalar is on the way, so the common case (one value, no arrays) makes no recursive call.
+ */
+function valuesAt(path: readonly string[], visit: (value: Scalar) => boolean): Leaf {
+  if (path.length === 1) {
+    const key = path[0]!;
+    return (record) => {
+      if (typeof record !== "object" || record === null || Array.isArray(record)) return false;
+      const value = (record as Record<string, unknown>)[key];
+      if (typeof value === "string" || typeof value === "number") return visit(value);
+      return someValue(value, path, 1, visit);
+    };
+  }
+  return (record) => {
+    let value = record;
+    for (let index = 0; index < path.length; index++) {
+      if (typeof value !== "object" || value === null || Array.isArray(value))
+        return someValue(value, path, index, visit);
+      value = (value as Record<string, unknown>)[path[index]!];
+    }
+    if (typeof value === "string" || typeof value === "number") return visit(value);
+    return someValue(value, path, path.length, visit);
+  };
+}
+
 /** Whether a record has any value at `path` (an object counts, as Elasticsearch counts an object's fields). */
 function hasValue(value: unknown, path: readonly string[], index: number): boolean {
   if (value === null || value === undefined || (index === 0 && !isRecord(value))) return false;
@@ -56,16 +90,31 @@ function hasValue(value: unknown, path: readonly string[], index: number): boole
 const fullDate = (text: string): number | undefined =>
   /^\d{4}-\d{2}-\d{2}/.test(text) ? parseIsoDate(text) : undefined;
 
+/**
+ * Whether `text` lower-cased is `lowered`, without making a lower-cased copy while both are ASCII. Lower-casing keeps
+ * a text's length except for İ (U+0130), and ASCII letters lower-case alone, whatever stands around them.
+ */
+function sameIgnoringCase(text: string, lowered: string): boolean {
+  if (text.length !== lowered.length) return text.includes("\u0130") && text.toLowerCase() === lowered;
+  for (let i = 0; i < text.length; i++) {
+    const a = text.charCodeAt(i);
+    const b = lowered.charCodeAt(i);
+    if (a >= 128 || b >= 128) return text.toLowerCase() === lowered;
+    if (a !== b && !(a >= 65 && a <= 90 && a + 32 === b)) return false;
+  }
+  return true;
+}
+
 function textLeaf(path: readonly string[], wanted: string, ignoreCase: boolean): Leaf {
-  const lowered = ignoreCase ? wanted.toLowerCase() : wanted;
+  const lowered = interned(ignoreCase ? wanted.toLowerCase() : wanted);
   const number = NUMBER.test(wanted) ? Number(wanted) : undefined;
   const visit = (value: Scalar): boolean => {
-    if (typeof value === "string") return (ignoreCase ? value.toLowerCase() : value) === lowered;
+    if (typeof value === "string") return value === lowered || (ignoreCase && sameIgnoringCase(value, lowered));
     if (typeof value === "number") return number !== undefined && value === number;
     if (typeof value === "bigint") return number !== undefined && String(value) === wanted.replace(/^\+/, "");
     return String(value) === lowered;
   };
-  return (record) => someValue(record, path, 0, visit);
+  return valuesAt(path, visit);
 }
 
 function patternLeaf(path: readonly string[], query: Extract<Query, { type: "term" }>, ignoreCase: boolean): Leaf {
@@ -75,7 +124,7 @@ function patternLeaf(path: readonly string[], query: Extract<Query, { type: "ter
     const text = typeof value === "string" ? value : String(value);
     return matchesPattern(pattern, ignoreCase ? text.toLowerCase() : text);
   };
-  return (record) => someValue(record, path, 0, visit);
+  return valuesAt(path, visit);
 }
 
 type Order = "number" | "date" | "text" | undefined;
@@ -109,7 +158,7 @@ function rangeLeaf(path: readonly string[], min: Bound | null, max: Bound | null
       (max === null || below(compareCodePoints(text, max.value)))
     );
   };
-  return (record) => someValue(record, path, 0, visit);
+  return valuesAt(path, visit);
 }
 
 function orderOf(schema: FieldSchema<unknown> | undefined, field: string): Order {
@@ -121,7 +170,7 @@ function orderOf(schema: FieldSchema<unknown> | undefined, field: string): Order
 }
 
 function leafOf(query: Extract<Query, { type: "term" | "range" | "exists" }>, options: MatchOptions): Leaf {
-  const path = query.field.split(".");
+  const path = pathOf(query.field);
   const ignoreCase = options.ignoreCase ?? true;
   switch (query.type) {
     case "exists":
@@ -147,7 +196,7 @@ function valueSetLeaf(path: readonly string[], wanted: readonly string[], ignore
     if (typeof value === "bigint") return numbers.has(Number(value)) || texts.has(String(value));
     return texts.has(String(value));
   };
-  return (record) => someValue(record, path, 0, visit);
+  return valuesAt(path, visit);
 }
 
 // An OR joins this many exact values of one field before they become one set lookup.
@@ -165,7 +214,7 @@ function groupedOperands(operands: readonly Query[], options: MatchOptions): (Qu
   const grouped = new Map<string, Leaf>();
   for (const [field, values] of byField) {
     if (values.length >= SET_FROM) {
-      grouped.set(field, valueSetLeaf(field.split("."), values, options.ignoreCase ?? true));
+      grouped.set(field, valueSetLeaf(pathOf(field), values, options.ignoreCase ?? true));
     }
   }
   if (grouped.size === 0) return [...operands];
@@ -245,6 +294,8 @@ export function compileQuery(query: Query, options: MatchOptions = {}): (record:
         assertNever(node);
     }
   }
+  // One condition needs no program around it.
+  if (program.length === 3) return leaves[0]!;
   const code = Int32Array.from(program);
   // The open AND, OR and NOT nodes: where each one's code starts, and how many of its operands are left.
   const frames = new Int32Array(maxDepth);

@@ -67,7 +67,9 @@ const STATUS_WEIGHTS: Readonly<Record<string, number>> = {
   failed: 10,
 };
 const STATUSES = smartTransactionSchema.lookup("status")?.values ?? [];
-const STATUS_TOTAL = STATUSES.reduce((total, status) => total + (STATUS_WEIGHTS[status] ?? 1), 0);
+// Each status's weight added to those before it: a roll below it and above the previous one picks it.
+let statusTotal = 0;
+const STATUS_THRESHOLDS = STATUSES.map((status) => (statusTotal += STATUS_WEIGHTS[status] ?? 1));
 const PAYMENT_METHODS = ["creditcard", "debit", "invoice", "paypal", "prepaid", "sofort", "giropay", "easycredit"];
 const ARTICLES: readonly (readonly [string, number])[] = [
   ["T-Shirt", 1999],
@@ -86,21 +88,44 @@ const DAY = 86_400_000;
 const LAST_DAY = Date.UTC(2026, 10, 30);
 
 function weighted(random: Random): string {
-  let roll = random.below(STATUS_TOTAL);
-  for (const status of STATUSES) {
-    roll -= STATUS_WEIGHTS[status] ?? 1;
-    if (roll < 0) return status;
+  const roll = random.below(statusTotal);
+  let i = 0;
+  while (roll >= STATUS_THRESHOLDS[i]!) i++;
+  return STATUSES[i]!;
+}
+
+const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** The date part (`2026-03-29T`) and the UTC month of each day, made once per day and kept. */
+const days = new Map<number, { readonly date: string; readonly month: number }>();
+
+function dayOf(day: number): { readonly date: string; readonly month: number } {
+  let known = days.get(day);
+  if (!known) {
+    const start = new Date(day * DAY);
+    const date = `${start.getUTCFullYear()}-${pad(start.getUTCMonth() + 1)}-${pad(start.getUTCDate())}T`;
+    days.set(day, (known = { date, month: start.getUTCMonth() }));
   }
-  return STATUSES[0]!;
+  return known;
 }
 
 /** An ISO 8601 timestamp with the German offset of its season (+01:00 in winter, +02:00 in summer). */
 function germanTime(ms: number): string {
-  const month = new Date(ms).getUTCMonth();
+  const { month } = dayOf(Math.floor(ms / DAY));
   const summer = month >= 3 && month <= 9;
-  const offset = summer ? 2 : 1;
-  const local = new Date(ms + offset * 3_600_000).toISOString().slice(0, 19);
-  return `${local}+0${offset}:00`;
+  const local = ms + (summer ? 2 : 1) * 3_600_000;
+  const day = Math.floor(local / DAY);
+  const seconds = Math.floor((local - day * DAY) / 1000);
+  // One join makes one flat string; a chain of + would keep a tree of pieces per timestamp.
+  return [
+    dayOf(day).date,
+    pad(Math.floor(seconds / 3600)),
+    ":",
+    pad(Math.floor(seconds / 60) % 60),
+    ":",
+    pad(seconds % 60),
+    summer ? "+02:00" : "+01:00",
+  ].join("");
 }
 
 const email = (forename: string, surname: string, n: number): string =>
@@ -112,82 +137,37 @@ const email = (forename: string, surname: string, n: number): string =>
     .replace(/ß/g, "ss")
     .replace(/\s+/g, "") + `${n % 100}@example.com`;
 
-/** One Smart Transaction, the `index`-th of the sample. */
-function transaction(random: Random, index: number): SmartTransaction {
-  const forename = random.pick(FORENAMES);
-  const surname = random.pick(SURNAMES);
-  const [city, postalCode] = random.pick(CITIES);
-  const created = LAST_DAY - random.below(730 * DAY);
-  const lines = 1 + random.below(3);
-  const products: Record<string, unknown>[] = [];
-  let sum = 0;
-  for (let line = 0; line < lines; line++) {
-    const [desc, priceOne] = random.pick(ARTICLES);
-    const quantity = 1 + random.below(3);
-    sum += priceOne * quantity;
-    products.push({
-      id: line + 1,
-      item_type: "article",
-      desc,
-      articleNumber: `ART-${1000 + random.below(9000)}`,
-      quantity,
-      priceOne,
-      sum: priceOne * quantity,
-      tax: 19,
-    });
-  }
-  if (random.next() < 0.3) {
-    products.push({
-      id: lines + 1,
-      item_type: "shipping",
-      desc: "Versand",
-      quantity: 1,
-      priceOne: 495,
-      sum: 495,
-      tax: 19,
-    });
-    sum += 495;
-  }
-  if (random.next() < 0.15) {
-    const coupon = Math.min(1000, sum - 1);
-    products.push({
-      id: products.length + 1,
-      item_type: "coupon",
-      desc: "Gutschein",
-      quantity: 1,
-      priceOne: -coupon,
-      sum: -coupon,
-      tax: 19,
-    });
-    sum -= coupon;
-  }
-  const id = `STX_${(index + 1).toString(36).toUpperCase().padStart(6, "0")}${random
-    .below(36 ** 4)
-    .toString(36)
-    .toUpperCase()
-    .padStart(4, "0")}`;
-  return {
-    object: "smart.transactions",
-    id,
-    created: germanTime(created),
-    updated: germanTime(created + random.below(5 * DAY)),
-    status: weighted(random),
-    transactionRef: `ORD-${String(100000 + index)}`,
-    merchantRef: `M-${random.below(90000) + 10000}`,
-    payment_method: random.pick(PAYMENT_METHODS),
-    basket_info: { sum, currency: "EUR" },
-    basket: { products, type: "default" },
-    customer: {
+const DIGITS_36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** Random upper-case base-36 digits, as the API's ids have. */
+function code36(random: Random, digits: number): string {
+  let code = "";
+  for (let i = 0; i < digits; i++) code += DIGITS_36[random.below(36)];
+  return code;
+}
+
+/** Deeply frozen: parts shared by many records must not change under them. */
+function frozen<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) if (typeof inner === "object" && inner !== null) frozen(inner);
+  return Object.freeze(value);
+}
+
+type Customer = NonNullable<SmartTransaction["customer"]>;
+type BasketLine = NonNullable<NonNullable<SmartTransaction["basket"]>["products"]>[number];
+
+/** A shop's customers: each record names one of them, as returning customers buy again. */
+function customers(random: Random, count: number): Customer[] {
+  return Array.from({ length: count }, (_, n) => {
+    const forename = random.pick(FORENAMES);
+    const surname = random.pick(SURNAMES);
+    const [city, postalCode] = random.pick(CITIES);
+    return frozen({
       object: "payment.customers",
-      id: `PCU_${random
-        .below(36 ** 8)
-        .toString(36)
-        .toUpperCase()
-        .padStart(8, "0")}`,
+      id: `PCU_${code36(random, 8)}`,
       contact: {
         forename,
         surname,
-        email: email(forename, surname, index),
+        email: email(forename, surname, n),
         phone: `+49 30 ${1000000 + random.below(9000000)}`,
         address: {
           street: random.pick(STREETS),
@@ -197,7 +177,97 @@ function transaction(random: Random, index: number): SmartTransaction {
           country: "DE",
         },
       },
-    },
+    });
+  });
+}
+
+/** Basket lines are few and alike (an article, its quantity, its place): made once each and shared. */
+class BasketLines {
+  private readonly articles = new Map<number, BasketLine>();
+  private readonly shippings = new Map<number, BasketLine>();
+  private readonly coupons = new Map<number, BasketLine>();
+
+  article(id: number, article: number, quantity: number): BasketLine {
+    const [desc, priceOne] = ARTICLES[article]!;
+    return made(this.articles, (id * ARTICLES.length + article) * 4 + quantity, () => ({
+      id,
+      item_type: "article",
+      desc,
+      articleNumber: `ART-${1001 + article * 37}`,
+      quantity,
+      priceOne,
+      sum: priceOne * quantity,
+      tax: 19,
+    }));
+  }
+
+  shipping(id: number): BasketLine {
+    return made(this.shippings, id, () => ({
+      id,
+      item_type: "shipping",
+      desc: "Versand",
+      quantity: 1,
+      priceOne: 495,
+      sum: 495,
+      tax: 19,
+    }));
+  }
+
+  coupon(id: number, amount: number): BasketLine {
+    return made(this.coupons, id * 10_000 + amount, () => ({
+      id,
+      item_type: "coupon",
+      desc: "Gutschein",
+      quantity: 1,
+      priceOne: -amount,
+      sum: -amount,
+      tax: 19,
+    }));
+  }
+}
+
+/** The line kept under `key`, made (and frozen) the first time. */
+function made(lines: Map<number, BasketLine>, key: number, make: () => BasketLine): BasketLine {
+  let line = lines.get(key);
+  if (!line) lines.set(key, (line = frozen(make())));
+  return line;
+}
+
+/** One Smart Transaction, the `index`-th of the sample. */
+function transaction(random: Random, index: number, buyers: readonly Customer[], lines: BasketLines): SmartTransaction {
+  const created = LAST_DAY - random.below(730 * DAY);
+  const articles = 1 + random.below(3);
+  const shipped = random.next() < 0.3;
+  const couponed = random.next() < 0.15;
+  // Sized exactly: an array grown by push keeps room for 17 lines, a million times over.
+  const products = new Array<BasketLine>(articles + Number(shipped) + Number(couponed));
+  let sum = 0;
+  for (let id = 1; id <= articles; id++) {
+    const line = lines.article(id, random.below(ARTICLES.length), 1 + random.below(3));
+    products[id - 1] = line;
+    sum += line.sum!;
+  }
+  if (shipped) {
+    products[articles] = lines.shipping(articles + 1);
+    sum += 495;
+  }
+  if (couponed) {
+    const coupon = Math.min(1000, sum - 1);
+    products[products.length - 1] = lines.coupon(products.length, coupon);
+    sum -= coupon;
+  }
+  return {
+    object: "smart.transactions",
+    id: ["STX_", (index + 1).toString(36).toUpperCase().padStart(6, "0"), code36(random, 4)].join(""),
+    created: germanTime(created),
+    updated: germanTime(created + random.below(5 * DAY)),
+    status: weighted(random),
+    transactionRef: `ORD-${String(100000 + index)}`,
+    merchantRef: `M-${random.below(90000) + 10000}`,
+    payment_method: random.pick(PAYMENT_METHODS),
+    basket_info: { sum, currency: "EUR" },
+    basket: { products, type: "default" },
+    customer: random.pick(buyers),
     intent: random.next() < 0.9 ? "sale" : "order",
     is_demo: false,
   };
@@ -205,14 +275,18 @@ function transaction(random: Random, index: number): SmartTransaction {
 
 /**
  * A deterministic sample of Smart Transactions: the same `count` and `seed` always give the same records, with the
- * reference's fields and value sets, amounts in cents, German customers, and two years of timestamps.
+ * reference's fields and value sets, amounts in cents, German customers, and two years of timestamps. Customers
+ * (about one per four transactions) and basket lines are shared between records and frozen, which keeps a million
+ * records in a few hundred megabytes.
  *
  * @example
  * sampleTransactions(3)[0].status // one of the API's statuses
  */
 export function sampleTransactions(count = 10_000, seed = 1): SmartTransaction[] {
   const random = seeded(seed);
+  const buyers = customers(random, Math.max(1, Math.ceil(count / 4)));
+  const lines = new BasketLines();
   const records: SmartTransaction[] = new Array<SmartTransaction>(count);
-  for (let i = 0; i < count; i++) records[i] = transaction(random, i);
+  for (let i = 0; i < count; i++) records[i] = transaction(random, i, buyers, lines);
   return records;
 }

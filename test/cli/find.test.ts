@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/run.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
@@ -89,5 +90,18 @@ describe("secuq demo", () => {
     expect(stdout).toContain("fix: Write AND");
     expect(stdout).toContain("Fixed: status:failed AND payment_method:invoice");
     expect(stdout.match(/\d+ of [\d,]+ found/g)).toHaveLength(3);
+  });
+
+  it("prints what the README shows, line for line, in that order", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const shown = /`npm start` shows the main job:\n\n```\n([^]*?)```/.exec(readme)![1]!;
+    // Money is printed with a no-break space before the €; the README has a plain one.
+    const stdout = (await secuq(["demo"])).stdout.replaceAll("\u00a0", " ");
+    let from = 0;
+    for (const line of shown.split("\n").filter((text) => text !== "" && text !== "…")) {
+      const at = stdout.indexOf(`${line}\n`, from);
+      expect(at, line).toBeGreaterThanOrEqual(from);
+      from = at + line.length;
+    }
   });
 });
