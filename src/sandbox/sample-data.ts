@@ -142,7 +142,7 @@ const DIGITS_36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 /** Random upper-case base-36 digits, as the API's ids have. */
 function code36(random: Random, digits: number): string {
   let code = "";
-  for (let i = 0; i < digits; i++) code += DIGITS_36[random.below(36)];
+  for (let i = 0; i < digits; i++) code += DIGITS_36.charAt(random.below(36));
   return code;
 }
 

@@ -58,8 +58,9 @@ describe("sampleTransactions", () => {
       expect(record.id).toMatch(/^STX_[0-9A-Z]{10}$/);
       expect(record.customer!.id).toMatch(/^PCU_[0-9A-Z]{8}$/);
       const lines = record.basket!.products!;
-      expect(lines.every((line) => line !== undefined)).toBe(true);
-      expect(record.basket_info!.sum).toBe(lines.reduce((total, line) => total + (line.sum!), 0));
+      // No holes: filter skips them.
+      expect(lines.filter(() => true)).toHaveLength(lines.length);
+      expect(record.basket_info!.sum).toBe(lines.reduce((total, line) => total + line.sum!, 0));
       expect(record.basket_info!.sum).toBeGreaterThan(0);
       for (const stamp of [record.created!, record.updated!]) {
         const [, month, offset] = /^\d{4}-(\d{2})-\d{2}T\d{2}:\d{2}:\d{2}\+0([12]):00$/.exec(stamp)!;
