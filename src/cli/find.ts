@@ -6,13 +6,13 @@ import {
   SecuconnectApiError,
   TimeoutError,
 } from "../client/errors.js";
-import type { ClientOptions, Environment, FindParams, SecuconnectClient, SmartTransaction } from "../client/types.js";
+import type { ClientOptions, Environment, FindAllParams, FindParams, SecuconnectClient } from "../client/types.js";
 import { QueryValidationError } from "../diagnostics/errors.js";
 import { printDiagnostics } from "../diagnostics/print.js";
 import { smartTransactionSchema } from "../schema/smart-transaction-schema.js";
 import { validate } from "../validate/validate.js";
 import type { CliIo } from "./io.js";
-import { table } from "./table.js";
+import { table, tableWriter } from "./table.js";
 
 /** What `secuq find` takes from its command line. */
 export interface FindCommand {
@@ -53,6 +53,32 @@ async function sandboxClient(io: CliIo): Promise<{ client: SecuconnectClient; cl
   return { client, close: () => sandbox.close() };
 }
 
+// How often a long run on a terminal says how far it is.
+const PROGRESS_EVERY = 1000;
+
+/**
+ * Every match, written as it comes: a table on a terminal, one JSON object per line otherwise (with progress on
+ * standard error when that is a terminal). A page at a time is held, never the whole result. Returns how many.
+ */
+async function findAll(
+  client: SecuconnectClient,
+  params: FindAllParams,
+  io: CliIo & { readonly tableOnTerminal: boolean },
+): Promise<number> {
+  const rows = io.tableOnTerminal ? tableWriter(io.stdout) : undefined;
+  const progress = !rows && io.stderrIsTerminal === true;
+  let found = 0;
+  for await (const record of client.smartTransactions.findAll(params)) {
+    found++;
+    if (rows) rows.add(record);
+    else io.stdout(`${JSON.stringify(record)}\n`);
+    if (progress && found % PROGRESS_EVERY === 0) io.stderr(`\r${found.toLocaleString("en-US")} found…`);
+  }
+  rows?.end();
+  if (progress && found >= PROGRESS_EVERY) io.stderr(`\r${found.toLocaleString("en-US")} found.\n`);
+  return found;
+}
+
 /** Exit statuses of `find` beyond the shared ones: the API (or the network) failed. */
 export const API_FAILED = 3;
 
@@ -79,22 +105,15 @@ export async function runFind(command: FindCommand, io: CliIo): Promise<number> 
   const params: FindParams = { ...shared, ...(command.offset !== undefined && { offset: command.offset }) };
   try {
     if (command.all) {
-      const lines = command.json === true || io.stdoutIsTerminal !== true;
-      const page: SmartTransaction[] = [];
-      let found = 0;
-      for await (const record of client.smartTransactions.findAll({
-        ...shared,
-        ...(command.limit !== undefined && { limit: command.limit }),
-      })) {
-        found++;
-        if (lines) io.stdout(`${JSON.stringify(record)}\n`);
-        else page.push(record);
-        if (!lines && found % 1000 === 0) io.stderr(`\r${found.toLocaleString("en-US")} found…`);
-      }
-      if (!lines) {
-        if (found >= 1000) io.stderr("\n");
-        io.stdout(table(page));
-      }
+      const found = await findAll(
+        client,
+        { ...shared, ...(command.limit !== undefined && { limit: command.limit }) },
+        {
+          ...io,
+          tableOnTerminal: command.json !== true && io.stdoutIsTerminal === true,
+        },
+      );
+      if (command.json !== true && io.stdoutIsTerminal === true) io.stdout(`${found.toLocaleString("en-US")} found\n`);
       return 0;
     }
     const { count, data } = await client.smartTransactions.find(params);

@@ -14,6 +14,8 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Whether standard output is a terminal (a table), or a pipe (JSON lines for `find --all`). */
   readonly stdoutIsTerminal?: boolean;
+  /** Whether standard error is a terminal (then a long `find --all` shows its progress there). */
+  readonly stderrIsTerminal?: boolean;
   /** Resolves when the person stops the command (Ctrl-C), for `secuq sandbox`; at once when absent. */
   readonly untilInterrupted?: () => Promise<void>;
 }
@@ -60,6 +62,7 @@ export function processIo(): CliIo {
     },
     stdinIsTerminal: process.stdin.isTTY,
     stdoutIsTerminal: process.stdout.isTTY,
+    stderrIsTerminal: process.stderr.isTTY,
     env: process.env,
     untilInterrupted: () =>
       new Promise((resolve) => {

@@ -77,7 +77,7 @@ Options:
   --offset <n>       where the answer starts
   --sort <entries>   such as created:desc,id:asc
   --fields <paths>   the fields to keep, such as id,status,basket_info.sum
-  --all              every match, a page at a time (JSON lines when piped)
+  --all              every match as it comes: a table on a terminal, JSON lines when piped
   --limit <n>        with --all: at most this many
   --json             print JSON
 `,

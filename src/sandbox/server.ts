@@ -95,6 +95,29 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 /**
+ * Refuses, with the reason, the parameters the sandbox cannot honour, rather than answer as if it had: an answer
+ * that ignored `aggregate` would look like plain results. `preset=own` and `expand` need nothing: every sample record
+ * is the caller's own, and stored with its linked objects in it.
+ */
+function refuseWhatItCannotDo(search: URLSearchParams): void {
+  const preset = search.get("preset");
+  if (preset !== null && preset !== "own") {
+    throw formatError(`Unknown preset: ${preset}. The sandbox knows the one documented preset, own`);
+  }
+  const expand = search.get("expand");
+  if (expand !== null && expand !== "all" && smartTransactionSchema.lookup(expand)?.type !== "object") {
+    throw formatError(`Cannot expand ${expand}: write all, or the name of a linked object such as customer`);
+  }
+  for (const key of search.keys()) {
+    if (key === "aggregate" || key.startsWith("aggregate[")) {
+      throw formatError(
+        "The sandbox does not aggregate: the API's aggregation answers are not documented well enough to imitate",
+      );
+    }
+  }
+}
+
+/**
  * Starts a local server that answers like the Secuconnect API for Smart Transactions: `POST /oauth/token` and
  * `GET /api/v2/Smart/Transactions` with `q`, `count`, `offset`, `sort`, `fields`, scrolling, `validate` and `meta`.
  * It reads `q` as the server does (Lucene's rules, not the usual precedence), refuses what the server refuses with
@@ -151,6 +174,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   function find(search: URLSearchParams): unknown {
+    refuseWhatItCannotDo(search);
     const fieldsText = search.get("fields");
     if (fieldsText !== null && !validateFields(fieldsText, { schema: smartTransactionSchema }).ok) {
       throw formatError(`Invalid fields: ${fieldsText}`);

@@ -46,6 +46,42 @@ describe("secuq find", () => {
     expect((JSON.parse(lines[0]!) as { id: string }).id).toMatch(/^STX_/);
   });
 
+  it("streams every match as a table with --all on a terminal, sized by the first hundred", async () => {
+    const writes: string[] = [];
+    const { status } = await secuq(["find", "--all", "_exists_:id"], undefined, {
+      env: credentials(),
+      stdoutIsTerminal: true,
+      stdout: (text) => writes.push(text),
+    });
+    expect(status).toBe(EXIT.ok);
+    const lines = writes.join("").trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^id +created +status +amount +customer$/);
+    expect(lines.slice(1, -1).every((line) => /^STX_\w{10} {2}/.test(line))).toBe(true);
+    expect(lines).toHaveLength(1 + 500 + 1);
+    expect(lines.at(-1)).toBe("500 found");
+    // Held back: the header and the first hundred rows, in one write; then each row as it came.
+    expect(writes).toHaveLength(1 + 400 + 1);
+  });
+
+  it("shows progress on a terminal's standard error while --all writes JSON lines to a pipe", async () => {
+    const big = await startSandbox({ records: 2500, seed: 5 });
+    try {
+      const { status, stdout, stderr } = await secuq(["find", "--all", "_exists_:id"], undefined, {
+        env: {
+          SECUCONNECT_BASE_URL: big.url,
+          SECUCONNECT_CLIENT_ID: big.clientId,
+          SECUCONNECT_CLIENT_SECRET: big.clientSecret,
+        },
+        stderrIsTerminal: true,
+      });
+      expect(status).toBe(EXIT.ok);
+      expect(stdout.trim().split("\n")).toHaveLength(2500);
+      expect(stderr).toBe("\r1,000 found…\r2,000 found…\r2,500 found.\n");
+    } finally {
+      await big.close();
+    }
+  });
+
   it("shows a query's mistakes with their fixes and sends nothing", async () => {
     const { status, stdout, stderr } = await secuq(["find", "status:approved and x"], undefined, {
       env: credentials(),

@@ -90,6 +90,26 @@ describe("the sandbox", () => {
     expect(body.error_details).toContain("not an operator");
   });
 
+  it("takes preset=own and expand, which change nothing here, and refuses what it cannot honour", async () => {
+    const plain = await raw({ q: "status:approved", count: "5" });
+    for (const extra of [{ preset: "own" }, { expand: "all" }, { expand: "customer" }]) {
+      expect((await raw({ q: "status:approved", count: "5", ...extra })).body, JSON.stringify(extra)).toEqual(
+        plain.body,
+      );
+    }
+    const refusals: [Record<string, string>, string][] = [
+      [{ preset: "mine" }, "Unknown preset: mine"],
+      [{ expand: "status" }, "Cannot expand status"],
+      [{ "aggregate[group_by_prop]": "status" }, "does not aggregate"],
+    ];
+    for (const [extra, reason] of refusals) {
+      const { status, body } = await raw({ q: "status:approved", ...extra });
+      expect(status, reason).toBe(400);
+      expect(body).toMatchObject({ error: "ProductFormatException" });
+      expect(body.error_details).toContain(reason);
+    }
+  });
+
   it("answers validate=1 with result", async () => {
     expect((await raw({ q: "status:approved", validate: "1" })).body).toEqual({ result: true });
   });
