@@ -8,10 +8,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const programs = [
   { name: "build and print queries (q, serialize)", imports: "q, serialize", limitKiB: 6 },
   {
-    name: "everything a browser needs (parse, validate, format, the builder, the schema)",
+    name: "everything a search box needs (parse, validate, format, the builder, the schema, complete, highlight)",
     imports:
       "parse, tryParse, validate, format, q, serialize, smartTransactionSchema, smartTransactionQuery, " +
-      "printDiagnostics",
+      "printDiagnostics, complete, highlight",
     limitKiB: 60,
   },
 ];

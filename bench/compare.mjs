@@ -18,6 +18,8 @@ import {
   smartTransactionSchema,
   tryParse,
   validate,
+  complete,
+  highlight,
 } from "../dist/node/index.js";
 import { corpus, filter } from "./corpus.mjs";
 import { exponent, measure, pairedRatio, sink, timePerCall } from "./harness.mjs";
@@ -447,6 +449,32 @@ for (const [name, test, handWritten] of sandboxQueries) {
   const ratio = handWritten ? `×${(recordsPerSecond(handWritten) / speed).toFixed(1)}` : "";
   out(row(name, fmt(speed), ratio));
 }
+out();
+
+out("## Content assist");
+out();
+const clauses = [
+  "status:approved",
+  "basket_info.sum:>=5000",
+  'customer.contact.surname:"van der Berg"',
+  "created:[2026-01-01 TO 2026-06-30]",
+  "NOT payment_method:invoice",
+  "basket.products.desc:Kaffee*",
+];
+let long = "";
+for (let i = 0; long.length < 2000; i++)
+  long += `${i > 0 ? (i % 3 === 0 ? " OR " : " AND ") : ""}${clauses[i % clauses.length]}`;
+const typedAtEnd = `${long} AND customer.contact.surn`;
+out(`On a ${typedAtEnd.length.toLocaleString("en-US")}-character query (a search box's worst case), per call:`);
+out();
+out("| what | µs |");
+out("|---|---:|");
+const assist = [
+  ["`complete` at the end (a field being typed)", () => complete(typedAtEnd, typedAtEnd.length, smart)],
+  ["`complete` in the middle (a value)", () => complete(long, long.indexOf("approved") + 3, smart)],
+  ["`highlight` of the whole text", () => highlight(typedAtEnd)],
+];
+for (const [name, run] of assist) out(row(name, fmt(timePerCall(run, repeats).ms * 1000)));
 out();
 
 const table = lines.join("\n");

@@ -1,8 +1,7 @@
-/** Writes grammar/diagrams.html: railroad diagrams of the parser's rules, generated from the parser itself. */
+/** Writes grammar/diagrams.html: railroad diagrams of the parser's rules, self-contained (see diagrams-html.ts). */
 import { writeFileSync } from "node:fs";
-import { createSyntaxDiagramsCode } from "chevrotain";
-import { serializedGrammar } from "../src/syntax/parser.js";
+import { diagramsHtml } from "./diagrams-html.js";
 
 const target = new URL("../grammar/diagrams.html", import.meta.url);
-writeFileSync(target, createSyntaxDiagramsCode(serializedGrammar()));
+writeFileSync(target, diagramsHtml());
 console.log(`wrote ${target.pathname}`);

@@ -52,6 +52,8 @@ export type {
 export { smartTransactionSchema, type SmartTransactionFields } from "./schema/smart-transaction-schema.js";
 export { matches, filter, compileMatcher, type MatchTextOptions } from "./evaluate/matches.js";
 export { compileQuery, type MatchOptions } from "./evaluate/compile.js";
+export { complete, type Completion, type CompletionKind, type CompleteOptions } from "./complete/complete.js";
+export { highlight, type Highlight, type HighlightKind } from "./complete/highlight.js";
 export { q, queryBuilder } from "./builder/builder.js";
 export { smartTransactionQuery } from "./builder/smart-transaction.js";
 export type {

@@ -12,7 +12,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["ast"],
   ["diagnostics", "schema"],
   ["syntax"],
-  ["serialize", "validate", "evaluate", "builder"],
+  ["serialize", "validate", "evaluate", "builder", "complete"],
   ["client", "sandbox"],
   ["cli", "index.ts"],
 ];

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Query } from "../ast/types.js";
+import { complete, type Completion } from "../complete/complete.js";
 import { serialize } from "../serialize/serialize.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { printDiagnostics } from "../diagnostics/print.js";
@@ -25,6 +26,8 @@ Commands:
   parse <query>      print the query's syntax tree as JSON
   format <query>     print the query in canonical form, which the server reads exactly as secuq does
   validate <query>   list every problem in the query, with where it is and how to fix it
+  complete <text> [cursor]
+                     what may come at the cursor (default: the end): fields, values, operators
   find <query>       find Smart Transactions (with SECUCONNECT_* credentials, or in the local sandbox)
   sandbox            run a local server that answers like the Secuconnect API, with sample transactions
   demo               find transactions in the sandbox with a few queries, a mistake and its fix included
@@ -64,6 +67,18 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
   --schema <name>    the schema fields and values are checked against: smart-transaction (the default)
                      or none\n${LIMIT_OPTIONS}\n`,
     options: ["json", "strict", "schema", "max-depth", "max-length"],
+  },
+  complete: {
+    usage: `Usage: secuq complete [options] <text> [cursor]
+
+Lists what may come at the cursor (a UTF-16 offset into the text; default its end), best first: fields, the
+field's known values, operators, keywords and snippets.
+
+Options:
+  --json             print the completions as JSON, with the span each one replaces
+  --schema <name>    the fields and values offered: smart-transaction (the default) or none
+`,
+    options: ["json", "schema"],
   },
   find: {
     usage: `Usage: secuq find [options] <query>
@@ -203,6 +218,14 @@ function summary(diagnostics: readonly Diagnostic[]): string {
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 
+/** Completions as aligned lines: kind, what is inserted, and what it is. */
+function completionList(completions: readonly Completion[]): string {
+  const width = Math.max(0, ...completions.map((c) => c.text.length));
+  return completions
+    .map((c) => `${c.kind.padEnd(8)}  ${c.text.padEnd(width)}  ${c.detail ?? ""}`.trimEnd() + "\n")
+    .join("");
+}
+
 const LONGEST_SHOWN_SUGGESTION = 200;
 // Controls and bidi overrides would reach the terminal raw: such a suggestion is left to --json.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -251,7 +274,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const describe = (source: string, diagnostics: readonly Diagnostic[], color: boolean): string =>
       diagnostics.length === 0 ? "" : `${printDiagnostics(source, diagnostics, { color })}\n`;
 
-    // validate checks against the Smart Transaction schema unless told otherwise: that is what this tool queries.
+    // validate and complete use the Smart Transaction schema unless told otherwise: that is what this tool queries.
     const schemaName = values.schema ?? "smart-transaction";
     const schema = own(SCHEMAS, schemaName);
     if (schemaName !== "none" && !schema) {
@@ -291,6 +314,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
           },
           io,
         );
+      case "complete": {
+        const [text, cursorText, ...extra] = words;
+        if (text === undefined || extra.length > 0) throw new UsageError("complete takes a text and a cursor");
+        if (cursorText !== undefined && !/^\d+$/.test(cursorText))
+          throw new UsageError(`The cursor must be a whole number, not ${JSON.stringify(cursorText)}`);
+        const cursor = cursorText === undefined ? text.length : Number(cursorText);
+        if (cursor > text.length) throw new UsageError(`The cursor ${cursor} is past the text's end (${text.length})`);
+        const completions = complete(text, cursor, schema ? { schema } : {});
+        io.stdout(values.json ? `${JSON.stringify(completions, null, 2)}\n` : completionList(completions));
+        return EXIT.ok;
+      }
       case "parse":
       case "format": {
         const source = await readQuery(words, io);

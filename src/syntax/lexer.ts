@@ -1,9 +1,12 @@
-import type { ILexingResult, Lexer as LexerType } from "chevrotain";
+import type { ILexingResult, IToken, Lexer as LexerType } from "chevrotain";
 import { Lexer } from "./chevrotain.js";
 import { lexerDefinition } from "./tokens.js";
 
 declare const __SECUQ_BUILD__: boolean | undefined;
 const published = typeof __SECUQ_BUILD__ !== "undefined" && __SECUQ_BUILD__;
+
+/** A token of the lexer, for the modules above syntax/ that read tokens (completion, highlighting). */
+export type Token = IToken;
 
 let instance: LexerType | undefined;
 
