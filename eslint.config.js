@@ -15,6 +15,7 @@ export default tseslint.config(
       "src/syntax/cst.ts",
       ".scratch/",
       "test/docs/.generated/",
+      "docs/api/",
     ],
   },
   js.configs.recommended,

@@ -46,10 +46,15 @@ export type {
   FieldMap,
   FieldsOf,
   FieldType,
+  RecordOf,
   SchemaSpec,
   SpecEntry,
 } from "./schema/schema-types.js";
-export { smartTransactionSchema, type SmartTransactionFields } from "./schema/smart-transaction-schema.js";
+export {
+  smartTransactionSchema,
+  type SmartTransactionFields,
+  type SmartTransactionRecord,
+} from "./schema/smart-transaction-schema.js";
 export { matches, filter, compileMatcher, type MatchTextOptions } from "./evaluate/matches.js";
 export { compileQuery, type MatchOptions } from "./evaluate/compile.js";
 export { complete, type Completion, type CompletionKind, type CompleteOptions } from "./complete/complete.js";
@@ -59,6 +64,10 @@ export { smartTransactionQuery } from "./builder/smart-transaction.js";
 export type {
   AnyFieldBuilder,
   BetweenOptions,
+  EqualityConditions,
+  ExistsCondition,
+  OrderConditions,
+  PatternCondition,
   FieldBuilder,
   PlainQueryFactory,
   PlainValue,
@@ -73,6 +82,7 @@ export {
   RequestTooLongError,
   SecuconnectApiError,
   TimeoutError,
+  type ApiErrorPayload,
 } from "./client/errors.js";
 export type {
   ClientOptions,

@@ -37,24 +37,28 @@ export type ValueOf<T extends FieldType, V extends string> = [T] extends ["integ
           : V | (string & {})
         : never;
 
-interface ExistsCondition {
+/** The condition every field allows. */
+export interface ExistsCondition {
   /** The field has a value (`_exists_:field`). */
   exists(): QueryBuilder;
 }
 
-interface EqualityConditions<Value> {
+/** The conditions of fields that hold values (all but objects). */
+export interface EqualityConditions<Value> {
   /** The field has exactly this value. */
   is(value: Value): QueryBuilder;
   /** The field has one of these values (an OR of `is`). */
   oneOf(values: readonly Value[]): QueryBuilder;
 }
 
-interface PatternCondition {
+/** The condition of text fields. */
+export interface PatternCondition {
   /** The field matches a pattern: `*` any characters, `?` one character, every other character literal. */
   matches(pattern: string): QueryBuilder;
 }
 
-interface OrderConditions<Value> {
+/** The conditions of ordered fields: numbers, dates, text. */
+export interface OrderConditions<Value> {
   /** `min` ≤ value ≤ `max` (each end can be excluded). */
   between(min: Value, max: Value, options?: BetweenOptions): QueryBuilder;
   /** value ≥ `min`. */
@@ -94,6 +98,7 @@ export interface Combinators {
 
 /** The plain builder: any field path, any value. */
 export interface PlainQueryFactory extends Combinators {
+  /** A field by its dotted path, with every condition. */
   field(path: string): AnyFieldBuilder;
 }
 

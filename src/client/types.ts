@@ -92,7 +92,9 @@ export interface FindAllParams extends Omit<FindParams, "offset" | "scrollId" | 
 /** The client: `smartTransactions.find` and `findAll`. */
 export interface SecuconnectClient {
   readonly smartTransactions: {
+    /** One page of matches, and how many there are in all. */
     find(params?: FindParams): Promise<SmartTransactionList>;
+    /** Every match, a page at a time (offset within the 10,000 window, scrolling beyond it), each exactly once. */
     findAll(params?: FindAllParams): AsyncIterable<SmartTransaction>;
   };
 }

@@ -9,7 +9,12 @@ import { DEFAULT_MAX_CLAUSES } from "../ast/server-limits.js";
 import { printBound, printField, printPatternLiteral, printText, printWord } from "./escaping.js";
 
 /** Anything that can be turned into a query: a query node or a builder (which has `toQuery`). */
-export type QueryLike = Query | { toQuery(): Query };
+export type QueryLike =
+  | Query
+  | {
+      /** The query node the builder stands for. */
+      toQuery(): Query;
+    };
 
 /*
  * A tree made by hand may break the rules the factories keep (an empty bound, a field `a*`, a lone surrogate), and
