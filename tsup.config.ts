@@ -33,7 +33,14 @@ export default defineConfig([
     format: ["esm"],
     bundle: false,
     platform: "neutral",
-    dts: { entry: { index: "src/index.ts", "sandbox/index": "src/sandbox/index.ts" } },
+    dts: {
+      entry: {
+        index: "src/index.ts",
+        "sandbox/index": "src/sandbox/index.ts",
+        "complete/codemirror": "src/complete/codemirror.ts",
+        "complete/monaco": "src/complete/monaco.ts",
+      },
+    },
   },
   // chevrotain, tree-shaken into one module that only the syntax modules import.
   {

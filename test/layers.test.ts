@@ -101,6 +101,9 @@ describe("the layers of src/", () => {
     }
     expect(reached.has("client/client.ts") && reached.has("syntax/parse.ts")).toBe(true);
     expect([...reached].filter((file) => ["cli", "sandbox"].includes(folderOf(file)))).toEqual([]);
+    // The editor adapters are entries of their own: the main entry never imports an editor.
+    expect([...reached].filter((file) => /^complete\/(codemirror|monaco)\.ts$/.test(file))).toEqual([]);
+    expect(reached.has("complete/complete.ts")).toBe(true);
   });
 
   it("client/ uses no Node built-in: it runs in browsers and edge runtimes", () => {
