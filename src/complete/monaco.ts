@@ -212,5 +212,11 @@ export function registerQueryLanguage(monaco: MonacoApi, options: QueryEditorOpt
   };
   editor.getModels().forEach(watch);
   disposables.push(editor.onDidCreateModel(watch));
-  return { dispose: () => { disposables.splice(0).forEach((d) => { d.dispose(); }); } };
+  return {
+    dispose: () => {
+      disposables.splice(0).forEach((d) => {
+        d.dispose();
+      });
+    },
+  };
 }
