@@ -16,6 +16,7 @@ export default tseslint.config(
       ".scratch/",
       "test/docs/.generated/",
       "docs/api/",
+      "examples/*/dist/",
     ],
   },
   js.configs.recommended,

@@ -21,10 +21,21 @@ export default defineConfig({
           server,
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/lucene/**"],
+          exclude: ["test/lucene/**", "test/browser/**"],
           setupFiles: ["test/setup.ts"],
           testTimeout: 20_000 * Math.max(1, scale),
           typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },
+        },
+      },
+      {
+        resolve,
+        test: {
+          server,
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          setupFiles: ["test/setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

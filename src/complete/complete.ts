@@ -48,6 +48,7 @@ export interface CompleteOptions {
 }
 
 const EXISTS = "_exists_";
+const LOWERCASE_OPERATORS: ReadonlySet<string> = new Set(["and", "or", "not"]);
 
 /** Where the cursor is in the query's structure, from the tokens before it. */
 type Place =
@@ -114,6 +115,9 @@ function placeAt(tokens: readonly Token[], index: number, source: string, start:
   if (tokenMatcher(previous, Prefix)) return clauseStart(true);
   if (tokenMatcher(previous, And) || tokenMatcher(previous, Or) || tokenMatcher(previous, LParen))
     return clauseStart(false);
+  // A lowercase operator is a mistake (validate says so), but it is what the author meant: a clause follows it.
+  if (tokenMatcher(previous, Word) && LOWERCASE_OPERATORS.has(previous.image))
+    return clauseStart(previous.image === "not");
   // After a value, a quote, a range or a group: an operator, once a space has ended the clause.
   return endOf(previous) < start && /\s/u.test(source.slice(endOf(previous), start))
     ? { type: "after-clause" }

@@ -62,6 +62,9 @@ describe("complete: what comes first at the cursor (|)", () => {
 describe("complete: after an earlier mistake", () => {
   it.each([
     ["a:b and ) ] x:y AND stat|", ["field:status:"]],
+    // A lowercase operator is a mistake, but a clause is what comes after it.
+    ["status:ok and basket_info.su|", ["field:basket_info.sum:"]],
+    ["status:ok or not stat|", ["field:status:"]],
     ['x:"unclosed AND status:re|', []],
     ["x:y^2 AND status:re|", ["value:received"]],
     ["((( status:re|", ["value:received"]],

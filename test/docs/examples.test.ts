@@ -37,6 +37,8 @@ function checked(line: string): string {
 function runnable(document: string, index: number, code: string): string {
   const rewritten = code
     .replaceAll('from "secuq/sandbox"', `from ${JSON.stringify(source("src/sandbox/index.ts"))}`)
+    .replaceAll('from "secuq/codemirror"', `from ${JSON.stringify(source("src/complete/codemirror.ts"))}`)
+    .replaceAll('from "secuq/monaco"', `from ${JSON.stringify(source("src/complete/monaco.ts"))}`)
     .replaceAll('from "secuq"', `from ${JSON.stringify(source("src/index.ts"))}`)
     .split("\n")
     .map(checked)

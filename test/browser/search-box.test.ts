@@ -1,0 +1,104 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSearchBox } from "../../examples/search-box/build.js";
+import { filter } from "../../src/evaluate/matches.js";
+import { sampleTransactions } from "../../src/sandbox/sample-data.js";
+import { serializedGrammar } from "../../src/syntax/parser.js";
+import { chromiumPath, launch, offlinePage } from "./chromium.js";
+
+const root = new URL("../../", import.meta.url);
+// SECUQ_SCREENSHOTS=1 writes the pictures the docs show (npm run screenshots).
+const screenshots = process.env.SECUQ_SCREENSHOTS ? fileURLToPath(new URL("docs/images/", root)) : undefined;
+const missing = chromiumPath === undefined;
+if (missing && process.env.SECUQ_REQUIRE_BROWSER) {
+  it("runs, because SECUQ_REQUIRE_BROWSER is set", () => {
+    expect.fail("Chromium is missing: apt-get install chromium, or set CHROMIUM_PATH");
+  });
+}
+
+describe.skipIf(missing)("in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    await buildSearchBox();
+    browser = await launch();
+    if (screenshots) mkdirSync(screenshots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it("the search box: a mistake is marked, a completion and the fixes are taken, the right transactions show", async () => {
+    const { page, requests, errors } = await offlinePage(browser);
+    await page.goto(new URL("examples/search-box/index.html", root).href);
+    await page.locator(".cm-content").click();
+
+    // A lowercase operator: marked in the text and listed, with its fix.
+    await page.keyboard.type("status:aproved and ", { delay: 10 });
+    const problems = page.locator("#problems .problem");
+    const codes = () => problems.evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.code));
+    await expect.poll(codes).toEqual(["lowercase-operator"]);
+    // The editor's own mark, once its linter has run (it waits for typing to pause).
+    await expect.poll(() => page.locator(".cm-lintRange-error").textContent()).toBe("and");
+    expect(await page.locator("#found").textContent()).toBe("Fix the query to search.");
+
+    // A field by its prefix: the first completion is taken with Enter.
+    await page.keyboard.type("basket_info.su", { delay: 10 });
+    const first = page.locator(".cm-tooltip-autocomplete li").first();
+    await expect.poll(() => first.textContent()).toContain("basket_info.sum");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(">=10000", { delay: 10 });
+    const doc = () => page.locator(".cm-content").innerText();
+    expect(await doc()).toBe("status:aproved and basket_info.sum:>=10000");
+
+    // The fixes, by their buttons: once the text reads, the misspelt value is marked too.
+    await page.getByRole("button", { name: "Write AND" }).click();
+    await expect.poll(codes).toEqual(["unknown-value"]);
+    await page.getByRole("button", { name: "Write approved" }).click();
+    expect(await doc()).toBe("status:approved AND basket_info.sum:>=10000");
+    await expect.poll(() => problems.count()).toBe(0);
+
+    // The canonical form, and the transactions the evaluator finds in the same sample here.
+    expect(await page.locator("#canonical").textContent()).toBe("status:approved AND basket_info.sum:[10000 TO *]");
+    const expected = filter(sampleTransactions(10_000, 1), "status:approved AND basket_info.sum:>=10000");
+    expect(await page.locator("#found").textContent()).toBe(`${expected.length.toLocaleString("en-US")} found`);
+    expect(await page.locator("#results tbody tr td:first-child").allTextContents()).toEqual(
+      expected.slice(0, 20).map((record) => record.id),
+    );
+    // Highlighting: the field and the operator have their classes.
+    expect(await page.locator(".cm-q-field").allTextContents()).toEqual(["status", "basket_info.sum"]);
+    expect(await page.locator(".cm-q-operator").allTextContents()).toEqual(["AND"]);
+
+    // A query the server would read otherwise than it looks: a warning with its fix; what is sent is the canonical
+    // form, parenthesised as the text reads to a person, and the results are that query's.
+    await page.keyboard.press("End");
+    await page.keyboard.type(" OR status:shipped ", { delay: 10 });
+    await expect.poll(codes).toEqual(["ambiguous-precedence"]);
+    await expect.poll(() => first.textContent()).toContain("AND");
+    const sent = "(status:approved AND basket_info.sum:[10000 TO *]) OR status:shipped";
+    expect(await page.locator("#canonical").textContent()).toBe(sent);
+    const found = filter(sampleTransactions(10_000, 1), sent);
+    expect(await page.locator("#found").textContent()).toBe(`${found.length.toLocaleString("en-US")} found`);
+    if (screenshots) await page.screenshot({ path: `${screenshots}search-box.png` });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it("grammar/diagrams.html draws every rule offline", async () => {
+    const { page, requests, errors } = await offlinePage(browser);
+    await page.goto(pathToFileURL(fileURLToPath(new URL("grammar/diagrams.html", root))).href);
+    const rules = serializedGrammar().map((rule) => (rule as unknown as { name: string }).name);
+    expect(await page.locator("h2.diagramHeader").allTextContents()).toEqual(rules);
+    const sizes = await page
+      .locator("svg.railroad-diagram")
+      .evaluateAll((svgs) => svgs.map((svg) => (svg as SVGSVGElement).getBoundingClientRect().width));
+    expect(sizes).toHaveLength(rules.length);
+    expect(sizes.every((width) => width > 100)).toBe(true);
+    // The terminals read as typed, drawn in the theme's boxes.
+    expect(await page.locator("svg.railroad-diagram g.terminal text").allTextContents()).toContain("AND, &&");
+    if (screenshots) await page.screenshot({ path: `${screenshots}diagrams.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+});
