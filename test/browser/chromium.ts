@@ -25,7 +25,8 @@ export async function offlinePage(browser: Browser): Promise<{ page: Page; reque
   const errors: string[] = [];
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith("file:")) return route.continue();
+    // Files, and what the page makes itself (a worker from a blob, an inline font): no network.
+    if (/^(file|blob|data):/.test(url)) return route.continue();
     requests.push(url);
     return route.abort();
   });

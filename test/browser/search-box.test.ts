@@ -85,6 +85,49 @@ describe.skipIf(missing)("in Chromium", () => {
     expect(requests).toEqual([]);
   });
 
+  it("the Monaco search box: tokens, markers, a suggestion taken, a quick fix applied", async () => {
+    const { page, requests, errors } = await offlinePage(browser);
+    await page.goto(new URL("examples/search-box/monaco.html", root).href);
+    await page.locator(".monaco-editor .view-lines").click();
+    await page.keyboard.type("status:aproved and ", { delay: 10 });
+    const codes = () =>
+      page.locator("#problems .problem").evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.code));
+    await expect.poll(codes).toEqual(["lowercase-operator"]);
+
+    // A suggestion, taken with Enter.
+    await page.keyboard.type("basket_info.su", { delay: 10 });
+    await expect
+      .poll(() => page.locator(".suggest-widget.visible .monaco-list-row").first().textContent())
+      .toContain("basket_info.sum");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(">=10000", { delay: 10 });
+    // Monaco draws spaces as no-break spaces.
+    const text = async () => (await page.locator(".monaco-editor .view-lines").innerText()).replaceAll("\u00a0", " ");
+    expect(await text()).toBe("status:aproved and basket_info.sum:>=10000");
+
+    // The quick fix at the mistake (Ctrl-.), the preferred one first.
+    await page.keyboard.press("Home");
+    for (let i = 0; i < 16; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Control+.");
+    await expect.poll(() => page.locator(".action-widget").first().innerText()).toContain("Write AND");
+    await page.keyboard.press("Enter");
+    await expect.poll(text).toBe("status:aproved AND basket_info.sum:>=10000");
+    await expect.poll(codes).toEqual(["unknown-value"]);
+    expect(await page.locator("#canonical").textContent()).toBe("status:aproved AND basket_info.sum:[10000 TO *]");
+
+    // Tokens are coloured by the theme's rules: the field and the operator differ.
+    const colour = (word: string) =>
+      page
+        .locator(".view-line span span", { hasText: new RegExp(`^${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
+        .first()
+        .evaluate((span) => getComputedStyle(span).color);
+    expect(await colour("status")).toBe("rgb(11, 92, 173)");
+    expect(await colour("AND")).toBe("rgb(207, 34, 46)");
+    if (screenshots) await page.screenshot({ path: `${screenshots}monaco.png` });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
   it("grammar/diagrams.html draws every rule offline", async () => {
     const { page, requests, errors } = await offlinePage(browser);
     await page.goto(pathToFileURL(fileURLToPath(new URL("grammar/diagrams.html", root))).href);
