@@ -65,6 +65,18 @@ try {
     run(process.execPath, ["--input-type=module", "-e", sandbox], work),
     "50 3",
   );
+  // The editor adapters: secuq/monaco imports nothing of Monaco's at run time, so it runs without the editor;
+  // secuq/codemirror needs its optional peers, so only that it resolves to its file is checked.
+  const monaco = `
+    const { queryTokensProvider } = await import("secuq/monaco");
+    const tokens = queryTokensProvider();
+    console.log(tokens.tokenize("status:ok", tokens.getInitialState()).tokens.map((t) => t.scopes).join(" "),
+      import.meta.resolve("secuq/codemirror").endsWith("/dist/complete/codemirror.js"));`;
+  expectEqual(
+    "secuq/monaco and secuq/codemirror",
+    run(process.execPath, ["--input-type=module", "-e", monaco], work),
+    "field.secuq punctuation.secuq value.secuq true",
+  );
   expectEqual("the secuq command", run("npx", ["--no-install", "secuq", "format", "a:1 OR b:2"], work), "a:1 OR b:2");
   expectEqual(
     "nothing else installed",
