@@ -107,3 +107,15 @@ describe("content assist, for any text", () => {
     expect(errors).toBeGreaterThan(runs(1500) / 20);
   });
 });
+
+describe("content assist, on a megabyte", () => {
+  it("reads deep nesting, long runs and a long word without recursion or a quadratic walk", () => {
+    const deep = `${"(".repeat(300_000)}status:re`;
+    expect(complete(deep, deep.length, { schema })[0]!.text).toBe("received");
+    expect(highlight(deep)).toHaveLength(300_000 + 3);
+    const words = "x:y AND ".repeat(125_000);
+    expect(complete(words, words.length, { schema }).length).toBeGreaterThan(10);
+    const escaped = `a:${"\\\\".repeat(500_000)}^2`;
+    expect(highlight(escaped).map((h) => h.kind)).toEqual(["field", "punctuation", "value", "error"]);
+  });
+});
