@@ -20,7 +20,7 @@ function commandLines(document: string): { line: string; args: string[]; stdin?:
     });
 }
 
-describe.each(["README.md", "docs/assist.md"])("the command lines of %s", (document) => {
+describe.each(["README.md", "docs/assist.md", "docs/client.md"])("the command lines of %s", (document) => {
   const lines = commandLines(document);
   it("has some", () => {
     expect(lines.length).toBeGreaterThan(0);
