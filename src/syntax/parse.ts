@@ -75,6 +75,14 @@ interface Outcome {
   readonly query?: Query;
   readonly problems: Problem[];
   readonly locations?: Locations;
+  /** With an error: the conditions that still read, and where they are written (for checks against a schema). */
+  readonly recovered?: Recovered;
+}
+
+/** The conditions read in a text with an error, and where each is written. */
+export interface Recovered {
+  readonly conditions: readonly Query[];
+  readonly locations: Locations;
 }
 
 /** The one reading: lex, scan the parentheses, parse (again with recovery after an error), build the AST. */
@@ -173,19 +181,26 @@ function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Out
   for (const problem of built.problems) problems.push(problem);
   dropFallbacks(problems);
   const { query, locations } = built;
-  if (!query || problems.some((problem) => problem.severity === "error")) return { problems };
+  if (!query || problems.some((problem) => problem.severity === "error")) {
+    const conditions = built.conditions ?? (query ? [query] : []);
+    return locations && conditions.length > 0 ? { problems, recovered: { conditions, locations } } : { problems };
+  }
   // Written out rather than spread: this runs once per parse, and spreads are slow next to a one-clause parse.
   return locations ? { query, problems, locations } : { query, problems };
 }
 
-function read(source: string, options: ParseOptions, locate: boolean): ParseResult & { locations?: Locations } {
+function read(
+  source: string,
+  options: ParseOptions,
+  locate: boolean,
+): ParseResult & { locations?: Locations; recovered?: Recovered } {
   if (typeof source !== "string") {
     const problem = problemAt("not-a-string", `A query must be a string, not ${typeof source}`, { start: 0, end: 0 });
     return { diagnostics: toDiagnostics("", [problem]) };
   }
-  const { query, problems, locations } = readQuery(source, options, locate);
+  const { query, problems, locations, recovered } = readQuery(source, options, locate);
   const diagnostics = toDiagnostics(source, problems);
-  if (!query) return { diagnostics };
+  if (!query) return recovered ? { diagnostics, recovered } : { diagnostics };
   return locations ? { query, diagnostics, locations } : { query, diagnostics };
 }
 
@@ -202,11 +217,14 @@ export function tryParse(source: string, options: ParseOptions = {}): ParseResul
   return query ? { query, diagnostics } : { diagnostics };
 }
 
-/** `tryParse`, plus where each condition's field and value are written (for checks against a schema). */
+/**
+ * `tryParse`, plus where each condition's field and value are written (for checks against a schema); with an error,
+ * the conditions that still read (`recovered`), so that the schema's problems can be shown beside the syntax's.
+ */
 export function parseWithLocations(
   source: string,
   options: ParseOptions = {},
-): ParseResult & { locations?: Locations } {
+): ParseResult & { locations?: Locations; recovered?: Recovered } {
   return read(source, options, true);
 }
 

@@ -1,4 +1,4 @@
-import type { Query } from "../ast/types.js";
+import type { Query, Span } from "../ast/types.js";
 import { childrenOf } from "../ast/walk.js";
 import { nodeProblem } from "../ast/check.js";
 import { problemAt, toDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -103,11 +103,28 @@ export function validate(source: string | Query, options: ValidateOptions = {}):
   return suggestion === undefined ? result : { ...result, suggestion };
 }
 
-/** The syntax, then the schema once the text reads. */
+/** Whether two spans share a character, or an empty one lies inside the other. */
+const touches = (a: Span, b: Span): boolean =>
+  a.start === a.end || b.start === b.end ? a.start <= b.end && b.start <= a.end : a.start < b.end && b.start < a.end;
+
+/**
+ * The syntax, then the schema. With a syntax error, the conditions that still read are checked against the schema
+ * too, all but those at a syntax error (whose reading is a guess): a person sees every mistake at once.
+ */
 function check(text: string, options: ValidateOptions): { query?: Query; diagnostics: Diagnostic[] } {
-  const { query, diagnostics, locations } = parseWithLocations(text, { maxClauses: DEFAULT_MAX_CLAUSES, ...options });
+  const parsed = parseWithLocations(text, { maxClauses: DEFAULT_MAX_CLAUSES, ...options });
+  const { query, diagnostics, locations, recovered } = parsed;
   const readable = query !== undefined && !diagnostics.some((d) => d.severity === "error");
-  if (!readable) return { diagnostics };
+  if (!readable) {
+    if (!options.schema || !recovered) return { diagnostics };
+    const syntax = diagnostics.filter((d) => d.severity === "error").map((d) => d.span);
+    const schemaProblems = recovered.conditions
+      .flatMap((condition) => checkAgainstSchema(condition, recovered.locations, options.schema as FieldSchema))
+      .filter((problem) => !syntax.some((span) => touches(span, problem.span)));
+    return schemaProblems.length === 0
+      ? { diagnostics }
+      : { diagnostics: toDiagnostics(text, [...diagnostics, ...schemaProblems]) };
+  }
   const all =
     options.schema && locations
       ? toDiagnostics(text, [...diagnostics, ...checkAgainstSchema(query, locations, options.schema as FieldSchema)])

@@ -87,7 +87,7 @@ describe("secuq validate", () => {
   });
 
   it("prints JSON with --json", async () => {
-    const { stdout } = await secuq(["validate", "--json", "a:b c:d"]);
+    const { stdout } = await secuq(["validate", "--json", "--schema", "none", "a:b c:d"]);
     const result = JSON.parse(stdout) as { ok: boolean; diagnostics: unknown[]; suggestion?: string };
     expect(result.ok).toBe(false);
     expect(result.suggestion).toBeUndefined();

@@ -93,6 +93,7 @@ describe("Monaco: markers and quick fixes", () => {
     const query = model("status:approved and x:y");
     expect(queryMarkers(monaco, query, { schema })).toEqual([
       expect.objectContaining({ code: "lowercase-operator", severity: 8, startColumn: 17, endColumn: 20 }),
+      expect.objectContaining({ code: "unknown-field", startColumn: 21, endColumn: 22 }),
     ]);
     expect(queryMarkers(monaco, model("a:1 OR b:2 AND c:3"))).toEqual([
       expect.objectContaining({ code: "ambiguous-precedence", severity: 4 }),

@@ -141,9 +141,24 @@ describe("validate with a schema: each problem, where it is, and its fix", () =>
     expect(diagnostic!.fixes?.map((f) => [f.safe, applyFix(source, f)])).toEqual(fixes);
   });
 
-  it("keeps syntax errors first and checks the schema only once the text can be read", () => {
+  it("with a syntax error, checks the conditions that still read, all at once, but none at the error", () => {
     const { diagnostics } = validate("basket_info.summ:5 and x:1", { schema });
-    expect(diagnostics.map((d) => d.code)).toEqual(["lowercase-operator"]);
+    expect(diagnostics.map((d) => [d.code, d.column])).toEqual([
+      ["unknown-field", 1],
+      ["lowercase-operator", 20],
+      ["unknown-field", 24],
+    ]);
+    // Inside an unclosed group, and after a stray bracket.
+    const unclosed = validate("status:recieved AND (basket_info.summ:1", { schema });
+    expect(unclosed.diagnostics.map((d) => d.code)).toEqual(["unclosed-parenthesis", "unknown-field", "unknown-value"]);
+    expect(unclosed.suggestion).toBe("status:received AND (basket_info.sum:1)");
+    expect(validate("x:y ] status:bad", { schema }).diagnostics.map((d) => d.code)).toEqual([
+      "unknown-field",
+      "unmatched-bracket",
+      "unknown-value",
+    ]);
+    // A condition at the mistake is a guess of the reading: not checked.
+    expect(validate("status:bad^2", { schema }).diagnostics.map((d) => d.code)).not.toContain("unknown-value");
   });
 
   it("strict makes warnings fail", () => {

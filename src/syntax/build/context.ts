@@ -55,6 +55,8 @@ export class BuildContext {
   readonly problems: Problem[] = [];
   /** Where each condition's field and value are written, when asked for. */
   readonly locations: Locations | undefined;
+  /** Every condition read, in order, when locations are recorded: after an error, what the schema can still check. */
+  readonly conditions: (TermQuery | RangeQuery | ExistsQuery)[] | undefined;
   /** How many errors have been reported: a query is only made when there are none. */
   errors = 0;
   /** Where the field that the values being read belong to is written. */
@@ -72,6 +74,7 @@ export class BuildContext {
     readonly maxClauses?: number,
   ) {
     this.locations = locate ? new WeakMap() : undefined;
+    this.conditions = locate ? [] : undefined;
   }
 
   /** Whether an error was reported before this pass from `start` to `end`, both inclusive. */
@@ -121,6 +124,7 @@ export class BuildContext {
       // `_exists_:field` names its field in the value; `field:*` before the colon.
       const named = query.type === "exists" && this.text(start, end) !== "*";
       this.locations.set(query, { field: named || !this.fieldSpan ? value : this.fieldSpan, value, ...bounds });
+      this.conditions!.push(query);
     }
     return { query, start, end };
   }

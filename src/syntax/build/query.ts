@@ -12,6 +12,8 @@ export interface BuiltQuery {
   readonly query?: Query;
   readonly problems: Problem[];
   readonly locations?: Locations;
+  /** With an error, when locations were asked for: every condition that still read, for checks against a schema. */
+  readonly conditions?: readonly Query[];
 }
 
 /** How the semantic pass reads: which reading, whether to record locations, and what the earlier steps found. */
@@ -60,7 +62,12 @@ export function buildQuery(
     }
   }
   const query = context.errors === 0 ? content?.query : undefined;
-  if (!query) return { problems: context.problems };
+  if (!query) {
+    const { locations, conditions } = context;
+    return locations && conditions
+      ? { problems: context.problems, locations, conditions }
+      : { problems: context.problems };
+  }
   return context.locations
     ? { query, problems: context.problems, locations: context.locations }
     : { query, problems: context.problems };
