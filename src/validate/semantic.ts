@@ -13,8 +13,15 @@ import { checkValue, emptyRange, isOrdered, isText, typeDescription, type ValueP
 
 type Leaf = Extract<Query, { type: "term" | "range" | "exists" }>;
 
-/** Checks every condition of a query against a schema: fields, value types, ranges, known values. */
-export function checkAgainstSchema(query: Query, locations: Locations, schema: FieldSchema): Problem[] {
+/**
+ * Checks every condition of a query (or of several stretches of one) against a schema: fields, value types, ranges,
+ * known values.
+ */
+export function checkAgainstSchema(
+  queries: Query | readonly Query[],
+  locations: Locations,
+  schema: FieldSchema,
+): Problem[] {
   const problems: Problem[] = [];
   // `status:(a OR b)` names its field once for two conditions; a problem with the field is reported once.
   const reported = new Set<string>();
@@ -24,15 +31,42 @@ export function checkAgainstSchema(query: Query, locations: Locations, schema: F
     reported.add(key);
     problems.push(problemAt(code, message, span, fixes));
   };
-  walk(query, (node) => {
-    if (node.type === "and" || node.type === "or" || node.type === "not") return;
-    const location = locations.get(node) ?? {
-      field: node.span ?? { start: 0, end: 0 },
-      value: node.span ?? { start: 0, end: 0 },
-    };
-    checkLeaf(node, location, schema, report);
-  });
+  const hints = hintsFor(schema);
+  for (const query of Array.isArray(queries) ? (queries as readonly Query[]) : [queries as Query]) {
+    walk(query, (node) => {
+      if (node.type === "and" || node.type === "or" || node.type === "not") return;
+      const location = locations.get(node) ?? {
+        field: node.span ?? { start: 0, end: 0 },
+        value: node.span ?? { start: 0, end: 0 },
+      };
+      checkLeaf(node, location, schema, report, hints);
+    });
+  }
   return problems;
+}
+
+/** The suggestions for mistyped fields and values, each worked out once per check: a query may repeat a mistake. */
+interface Hints {
+  field(path: string): { message: string; nearest?: string };
+  value(text: string, known: readonly string[]): string | undefined;
+}
+
+function hintsFor(schema: FieldSchema): Hints {
+  const fields = new Map<string, { message: string; nearest?: string }>();
+  const values = new Map<readonly string[], Map<string, string | undefined>>();
+  return {
+    field(path) {
+      let hint = fields.get(path);
+      if (!hint) fields.set(path, (hint = unknownField(path, searchablePaths(schema))));
+      return hint;
+    },
+    value(text, known) {
+      let byText = values.get(known);
+      if (!byText) values.set(known, (byText = new Map<string, string | undefined>()));
+      if (!byText.has(text)) byText.set(text, suggest(text, known, 1)[0]);
+      return byText.get(text);
+    },
+  };
 }
 
 type Report = (code: DiagnosticCode, message: string, span: Span, ...fixes: Fix[]) => void;
@@ -47,10 +81,10 @@ function* searchablePaths(schema: FieldSchema): Iterable<string> {
   for (const [path, info] of schema.fields) if (info.searchable) yield path;
 }
 
-function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, report: Report): void {
+function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, report: Report, hints: Hints): void {
   const info = schema.lookup(node.field);
   if (!info) {
-    const { message, nearest } = unknownField(node.field, searchablePaths(schema));
+    const { message, nearest } = hints.field(node.field);
     report(
       "unknown-field",
       message,
@@ -78,11 +112,11 @@ function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, repo
     );
     return;
   }
-  if (node.type === "term") checkTerm(node, info, location, report);
+  if (node.type === "term") checkTerm(node, info, location, report, hints);
   else checkRange(node, info, location, report);
 }
 
-function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, report: Report): void {
+function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, report: Report, hints: Hints): void {
   if (node.value.kind === "text") {
     const text = node.value.text;
     // A fix is written the way the value was: a word stays a word, a phrase a phrase. One plain term reads the same
@@ -104,7 +138,7 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
     }
     checkEncoding(text, location.value, report, printValue);
     if (info.values && !info.values.some((value) => value.toLowerCase() === text.toLowerCase())) {
-      const [nearest] = suggest(text, info.values, 1);
+      const nearest = hints.value(text, info.values);
       const hint = nearest ? ` Did you mean ${nearest}?` : "";
       report(
         "unknown-value",

@@ -103,9 +103,34 @@ export function validate(source: string | Query, options: ValidateOptions = {}):
   return suggestion === undefined ? result : { ...result, suggestion };
 }
 
-/** Whether two spans share a character, or an empty one lies inside the other. */
-const touches = (a: Span, b: Span): boolean =>
-  a.start === a.end || b.start === b.end ? a.start <= b.end && b.start <= a.end : a.start < b.end && b.start < a.end;
+/**
+ * A test of whether a span meets one of `spans`: shares a character with one, or (when either is empty) lies at or
+ * inside it. Linear in the text and the spans, since a text with thousands of mistakes has thousands of each.
+ */
+function meetsAny(length: number, spans: readonly Span[]): (span: Span) => boolean {
+  // How many spans cover each character, and where the empty ones are, as running counts.
+  const depth = new Int32Array(length + 2);
+  const points = new Int32Array(length + 2);
+  for (const { start, end } of spans) {
+    if (start === end) points[start + 1]!++;
+    else {
+      depth[start]!++;
+      depth[end]!--;
+    }
+  }
+  const covered = new Int32Array(length + 2); // covered[i]: characters before i inside some span
+  let open = 0;
+  for (let i = 0; i <= length; i++) {
+    open += depth[i]!;
+    covered[i + 1] = covered[i]! + (open > 0 ? 1 : 0);
+    points[i + 1]! += points[i]!;
+  }
+  const coveredIn = (start: number, end: number): number => covered[end]! - covered[start]!;
+  return ({ start, end }) =>
+    // An empty span of the text's mistakes at or inside this one.
+    points[end + 1]! - points[start]! > 0 ||
+    (start === end ? coveredIn(Math.max(0, start - 1), Math.min(length, start + 1)) > 0 : coveredIn(start, end) > 0);
+}
 
 /**
  * The syntax, then the schema. With a syntax error, the conditions that still read are checked against the schema
@@ -117,10 +142,15 @@ function check(text: string, options: ValidateOptions): { query?: Query; diagnos
   const readable = query !== undefined && !diagnostics.some((d) => d.severity === "error");
   if (!readable) {
     if (!options.schema || !recovered) return { diagnostics };
-    const syntax = diagnostics.filter((d) => d.severity === "error").map((d) => d.span);
-    const schemaProblems = recovered.conditions
-      .flatMap((condition) => checkAgainstSchema(condition, recovered.locations, options.schema as FieldSchema))
-      .filter((problem) => !syntax.some((span) => touches(span, problem.span)));
+    const atSyntaxError = meetsAny(
+      text.length,
+      diagnostics.filter((d) => d.severity === "error").map((d) => d.span),
+    );
+    const schemaProblems = checkAgainstSchema(
+      recovered.conditions,
+      recovered.locations,
+      options.schema as FieldSchema,
+    ).filter((problem) => !atSyntaxError(problem.span));
     return schemaProblems.length === 0
       ? { diagnostics }
       : { diagnostics: toDiagnostics(text, [...diagnostics, ...schemaProblems]) };

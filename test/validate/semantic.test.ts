@@ -157,6 +157,11 @@ describe("validate with a schema: each problem, where it is, and its fix", () =>
       "unmatched-bracket",
       "unknown-value",
     ]);
+    // A field named once for a group is reported once, however many conditions the group holds.
+    expect(validate("x:(a OR b OR c) and", { schema }).diagnostics.map((d) => d.code)).toEqual([
+      "unknown-field",
+      "lowercase-operator",
+    ]);
     // A condition at the mistake is a guess of the reading: not checked.
     expect(validate("status:bad^2", { schema }).diagnostics.map((d) => d.code)).not.toContain("unknown-value");
   });
