@@ -57,15 +57,11 @@ async function sandboxClient(io: CliIo): Promise<{ client: SecuconnectClient; cl
 const PROGRESS_EVERY = 1000;
 
 /**
- * Every match, written as it comes: a table on a terminal, one JSON object per line otherwise (with progress on
- * standard error when that is a terminal). A page at a time is held, never the whole result. Returns how many.
+ * Every match, written as it comes: as a table with its count (`asTable`), or one JSON object per line (with progress
+ * on standard error when that is a terminal). A page at a time is held, never the whole result.
  */
-async function findAll(
-  client: SecuconnectClient,
-  params: FindAllParams,
-  io: CliIo & { readonly tableOnTerminal: boolean },
-): Promise<number> {
-  const rows = io.tableOnTerminal ? tableWriter(io.stdout) : undefined;
+async function findAll(client: SecuconnectClient, params: FindAllParams, io: CliIo, asTable: boolean): Promise<void> {
+  const rows = asTable ? tableWriter(io.stdout) : undefined;
   const progress = !rows && io.stderrIsTerminal === true;
   let found = 0;
   for await (const record of client.smartTransactions.findAll(params)) {
@@ -74,9 +70,11 @@ async function findAll(
     else io.stdout(`${JSON.stringify(record)}\n`);
     if (progress && found % PROGRESS_EVERY === 0) io.stderr(`\r${found.toLocaleString("en-US")} found…`);
   }
-  rows?.end();
+  if (rows) {
+    rows.end();
+    io.stdout(`${found.toLocaleString("en-US")} found\n`);
+  }
   if (progress && found >= PROGRESS_EVERY) io.stderr(`\r${found.toLocaleString("en-US")} found.\n`);
-  return found;
 }
 
 /** Exit statuses of `find` beyond the shared ones: the API (or the network) failed. */
@@ -105,15 +103,8 @@ export async function runFind(command: FindCommand, io: CliIo): Promise<number> 
   const params: FindParams = { ...shared, ...(command.offset !== undefined && { offset: command.offset }) };
   try {
     if (command.all) {
-      const found = await findAll(
-        client,
-        { ...shared, ...(command.limit !== undefined && { limit: command.limit }) },
-        {
-          ...io,
-          tableOnTerminal: command.json !== true && io.stdoutIsTerminal === true,
-        },
-      );
-      if (command.json !== true && io.stdoutIsTerminal === true) io.stdout(`${found.toLocaleString("en-US")} found\n`);
+      const limit = command.limit !== undefined && { limit: command.limit };
+      await findAll(client, { ...shared, ...limit }, io, command.json !== true && io.stdoutIsTerminal === true);
       return 0;
     }
     const { count, data } = await client.smartTransactions.find(params);

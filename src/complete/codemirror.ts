@@ -16,18 +16,11 @@ import { linter, type Action, type Diagnostic as EditorDiagnostic } from "@codem
 import { RangeSetBuilder, type EditorState, type Extension } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { FieldSchema } from "../schema/schema.js";
-import { validate } from "../validate/validate.js";
-import { complete, type Completion, type CompletionKind } from "./complete.js";
+import type { Completion, CompletionKind } from "./complete.js";
+import { completionsAt, diagnosticsOf, HIGHLIGHT_STYLES, snippetText, type QueryEditorOptions } from "./editor.js";
 import { highlight } from "./highlight.js";
 
-/** What the editor knows of the queries typed in it. */
-export interface QueryEditorOptions {
-  /** The fields and values to offer and check against (the Smart Transaction schema, say). */
-  readonly schema?: FieldSchema<unknown>;
-  /** Whether warnings are shown too (default true). */
-  readonly warnings?: boolean;
-}
+export type { QueryEditorOptions } from "./editor.js";
 
 // CodeMirror's completion types, by what is inserted: they choose the icon.
 const EDITOR_TYPES: Record<CompletionKind, string> = {
@@ -39,16 +32,12 @@ const EDITOR_TYPES: Record<CompletionKind, string> = {
 };
 
 /** A snippet in CodeMirror's template syntax: each placeholder becomes a `${…}` field, braces escaped. */
-function template(completion: Completion): string {
-  const escape = (text: string): string => text.replace(/[{}$#\\]/g, "\\$&");
-  let result = "";
-  let at = 0;
-  for (const { start, end } of completion.placeholders ?? []) {
-    result += `${escape(completion.text.slice(at, start))}\${${escape(completion.text.slice(start, end))}}`;
-    at = end;
-  }
-  return result + escape(completion.text.slice(at));
-}
+const template = (completion: Completion): string =>
+  snippetText(
+    completion,
+    (text) => text.replace(/[{}$#\\]/g, "\\$&"),
+    (text) => `\${${text}}`,
+  );
 
 function editorCompletion(completion: Completion, rank: number): EditorCompletion {
   const shown = {
@@ -73,7 +62,7 @@ export function queryCompletionSource(
 ): (context: CompletionContext) => CompletionResult | null {
   return (context: CompletionContext): CompletionResult | null => {
     const text = context.state.doc.toString();
-    const completions = complete(text, context.pos, options.schema ? { schema: options.schema } : {});
+    const completions = completionsAt(text, context.pos, options);
     const first = completions[0];
     // Nothing to offer, or only at an explicit request when nothing is typed yet.
     if (
@@ -104,18 +93,14 @@ function actions(diagnostic: Diagnostic): Action[] {
 
 /** The diagnostics of the editor's text, in CodeMirror's form, fixes as actions. */
 export function queryDiagnostics(state: EditorState, options: QueryEditorOptions = {}): EditorDiagnostic[] {
-  const text = state.doc.toString();
-  const { diagnostics } = validate(text, options.schema ? { schema: options.schema } : {});
-  return diagnostics
-    .filter((d) => d.severity === "error" || options.warnings !== false)
-    .map((d) => ({
-      from: d.span.start,
-      to: d.span.end,
-      severity: d.severity,
-      message: d.message,
-      source: d.code,
-      actions: actions(d),
-    }));
+  return diagnosticsOf(state.doc.toString(), options).map((d) => ({
+    from: d.span.start,
+    to: d.span.end,
+    severity: d.severity,
+    message: d.message,
+    source: d.code,
+    actions: actions(d),
+  }));
 }
 
 /**
@@ -155,17 +140,16 @@ const highlighter = ViewPlugin.fromClass(
   { decorations: (plugin) => plugin.decorations },
 );
 
-const colours = EditorView.baseTheme({
-  ".cm-q-field": { color: "#0b5cad" },
-  ".cm-q-value": { color: "#1a7f37" },
-  ".cm-q-wildcard": { color: "#8250df" },
-  ".cm-q-quoted": { color: "#116329" },
-  ".cm-q-operator": { color: "#cf222e", fontWeight: "bold" },
-  ".cm-q-keyword": { color: "#953800", fontWeight: "bold" },
-  ".cm-q-range": { color: "#953800" },
-  ".cm-q-punctuation": { color: "#57606a" },
-  ".cm-q-error": { textDecoration: "underline wavy #cf222e" },
-});
+const colours = EditorView.baseTheme(
+  Object.fromEntries(
+    Object.entries(HIGHLIGHT_STYLES).map(([kind, { colour, bold, underline }]) => [
+      `.cm-q-${kind}`,
+      underline
+        ? { textDecoration: `underline wavy #${colour}` }
+        : { color: `#${colour}`, ...(bold && { fontWeight: "bold" }) },
+    ]),
+  ),
+);
 
 /**
  * Colours the text by `highlight`'s classes (`cm-q-field`, `cm-q-operator`, …), with a default theme.

@@ -18,7 +18,9 @@ import {
   RParen,
   UnterminatedQuoted,
   Word,
+  endOf,
 } from "../syntax/tokens.js";
+import { EXISTS_FIELD } from "../ast/check.js";
 import { distanceWithin } from "../validate/suggest.js";
 
 /** What a completion inserts. */
@@ -47,7 +49,6 @@ export interface CompleteOptions {
   readonly limit?: number;
 }
 
-const EXISTS = "_exists_";
 const LOWERCASE_OPERATORS: ReadonlySet<string> = new Set(["and", "or", "not"]);
 
 /** Where the cursor is in the query's structure, from the tokens before it. */
@@ -68,8 +69,6 @@ const isWordLike = (token: Token): boolean =>
   tokenMatcher(token, Word) || tokenMatcher(token, Bound) || tokenMatcher(token, And) || tokenMatcher(token, Or);
 
 const isQuote = (token: Token): boolean => tokenMatcher(token, Quoted) || tokenMatcher(token, UnterminatedQuoted);
-
-const endOf = (token: Token): number => token.startOffset + token.image.length;
 
 /** The field a `:` belongs to: the word just before it. */
 const fieldBefore = (tokens: readonly Token[], colon: number): string | undefined => {
@@ -107,7 +106,7 @@ function placeAt(tokens: readonly Token[], index: number, source: string, start:
   if (!previous) return { type: "clause", negated: false };
   if (tokenMatcher(previous, Colon)) {
     const field = fieldBefore(tokens, index - 1);
-    if (field === EXISTS) return { type: "exists" };
+    if (field === EXISTS_FIELD) return { type: "exists" };
     return field === undefined ? { type: "clause", negated: false } : { type: "value", field };
   }
   const clauseStart = (negated: boolean): Place =>
@@ -327,7 +326,9 @@ export function complete(source: string, cursor: number, options: CompleteOption
       else if (schema) ranked = fields(schema, typed, span, { exists: false, colonFollows });
       const extras = [
         ...(place.negated ? [] : [keyword("NOT", "the next must not match", span, "operator")]),
-        ...(place.group === undefined && !colonFollows ? [keyword(`${EXISTS}:`, "the field has a value", span)] : []),
+        ...(place.group === undefined && !colonFollows
+          ? [keyword(`${EXISTS_FIELD}:`, "the field has a value", span)]
+          : []),
       ];
       // Keywords come after the fields and values that fit by prefix, and last of all when nothing is typed yet.
       ranked.push(...words(extras, typed).map((r) => ({ ...r, rank: typed === "" ? 4 : 0.5 })));

@@ -1,6 +1,8 @@
 import type { Span } from "../ast/types.js";
 import { tokenMatcher } from "../syntax/chevrotain.js";
 import { tokenize, type Token } from "../syntax/lexer.js";
+import { firstUnescaped } from "../syntax/words.js";
+import { EXISTS_FIELD } from "../ast/check.js";
 import {
   Colon,
   Invalid,
@@ -16,6 +18,7 @@ import {
   And,
   Or,
   RangeBound,
+  endOf,
 } from "../syntax/tokens.js";
 
 /** What a piece of query text is, for colouring it. */
@@ -29,23 +32,12 @@ export interface Highlight {
 }
 
 const COMPARISON = /^[<>]=?/;
-const EXISTS = "_exists_";
-
-/** Where the first unescaped character of `wanted` is in a word, or -1. */
-function unescaped(word: string, wanted: string): number {
-  for (let i = 0; i < word.length; i++) {
-    const c = word[i]!;
-    if (c === "\\") i++;
-    else if (wanted.includes(c)) return i;
-  }
-  return -1;
-}
 
 /** The kind of a word: a field before `:`, else a value, a pattern or a comparison. */
 function wordKind(token: Token, next: Token | undefined): HighlightKind {
-  if (next !== undefined && tokenMatcher(next, Colon)) return token.image === EXISTS ? "keyword" : "field";
+  if (next !== undefined && tokenMatcher(next, Colon)) return token.image === EXISTS_FIELD ? "keyword" : "field";
   if (COMPARISON.test(token.image)) return "range";
-  return unescaped(token.image, "*?") >= 0 ? "wildcard" : "value";
+  return firstUnescaped(token.image, "*?") >= 0 ? "wildcard" : "value";
 }
 
 function kindOf(token: Token, next: Token | undefined): HighlightKind {
@@ -81,12 +73,12 @@ export function highlight(source: string): Highlight[] {
       found.push({ span: { start: offset, end: offset + length }, kind: "error" });
     }
     const start = token.startOffset;
-    const end = start + token.image.length;
+    const end = endOf(token);
     // The word after `_exists_:` names a field.
-    const exists = i >= 2 && tokenMatcher(tokens[i - 1]!, Colon) && tokens[i - 2]!.image === EXISTS;
+    const exists = i >= 2 && tokenMatcher(tokens[i - 1]!, Colon) && tokens[i - 2]!.image === EXISTS_FIELD;
     const kind = exists && tokenMatcher(token, Word) ? "field" : kindOf(token, tokens[i + 1]);
     // A boost or fuzziness glued to a word (`x^2`, `meier~`): the server reads it, secuq refuses it.
-    const tail = kind === "value" || kind === "wildcard" ? unescaped(token.image, "^~") : -1;
+    const tail = kind === "value" || kind === "wildcard" ? firstUnescaped(token.image, "^~") : -1;
     if (tail > 0) {
       found.push({ span: { start, end: start + tail }, kind }, { span: { start: start + tail, end }, kind: "error" });
     } else found.push({ span: { start, end }, kind });

@@ -6,11 +6,11 @@
  * @packageDocumentation
  */
 import type * as Monaco from "monaco-editor";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { FieldSchema } from "../schema/schema.js";
-import { validate } from "../validate/validate.js";
-import { complete, type Completion, type CompletionKind } from "./complete.js";
-import { highlight, type HighlightKind } from "./highlight.js";
+import type { Completion, CompletionKind } from "./complete.js";
+import { completionsAt, diagnosticsOf, HIGHLIGHT_STYLES, snippetText, type QueryEditorOptions } from "./editor.js";
+import { highlight } from "./highlight.js";
+
+export type { QueryEditorOptions } from "./editor.js";
 
 /** The parts of the `monaco` namespace the adapter uses. */
 export type MonacoApi = Pick<typeof Monaco, "languages" | "editor" | "MarkerSeverity" | "Range">;
@@ -18,32 +18,15 @@ export type MonacoApi = Pick<typeof Monaco, "languages" | "editor" | "MarkerSeve
 /** The language id the adapter registers. */
 export const QUERY_LANGUAGE_ID = "secuq";
 
-/** What the editor knows of the queries typed in it. */
-export interface QueryEditorOptions {
-  /** The fields and values to offer and check against (the Smart Transaction schema, say). */
-  readonly schema?: FieldSchema<unknown>;
-  /** Whether warnings are shown too (default true). */
-  readonly warnings?: boolean;
-}
-
 /** Theme rules for the adapter's token scopes, to add to a theme with `monaco.editor.defineTheme`. */
-export const QUERY_THEME_RULES: readonly Monaco.editor.ITokenThemeRule[] = (
-  [
-    ["field", "0b5cad"],
-    ["value", "1a7f37"],
-    ["wildcard", "8250df"],
-    ["quoted", "116329"],
-    ["operator", "cf222e", "bold"],
-    ["keyword", "953800", "bold"],
-    ["range", "953800"],
-    ["punctuation", "57606a"],
-    ["error", "cf222e", "underline"],
-  ] as const satisfies readonly (readonly [HighlightKind, string, string?])[]
-).map(([kind, foreground, fontStyle]) => ({
-  token: `${kind}.${QUERY_LANGUAGE_ID}`,
-  foreground,
-  ...(fontStyle && { fontStyle }),
-}));
+export const QUERY_THEME_RULES: readonly Monaco.editor.ITokenThemeRule[] = Object.entries(HIGHLIGHT_STYLES).map(
+  ([kind, { colour, bold, underline }]) => ({
+    token: `${kind}.${QUERY_LANGUAGE_ID}`,
+    foreground: colour,
+    ...(bold && { fontStyle: "bold" }),
+    ...(underline && { fontStyle: "underline" }),
+  }),
+);
 
 // A line's state: queries have none to carry (a quote left open ends at the line's end, as it ends the query).
 const LINE_STATE: Monaco.languages.IState = { clone: () => LINE_STATE, equals: () => true };
@@ -78,16 +61,12 @@ const rangeOf = (monaco: MonacoApi, model: Monaco.editor.ITextModel, start: numb
 };
 
 /** A snippet in Monaco's syntax: each placeholder becomes `${n:…}`, `$`, `}` and `\` escaped. */
-function snippet(completion: Completion): string {
-  const escape = (text: string): string => text.replace(/[$}\\]/g, "\\$&");
-  let result = "";
-  let at = 0;
-  (completion.placeholders ?? []).forEach(({ start, end }, index) => {
-    result += `${escape(completion.text.slice(at, start))}\${${index + 1}:${escape(completion.text.slice(start, end))}}`;
-    at = end;
-  });
-  return result + escape(completion.text.slice(at));
-}
+const snippet = (completion: Completion): string =>
+  snippetText(
+    completion,
+    (text) => text.replace(/[$}\\]/g, "\\$&"),
+    (text, index) => `\${${index + 1}:${text}}`,
+  );
 
 /**
  * A completion provider: what `complete` offers at the cursor, in secuq's order.
@@ -111,7 +90,7 @@ export function queryCompletionProvider(
     triggerCharacters: [":", " ", "(", "[", "."],
     provideCompletionItems(model, position) {
       const text = model.getValue();
-      const completions = complete(text, model.getOffsetAt(position), options.schema ? { schema: options.schema } : {});
+      const completions = completionsAt(text, model.getOffsetAt(position), options);
       const width = String(completions.length).length;
       return {
         suggestions: completions.map((completion, rank) => ({
@@ -130,18 +109,13 @@ export function queryCompletionProvider(
   };
 }
 
-const diagnosticsOf = (model: Monaco.editor.ITextModel, options: QueryEditorOptions): Diagnostic[] =>
-  validate(model.getValue(), options.schema ? { schema: options.schema } : {}).diagnostics.filter(
-    (d) => d.severity === "error" || options.warnings !== false,
-  );
-
 /** The model's diagnostics as markers, each with its code. */
 export function queryMarkers(
   monaco: MonacoApi,
   model: Monaco.editor.ITextModel,
   options: QueryEditorOptions = {},
 ): Monaco.editor.IMarkerData[] {
-  return diagnosticsOf(model, options).map((d) => {
+  return diagnosticsOf(model.getValue(), options).map((d) => {
     const range = rangeOf(monaco, model, d.span.start, d.span.end);
     return {
       severity: d.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
@@ -164,7 +138,7 @@ export function queryCodeActionProvider(
   return {
     provideCodeActions(model, range) {
       const at = { start: model.getOffsetAt(range.getStartPosition()), end: model.getOffsetAt(range.getEndPosition()) };
-      const actions = diagnosticsOf(model, options)
+      const actions = diagnosticsOf(model.getValue(), options)
         .filter((d) => d.span.start <= at.end && at.start <= d.span.end)
         .flatMap((d) =>
           (d.fixes ?? []).map((fix): Monaco.languages.CodeAction => ({

@@ -137,14 +137,21 @@ export function decodeEscapes(raw: string): { text: string; problems: TextProble
   return { text, problems };
 }
 
+/** The offset of the first unescaped occurrence of any of `chars` in a raw word, from `from` on; -1 when none. */
+export function firstUnescaped(raw: string, chars: string, from = 0): number {
+  for (let i = from; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === "\\") i++;
+    else if (chars.includes(c)) return i;
+  }
+  return -1;
+}
+
 /** Offsets of unescaped occurrences of any of `chars` in a raw word. */
 export function unescapedPositions(raw: string, chars: string): number[] {
   const found: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === "\\") i++;
-    else if (chars.includes(c)) found.push(i);
-  }
+  // What follows a found character is never escaped by it: the search goes on from there.
+  for (let i = firstUnescaped(raw, chars); i >= 0; i = firstUnescaped(raw, chars, i + 1)) found.push(i);
   return found;
 }
 
