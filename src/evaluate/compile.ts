@@ -53,6 +53,8 @@ export function someValue(
  * a missing field or a scalar is on the way, so the common case (one value, no arrays) makes no recursive call.
  */
 function valuesAt(path: readonly string[], visit: (value: Scalar) => boolean): Leaf {
+  // A one-segment path (most fields) gets a closure of its own: its property load then sees a single key, which V8
+  // turns into a fast named load (about a third more records/s on `status:approved` in the bench).
   if (path.length === 1) {
     const key = path[0]!;
     return (record) => {
