@@ -220,7 +220,7 @@ function summary(diagnostics: readonly Diagnostic[]): string {
 
 /** Completions as aligned lines: kind, what is inserted, and what it is. */
 function completionList(completions: readonly Completion[]): string {
-  const width = Math.max(0, ...completions.map((c) => c.text.length));
+  const width = completions.reduce((widest, c) => Math.max(widest, c.text.length), 0);
   return completions
     .map((c) => `${c.kind.padEnd(8)}  ${c.text.padEnd(width)}  ${c.detail ?? ""}`.trimEnd() + "\n")
     .join("");

@@ -49,7 +49,7 @@ function line(row: readonly string[], widths: readonly number[]): string {
 }
 
 const widthsOf = (rows: readonly (readonly string[])[]): number[] =>
-  HEADERS.map((_, column) => Math.max(...rows.map((row) => length(row[column]!))));
+  HEADERS.map((_, column) => rows.reduce((widest, row) => Math.max(widest, length(row[column]!)), 0));
 
 /** Records as a table for a terminal, each column as wide as its longest cell. */
 export function table(records: readonly SmartTransaction[]): string {

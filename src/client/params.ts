@@ -50,7 +50,7 @@ export function encodeFind(params: FindParams, schema: FieldSchema<unknown>): En
     const result = validate(source, { schema });
     if (!result.ok || !result.query) throw new QueryValidationError(result.diagnostics);
     if (typeof given === "string") values.push(given);
-    values.push(...valuesOf(result.query));
+    for (const value of valuesOf(result.query)) values.push(value);
     search.set("q", serialize(result.query));
   }
   const set = (name: string, value: string | undefined): void => {

@@ -331,7 +331,7 @@ export function complete(source: string, cursor: number, options: CompleteOption
           : []),
       ];
       // Keywords come after the fields and values that fit by prefix, and last of all when nothing is typed yet.
-      ranked.push(...words(extras, typed).map((r) => ({ ...r, rank: typed === "" ? 4 : 0.5 })));
+      for (const r of words(extras, typed)) ranked.push({ ...r, rank: typed === "" ? 4 : 0.5 });
       break;
     }
   }

@@ -71,12 +71,12 @@ export function edit(start: number, end: number, text: string): TextEdit {
 }
 
 /** A fix that is what the author meant beyond doubt: `applyFixes` applies it. */
-export function safeFix(title: string, ...edits: TextEdit[]): Fix {
+export function safeFix(title: string, edits: readonly TextEdit[]): Fix {
   return { title, edits, safe: true };
 }
 
 /** One of several readings, offered as a choice: `applyFixes` leaves it. */
-export function guessFix(title: string, ...edits: TextEdit[]): Fix {
+export function guessFix(title: string, edits: readonly TextEdit[]): Fix {
   return { title, edits, safe: false };
 }
 

@@ -15,14 +15,17 @@ export function invalidTokenProblem(token: IToken, source: string): Problem {
       const trailingBackslashes = /\\*$/.exec(image)![0].length;
       const closing = trailingBackslashes % 2 === 1 ? '\\"' : '"';
       return problemAt("unterminated-quote", "This quote is never closed", at(start), [
-        safeFix("Close the quote", edit(end, end, closing)),
+        safeFix("Close the quote", [edit(end, end, closing)]),
       ]);
     }
     case "StrayCloser": {
       // Glued to a word it is part of the value, and escaping keeps it; standing alone it is a slip, and goes.
       const glued = start > 0 && !/[\s(]/.test(source[start - 1]!);
-      const escape = (safe: boolean): Fix => ({ ...safeFix(`Escape the ${image}`, edit(start, start, "\\")), safe });
-      const remove = (safe: boolean): Fix => ({ ...safeFix(`Remove the ${image}`, removal(source, start, end)), safe });
+      const escape = (safe: boolean): Fix => ({ ...safeFix(`Escape the ${image}`, [edit(start, start, "\\")]), safe });
+      const remove = (safe: boolean): Fix => ({
+        ...safeFix(`Remove the ${image}`, [removal(source, start, end)]),
+        safe,
+      });
       return problemAt(
         "unmatched-bracket",
         `This ${image} closes no range; to search for the character, escape it as \\${image}`,
@@ -36,7 +39,12 @@ export function invalidTokenProblem(token: IToken, source: string): Problem {
         "regex-not-supported",
         "Regular expressions (/…/) are not supported; to search for slashes, escape them as \\/",
         { start, end },
-        [guessFix("Search for the text with its slashes", ...slashes.map((offset) => edit(offset, offset, "\\")))],
+        [
+          guessFix(
+            "Search for the text with its slashes",
+            slashes.map((offset) => edit(offset, offset, "\\")),
+          ),
+        ],
       );
     }
     case "LoneBackslash":
@@ -44,7 +52,10 @@ export function invalidTokenProblem(token: IToken, source: string): Problem {
         "trailing-backslash",
         "A backslash at the end escapes nothing; write \\\\ for a backslash",
         { start, end },
-        [safeFix("Search for the backslash", edit(start, start, "\\")), guessFix("Remove it", edit(start, end, ""))],
+        [
+          safeFix("Search for the backslash", [edit(start, start, "\\")]),
+          guessFix("Remove it", [edit(start, end, "")]),
+        ],
       );
     default:
       // Right after a colon it is the value: then it is searched for as text.
@@ -53,7 +64,7 @@ export function invalidTokenProblem(token: IToken, source: string): Problem {
           "unescaped-character",
           `The character ${image[0]} has a special meaning to the server; escape it as \\${image[0]} or quote the value`,
           at(start),
-          [safeFix(`Escape the ${image[0]}`, edit(start, start, "\\"))],
+          [safeFix(`Escape the ${image[0]}`, [edit(start, start, "\\")])],
         );
       }
       if (image.startsWith("^")) {
@@ -61,13 +72,13 @@ export function invalidTokenProblem(token: IToken, source: string): Problem {
           "boost-not-supported",
           "Boosts (^) change ranking, not which transactions match, and are not supported: remove it",
           { start, end },
-          [safeFix("Remove the boost", edit(start, end, ""))],
+          [safeFix("Remove the boost", [edit(start, end, "")])],
         );
       }
       if (image.startsWith("~")) {
         // After a phrase, ~ is proximity; after a word it is fuzziness, for which a wildcard is the nearest match.
         const afterPhrase = source[start - 1] === '"';
-        const remove = safeFix(afterPhrase ? "Remove the proximity" : "Remove the ~", edit(start, end, ""));
+        const remove = safeFix(afterPhrase ? "Remove the proximity" : "Remove the ~", [edit(start, end, "")]);
         return problemAt(
           "fuzzy-not-supported",
           afterPhrase
@@ -81,7 +92,7 @@ export function invalidTokenProblem(token: IToken, source: string): Problem {
         "unescaped-character",
         `The character ${image} has a special meaning to the server; escape it as \\${image} or quote the value`,
         at(start),
-        [safeFix(`Escape the ${image}`, edit(start, start, "\\"))],
+        [safeFix(`Escape the ${image}`, [edit(start, start, "\\")])],
       );
   }
 }

@@ -76,7 +76,7 @@ export function parserErrorProblem(
         "reserved-word-value",
         `${found.image} is an operator; to search for the word, put it in quotes: ${quote(found.image)}`,
         here,
-        [safeFix("Quote it", edit(start, end, quote(found.image)))],
+        [safeFix("Quote it", [edit(start, end, quote(found.image))])],
       );
     }
     return problemAt(
@@ -91,7 +91,7 @@ export function parserErrorProblem(
     const before = tokens[first - 1];
     const fixes =
       before && before.tokenType.name !== "LParen"
-        ? [safeFix("Remove it", edit(endOf(before), endOf(previous), ""))]
+        ? [safeFix("Remove it", [edit(endOf(before), endOf(previous), "")])]
         : [];
     return problemAt(
       "dangling-operator",
@@ -108,15 +108,15 @@ export function parserErrorProblem(
       const keepFirst = edit(endOf(previous), end, "");
       const keepSecond = edit(previous.startOffset, start, "");
       const fixes = same
-        ? [safeFix(`Remove the second ${found.image}`, keepFirst)]
-        : [guessFix(`Keep ${previous.image}`, keepFirst), guessFix(`Keep ${found.image}`, keepSecond)];
+        ? [safeFix(`Remove the second ${found.image}`, [keepFirst])]
+        : [guessFix(`Keep ${previous.image}`, [keepFirst]), guessFix(`Keep ${found.image}`, [keepSecond])];
       const message = `${previous.image} ${found.image}: two operators in a row; remove one`;
       return { ...problemAt("consecutive-operators", message, here, fixes), after: previous.startOffset };
     }
     // At the start of the query or of a group: nothing on its left, and the operator goes.
     const leading = (!previous || previousName === "LParen") && next && next.tokenType !== EOF;
     const fixes =
-      leading && !Number.isNaN(next.startOffset) ? [safeFix("Remove it", edit(start, next.startOffset, ""))] : [];
+      leading && !Number.isNaN(next.startOffset) ? [safeFix("Remove it", [edit(start, next.startOffset, "")])] : [];
     return problemAt("missing-operand", `${found.image} needs a condition on each side`, here, fixes);
   }
   if (foundName === "Colon") {
@@ -139,7 +139,7 @@ function rangeProblem(tokens: readonly IToken[], found: IToken, atEnd: boolean, 
       "unclosed-range",
       "This range is never closed: end it with ] (inclusive) or } (exclusive)",
       opener ? { start: opener.startOffset, end: endOf(opener) } : here,
-      complete && last ? [safeFix(`Close it with ${closing}`, edit(endOf(last), endOf(last), closing))] : [],
+      complete && last ? [safeFix(`Close it with ${closing}`, [edit(endOf(last), endOf(last), closing)])] : [],
     );
   }
   const foundName = found.tokenType.name;
@@ -147,7 +147,7 @@ function rangeProblem(tokens: readonly IToken[], found: IToken, atEnd: boolean, 
     // `[1 5]`: two bounds and the end; with more, where TO goes is not clear.
     const closes = tokens[indexOf(tokens, found) + 1]?.tokenType.name;
     const fixes =
-      closes === "RBracket" || closes === "RBrace" ? [safeFix("Insert TO", edit(here.start, here.start, "TO "))] : [];
+      closes === "RBracket" || closes === "RBrace" ? [safeFix("Insert TO", [edit(here.start, here.start, "TO ")])] : [];
     return problemAt("range-missing-to", "A range needs TO between its two bounds, as in [100 TO 500]", here, fixes);
   }
   return problemAt(

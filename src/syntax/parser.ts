@@ -84,7 +84,7 @@ export function parseRecovering(tokens: IToken[]): RecoveredParse {
     rest = rest.slice(next);
     read = run(recovering, rest);
     trees.push(read.cst);
-    errors.push(...read.errors);
+    for (const error of read.errors) errors.push(error);
   }
   return { trees, errors };
 }

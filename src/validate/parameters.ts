@@ -44,7 +44,7 @@ function entries(source: string, problems: Problem[]): Entry[] {
         : edit(start, start + raw.length + 1, "");
       problems.push(
         problemAt("empty-entry", "An empty entry between commas", { start, end: start + raw.length }, [
-          safeFix("Remove it", removed),
+          safeFix("Remove it", [removed]),
         ]),
       );
     } else {
@@ -52,7 +52,7 @@ function entries(source: string, problems: Problem[]): Entry[] {
         const message = "Spaces around an entry may be read as part of the field name; leave them out";
         const span = { start, end: start + raw.length };
         problems.push(
-          problemAt("whitespace", message, span, [safeFix("Remove the spaces", edit(span.start, span.end, trimmed))]),
+          problemAt("whitespace", message, span, [safeFix("Remove the spaces", [edit(span.start, span.end, trimmed)])]),
         );
       }
       found.push({ text: trimmed, start: start + leading });
@@ -66,7 +66,7 @@ function checkField(path: string, start: number, schema: FieldSchema<unknown> | 
   const span = { start, end: start + path.length };
   if (!schema || (schema as FieldSchema).lookup(path)) return;
   const { message, nearest } = unknownField(path, (schema as FieldSchema).fields.keys());
-  const fixes = nearest ? [safeFix(`Write ${nearest}`, edit(span.start, span.end, nearest))] : [];
+  const fixes = nearest ? [safeFix(`Write ${nearest}`, [edit(span.start, span.end, nearest)])] : [];
   problems.push(problemAt("unknown-field", message, span, fixes));
 }
 
@@ -109,8 +109,8 @@ export function validateSort(source: string, options: ParameterOptions = {}): Pa
       const { end } = pathSpan;
       problems.push(
         problemAt("missing-direction", message, pathSpan, [
-          guessFix("Ascending", edit(end, end, ":asc")),
-          guessFix("Descending", edit(end, end, ":desc")),
+          guessFix("Ascending", [edit(end, end, ":asc")]),
+          guessFix("Descending", [edit(end, end, ":desc")]),
         ]),
       );
     } else if (direction !== "asc" && direction !== "desc") {
@@ -128,7 +128,7 @@ export function validateSort(source: string, options: ParameterOptions = {}): Pa
           "invalid-direction",
           message,
           span,
-          fix ? [safeFix(`Write ${fix}`, edit(span.start, span.end, fix))] : [],
+          fix ? [safeFix(`Write ${fix}`, [edit(span.start, span.end, fix)])] : [],
         ),
       );
     }

@@ -25,7 +25,7 @@ export function checkAgainstSchema(
   const problems: Problem[] = [];
   // `status:(a OR b)` names its field once for two conditions; a problem with the field is reported once.
   const reported = new Set<string>();
-  const report: Report = (code, message, span, ...fixes) => {
+  const report: Report = (code, message, span, fixes = []) => {
     const key = `${code}:${span.start}:${span.end}`;
     if (reported.has(key)) return;
     reported.add(key);
@@ -69,11 +69,11 @@ function hintsFor(schema: FieldSchema): Hints {
   };
 }
 
-type Report = (code: DiagnosticCode, message: string, span: Span, ...fixes: Fix[]) => void;
+type Report = (code: DiagnosticCode, message: string, span: Span, fixes?: readonly Fix[]) => void;
 
 /** The fix replacing the text at `span`, when there is a replacement. */
 function replacing(title: string, span: Span, text: string | undefined): Fix[] {
-  return text === undefined ? [] : [safeFix(title, edit(span.start, span.end, text))];
+  return text === undefined ? [] : [safeFix(title, [edit(span.start, span.end, text)])];
 }
 
 /** The paths a query can search, to suggest for a mistyped field: not the fields only aggregate answers carry. */
@@ -89,7 +89,7 @@ function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, repo
       "unknown-field",
       message,
       location.field,
-      ...replacing(`Write ${nearest}`, location.field, nearest && printField(nearest)),
+      replacing(`Write ${nearest}`, location.field, nearest && printField(nearest)),
     );
     return;
   }
@@ -128,7 +128,7 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
         "wrong-type",
         problem.message,
         location.value,
-        ...replacing(
+        replacing(
           `Write ${problem.fix}`,
           location.value,
           problem.fix === undefined ? undefined : printValue(problem.fix),
@@ -144,7 +144,7 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
         "unknown-value",
         `${text} is not a known value of ${info.path} (${info.values.join(", ")}).${hint}`,
         location.value,
-        ...replacing(`Write ${nearest}`, location.value, nearest && printValue(nearest)),
+        replacing(`Write ${nearest}`, location.value, nearest && printValue(nearest)),
       );
     }
     return;
@@ -198,7 +198,7 @@ function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, r
     if (bound === null) return;
     if (problem) {
       valid = false;
-      report("wrong-type", problem.message, span, ...(fixes[index] ?? []));
+      report("wrong-type", problem.message, span, fixes[index] ?? []);
     } else checkEncoding(bound.value, span, report);
   });
   if (!valid || node.min === null || node.max === null) return;
@@ -210,7 +210,7 @@ function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, r
       "empty-range",
       `The lower bound ${node.min.value} is above the upper bound ${node.max.value}: nothing can match`,
       location.value,
-      safeFix("Swap the bounds", edit(location.value.start, location.value.end, swapped)),
+      [safeFix("Swap the bounds", [edit(location.value.start, location.value.end, swapped)])],
     );
   } else if (empty === "excluded") {
     report("empty-range", `The range holds only ${node.min.value}, and excludes it: nothing can match`, location.value);
@@ -231,7 +231,7 @@ function boundFixes(
   const own = problems.map((problem, index) =>
     problem?.fix === undefined
       ? undefined
-      : [safeFix(`Write ${problem.fix}`, edit(spans[index]!.start, spans[index]!.end, printBound(problem.fix)))],
+      : [safeFix(`Write ${problem.fix}`, [edit(spans[index]!.start, spans[index]!.end, printBound(problem.fix))])],
   );
   const { min, max } = node;
   if (min === null || max === null) return own;
@@ -244,11 +244,10 @@ function boundFixes(
   const [low, high] = alike;
   if (low === undefined || high === undefined || emptyRange(info.type, { ...min, value: low }, { ...max, value: high }))
     return problems.map(() => undefined);
-  const both = safeFix(
-    `Read both bounds the same way: ${printBound(low)} TO ${printBound(high)}`,
+  const both = safeFix(`Read both bounds the same way: ${printBound(low)} TO ${printBound(high)}`, [
     edit(spans[0].start, spans[0].end, printBound(low)),
     edit(spans[1].start, spans[1].end, printBound(high)),
-  );
+  ]);
   return problems.map((problem) => (problem ? [both] : undefined));
 }
 
@@ -266,5 +265,5 @@ function checkEncoding(text: string, span: Span, report: Report, print?: (text: 
   const message =
     `${text} looks URL-encoded by hand (${decoded}); ` +
     "the query is encoded when it is sent, so write the text itself";
-  report("url-encoded", message, span, ...replacing("Write the text itself", span, print?.(decoded)));
+  report("url-encoded", message, span, replacing("Write the text itself", span, print?.(decoded)));
 }

@@ -82,3 +82,18 @@ describe("limits", () => {
     expect(diagnostics.map((d) => d.code)).toEqual(["ambiguous-precedence"]);
   });
 });
+
+describe("long chains whose fixes hold an edit per clause", () => {
+  // Each of these once built a fix by spreading an array as long as the query into a call's arguments.
+  const clauses = 70_000;
+  const chain = (operator: string, clause = (i: number) => `a:${i}`): string =>
+    Array.from({ length: clauses }, (_, i) => clause(i)).join(` ${operator} `);
+  it.each([
+    ["NOT a:0 OR NOT a:1 OR …", chain("OR", (i) => `NOT a:${i}`), "ambiguous-precedence"],
+    ["a:0 AND a:1 … OR b:1", `${chain("AND")} OR b:1`, "ambiguous-precedence"],
+  ])("%s: tryParse and validate report it, for any maxLength", (_, source, code) => {
+    const options = { maxLength: Infinity };
+    expect(tryParse(source, options).diagnostics.map((d) => d.code)).toContain(code);
+    expect(validate(source, options).diagnostics.map((d) => d.code)).toContain(code);
+  });
+});

@@ -36,5 +36,5 @@ function groupsOf(clauses: readonly UnaryExpressionCstNode[], size: number): Fix
     if (start === undefined || end === undefined) return [];
     edits.push(edit(start, start, "("), edit(end, end, ")"));
   }
-  return [safeFix(`Group every ${size} conditions in parentheses`, ...edits)];
+  return [safeFix(`Group every ${size} conditions in parentheses`, edits)];
 }

@@ -100,7 +100,7 @@ export class BuildContext {
   }
 
   /** Reports a problem (its severity from the catalog) with the ways to fix it, the likeliest first. */
-  flag(code: DiagnosticCode, message: string, start: number, end: number, ...fixes: Fix[]): void {
+  flag(code: DiagnosticCode, message: string, start: number, end: number, fixes: readonly Fix[] = []): void {
     this.add(problemAt(code, message, { start, end }, fixes));
   }
 
@@ -130,8 +130,8 @@ export class BuildContext {
   }
 
   /** Reports an error about a value and returns the value without a query. */
-  failed(code: DiagnosticCode, message: string, start: number, end: number, ...fixes: Fix[]): Built {
-    this.flag(code, message, start, end, ...fixes);
+  failed(code: DiagnosticCode, message: string, start: number, end: number, fixes: readonly Fix[] = []): Built {
+    this.add(problemAt(code, message, { start, end }, fixes));
     return { query: undefined, start, end };
   }
 

@@ -34,7 +34,7 @@ export function reportJuxtaposed(
         `"${word.image}" is not an operator: the server searches it as a word. Write ${operator} in capitals`,
         word.startOffset,
         wordEnd,
-        safeFix(`Write ${operator}`, edit(word.startOffset, wordEnd, operator)),
+        [safeFix(`Write ${operator}`, [edit(word.startOffset, wordEnd, operator)])],
       );
       return { skipped: 1, explained: 1 };
     }
@@ -43,7 +43,7 @@ export function reportJuxtaposed(
       `"${word.image}" is not an operator, and nothing follows it: the server would search it as a word`,
       word.startOffset,
       wordEnd,
-      safeFix(`Remove "${word.image}"`, edit(previous.end, current.end, "")),
+      [safeFix(`Remove "${word.image}"`, [edit(previous.end, current.end, "")])],
     );
     return { skipped: 0, explained: 1 };
   }
@@ -55,7 +55,7 @@ export function reportJuxtaposed(
       `Put a space after ${glued}: without one, the server reads ${glued} as part of the field name`,
       current.start,
       at,
-      safeFix("Insert a space", edit(at, at, " ")),
+      [safeFix("Insert a space", [edit(at, at, " ")])],
     );
     return { skipped: 0, explained: 1 };
   }
@@ -66,7 +66,7 @@ export function reportJuxtaposed(
       `"${word.image}" is not an operator: write NOT in capitals`,
       word.startOffset,
       wordEnd,
-      safeFix("Write AND NOT", edit(word.startOffset, wordEnd, "AND NOT")),
+      [safeFix("Write AND NOT", [edit(word.startOffset, wordEnd, "AND NOT")])],
     );
     return { skipped: 1, explained: 1 };
   }
@@ -81,7 +81,7 @@ export function reportJuxtaposed(
         `${value.image.slice(pasted + 1)} as part of the value, and no operator joins these conditions`,
       at,
       at + 1,
-      safeFix("Type a plain space", edit(at, at + 1, " ")),
+      [safeFix("Type a plain space", [edit(at, at + 1, " ")])],
     );
     return { skipped: 0, explained: 1 };
   }
@@ -106,7 +106,7 @@ export function reportJuxtaposed(
         `search it in every field, as OR. To find "${phrase}" in ${decodeWord(fieldText).text}, put it in quotes`,
       current.start,
       end,
-      guessFix(`Search for the phrase "${phrase}"`, edit(value.startOffset, end, quote(phrase))),
+      [guessFix(`Search for the phrase "${phrase}"`, [edit(value.startOffset, end, quote(phrase))])],
     );
     return { skipped: last - i, explained: last - i + 1 };
   }
@@ -121,12 +121,12 @@ export function reportJuxtaposed(
     spaced ? previous.end : current.start,
     current.start,
     // Where an operand holds an error of its own, no operator makes the text valid: nothing is offered.
-    ...(previous.query && current.query
+    previous.query && current.query
       ? [
-          guessFix("Insert AND (both must match)", insert("AND")),
-          guessFix("Insert OR (either may match)", insert("OR")),
+          guessFix("Insert AND (both must match)", [insert("AND")]),
+          guessFix("Insert OR (either may match)", [insert("OR")]),
         ]
-      : []),
+      : [],
   );
   return { skipped: 0, explained: 1 };
 }

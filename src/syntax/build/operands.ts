@@ -70,7 +70,7 @@ function bareValue(
       "missing-field",
       `Write a colon between the field and the comparison: ${comparator[1]}:${word.image.slice(comparator[1]!.length)}`,
       { start: at, end: at + comparator[2]!.length },
-      [safeFix("Insert a colon", edit(at, at, ":"))],
+      [safeFix("Insert a colon", [edit(at, at, ":")])],
     );
   } else if (word && equals !== undefined && equals > 0) {
     const at = start + equals;
@@ -78,7 +78,7 @@ function bareValue(
       "equals-instead-of-colon",
       `Use : between a field and its value, not =: ${word.image.slice(0, equals)}:${word.image.slice(equals + 1)}`,
       { start: at, end: at + 1 },
-      [safeFix("Write : instead of =", edit(at, at + 1, ":"))],
+      [safeFix("Write : instead of =", [edit(at, at + 1, ":")])],
     );
   } else if (word && (WORD_OPERATORS[word.image.toLowerCase()] || word.image.toLowerCase() === "not")) {
     pending = problemAt("lowercase-operator", `"${word.image}" is not an operator; operators are written in capitals`, {
@@ -115,7 +115,12 @@ function fieldExpression(context: BuildContext, node: UnaryExpressionCstNode, fi
       `A : inside a value must be escaped or quoted: ${fieldToken.image}:${raw.replace(/(^|[^\\]):/g, "$1\\:")}`,
       colons[0]!,
       colons[0]! + 1,
-      safeFix("Escape the colon", ...colons.map((offset) => edit(offset, offset, "\\"))),
+      [
+        safeFix(
+          "Escape the colon",
+          colons.map((offset) => edit(offset, offset, "\\")),
+        ),
+      ],
     );
     return { query: undefined, start, end: valueEnd };
   }
@@ -164,12 +169,14 @@ function fieldValue(
 
 /** Where the first written token of a tree starts. */
 export function firstOffset(node: CstElement | undefined): number | undefined {
-  const starts = node ? writtenTokensIn(node).map((token) => token.startOffset) : [];
-  return starts.length > 0 ? Math.min(...starts) : undefined;
+  let first: number | undefined;
+  for (const token of node ? writtenTokensIn(node) : []) first = Math.min(first ?? Infinity, token.startOffset);
+  return first;
 }
 
 /** Where the last written token of a tree ends. */
 export function lastOffset(node: CstElement | undefined): number | undefined {
-  const ends = node ? writtenTokensIn(node).map(endOf) : [];
-  return ends.length > 0 ? Math.max(...ends) : undefined;
+  let last: number | undefined;
+  for (const token of node ? writtenTokensIn(node) : []) last = Math.max(last ?? -Infinity, endOf(token));
+  return last;
 }

@@ -90,7 +90,7 @@ function ambiguousPrecedence(
       (reading.ignored.length > 0 ? `; ${reading.ignoredText} does not restrict the results` : "") +
       ". Add parentheses to say what you mean",
     { start: spanStart, end: spanEnd },
-    [guessFix(first.andLevel ? "Group each AND first" : "Put each NOT in parentheses", ...parenthesized)],
+    [guessFix(first.andLevel ? "Group each AND first" : "Put each NOT in parentheses", parenthesized)],
     reading.ignored.map((span) => ({ message: "The server ignores this condition", span })),
   );
   context.add(problem);
@@ -170,7 +170,7 @@ export function parenthesized(context: BuildContext, node: GroupCstNode, field: 
       "Empty parentheses: put a condition inside or remove them",
       open.startOffset,
       end,
-      ...removalFix(context.source, "Remove the parentheses", open.startOffset, end),
+      removalFix(context.source, "Remove the parentheses", open.startOffset, end),
     );
   }
   return { query: content?.query, start: open.startOffset, end };
@@ -179,22 +179,14 @@ export function parenthesized(context: BuildContext, node: GroupCstNode, field: 
 /** Reports an opening parenthesis never closed; the fix closes it at `end`, where its group ends. */
 export function unclosedParenthesis(context: BuildContext, open: IToken, end: number): void {
   context.reportedUnclosed(open);
-  context.flag(
-    "unclosed-parenthesis",
-    "This ( is never closed",
-    open.startOffset,
-    endOf(open),
-    safeFix("Close it", edit(end, end, ")")),
-  );
+  context.flag("unclosed-parenthesis", "This ( is never closed", open.startOffset, endOf(open), [
+    safeFix("Close it", [edit(end, end, ")")]),
+  ]);
 }
 
 /** Reports a closing parenthesis that matches no opening one. */
 export function strayCloser(context: BuildContext, paren: IToken): void {
-  context.flag(
-    "unmatched-parenthesis",
-    "This ) has no matching (",
-    paren.startOffset,
-    endOf(paren),
-    safeFix("Remove it", edit(paren.startOffset, endOf(paren), "")),
-  );
+  context.flag("unmatched-parenthesis", "This ) has no matching (", paren.startOffset, endOf(paren), [
+    safeFix("Remove it", [edit(paren.startOffset, endOf(paren), "")]),
+  ]);
 }

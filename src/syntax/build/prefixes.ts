@@ -31,13 +31,9 @@ export function unaryExpression(
     switch (prefix.image) {
       case "-":
         valid = false;
-        context.flag(
-          "minus-prefix",
-          "- is not supported for negation here; write NOT",
-          prefix.startOffset,
-          prefixEnd,
-          safeFix("Write NOT", edit(prefix.startOffset, after, "NOT ")),
-        );
+        context.flag("minus-prefix", "- is not supported for negation here; write NOT", prefix.startOffset, prefixEnd, [
+          safeFix("Write NOT", [edit(prefix.startOffset, after, "NOT ")]),
+        ]);
         break;
       case "+":
         valid = false;
@@ -46,7 +42,7 @@ export function unaryExpression(
           "+ (must match) is not supported; remove it and join the conditions with AND",
           prefix.startOffset,
           prefixEnd,
-          safeFix("Remove the +", edit(prefix.startOffset, after, "")),
+          [safeFix("Remove the +", [edit(prefix.startOffset, after, "")])],
         );
         break;
       case "!":
@@ -58,7 +54,7 @@ export function unaryExpression(
             "! followed by a space is not NOT: the server searches for the character !. Write NOT, or ! with no space",
             prefix.startOffset,
             prefixEnd,
-            safeFix("Write NOT", edit(prefix.startOffset, after, "NOT ")),
+            [safeFix("Write NOT", [edit(prefix.startOffset, after, "NOT ")])],
           );
         }
         break;
@@ -75,11 +71,12 @@ export function unaryExpression(
       "The server cannot read NOT twice in a row; put the inner one in parentheses",
       inner[0]!.startOffset,
       endOf(inner[0]!),
-      safeFix(
-        "Put the inner NOT in parentheses",
-        ...inner.map((prefix) => edit(prefix.startOffset, prefix.startOffset, "(")),
-        edit(operand.end, operand.end, ")".repeat(inner.length)),
-      ),
+      [
+        safeFix("Put the inner NOT in parentheses", [
+          ...inner.map((prefix) => edit(prefix.startOffset, prefix.startOffset, "(")),
+          edit(operand.end, operand.end, ")".repeat(inner.length)),
+        ]),
+      ],
     );
   }
   const query = valid && operand.query ? ast.not(operand.query, Object.freeze({ start, end: operand.end })) : undefined;

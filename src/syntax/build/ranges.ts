@@ -91,7 +91,7 @@ export function bound(context: BuildContext, token: IToken): string | null | fal
       'A quote in a range bound must be closed, as in ["a b" TO c], or escaped as \\"',
       at,
       at + 1,
-      safeFix("Escape the quote", edit(at, at, "\\")),
+      [safeFix("Escape the quote", [edit(at, at, "\\")])],
     );
     return false;
   }
@@ -104,7 +104,7 @@ export function bound(context: BuildContext, token: IToken): string | null | fal
       "Put a space after a quoted range bound: the server reads the quote and what is glued to it as one bound",
       at,
       at + 1,
-      safeFix("Insert a space", edit(at, at, " ")),
+      [safeFix("Insert a space", [edit(at, at, " ")])],
     );
     return false;
   }

@@ -27,5 +27,5 @@ export function removal(source: string, start: number, end: number): TextEdit {
 export function removalFix(source: string, title: string, start: number, end: number): Fix[] {
   const { span } = removal(source, start, end);
   const left = source.slice(0, span.start) + source.slice(span.end);
-  return left.trim() === "" ? [] : [safeFix(title, edit(span.start, span.end, ""))];
+  return left.trim() === "" ? [] : [safeFix(title, [edit(span.start, span.end, "")])];
 }

@@ -147,7 +147,7 @@ export function textValue(
         "quote the value to search for the text",
       start,
       start + 2,
-      safeFix("Quote the value", edit(start, end, quote(text))),
+      [safeFix("Quote the value", [edit(start, end, quote(text))])],
     );
     return { query: undefined, start, end };
   }
@@ -185,7 +185,7 @@ export function comparison(context: BuildContext, field: string, text: string, s
         `or quote it to search for the text: ${quote(text)}`,
       start,
       end,
-      guessFix("Search for the text", edit(start, end, quote(text))),
+      [guessFix("Search for the text", [edit(start, end, quote(text))])],
     );
   }
   const limit = { value, inclusive };

@@ -31,8 +31,8 @@ export function unusualSpaceIn(raw: string): number {
 export function reportTextProblems(context: BuildContext, offset: number, problems: readonly TextProblem[]): void {
   for (const problem of problems) {
     const start = offset + problem.start;
-    const fix = safeFix("Escape the backslash", edit(start, start, "\\"));
-    context.flag(problem.code, problem.message, start, offset + problem.end, fix);
+    const fix = safeFix("Escape the backslash", [edit(start, start, "\\")]);
+    context.flag(problem.code, problem.message, start, offset + problem.end, [fix]);
   }
 }
 
@@ -56,8 +56,10 @@ export function reportBreakingChars(context: BuildContext, token: IToken): boole
         "Fuzzy search (~) is not supported; a wildcard such as meier* finds the same beginning",
         at,
         at + fuzzy.length,
-        safeFix("Match any ending with *", edit(at, at + fuzzy.length, "*")),
-        guessFix("Remove the ~", edit(at, at + fuzzy.length, "")),
+        [
+          safeFix("Match any ending with *", [edit(at, at + fuzzy.length, "*")]),
+          guessFix("Remove the ~", [edit(at, at + fuzzy.length, "")]),
+        ],
       );
     }
     if (boost !== "") {
@@ -67,7 +69,7 @@ export function reportBreakingChars(context: BuildContext, token: IToken): boole
         "Boosts (^) change ranking, not which transactions match, and are not supported: remove it",
         at,
         end,
-        safeFix("Remove the boost", edit(at, end, "")),
+        [safeFix("Remove the boost", [edit(at, end, "")])],
       );
     }
     return true;
@@ -78,10 +80,12 @@ export function reportBreakingChars(context: BuildContext, token: IToken): boole
     `The character ${char} has a special meaning to the server; escape it as \\${char} or put the value in quotes`,
     start + first,
     start + first + 1,
-    safeFix(
-      positions.length === 1 ? `Escape the ${char}` : "Escape the special characters",
-      ...positions.map((position) => edit(start + position, start + position, "\\")),
-    ),
+    [
+      safeFix(
+        positions.length === 1 ? `Escape the ${char}` : "Escape the special characters",
+        positions.map((position) => edit(start + position, start + position, "\\")),
+      ),
+    ],
   );
   return true;
 }
@@ -108,9 +112,11 @@ export function checkText(context: BuildContext, text: string, start: number, en
       `The value holds an invisible space (${name}); the server reads it as part of the value, not as a separator`,
       at,
       at + 1,
-      beforeOperator
-        ? safeFix("Type a plain space", edit(at, at + 1, " "))
-        : guessFix("Quote the value, with plain spaces", edit(start, end, quote(plain))),
+      [
+        beforeOperator
+          ? safeFix("Type a plain space", [edit(at, at + 1, " ")])
+          : guessFix("Quote the value, with plain spaces", [edit(start, end, quote(plain))]),
+      ],
     );
   }
   return true;
