@@ -75,11 +75,18 @@ export type {
   SchemaQueryFactory,
   ValueOf,
 } from "./builder/types.js";
-export { createClient, ENVIRONMENTS, MAX_URL_LENGTH, RESULT_WINDOW } from "./client/client.js";
+export {
+  createClient,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  ENVIRONMENTS,
+  MAX_URL_LENGTH,
+  RESULT_WINDOW,
+} from "./client/client.js";
 export {
   AuthenticationError,
   NetworkError,
   RequestTooLongError,
+  ResponseTooLargeError,
   SecuconnectApiError,
   TimeoutError,
   type ApiErrorPayload,

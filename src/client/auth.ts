@@ -27,6 +27,7 @@ export interface OAuthOptions {
   readonly maxRetries: number;
   readonly userAgent: string;
   readonly redact: Redact;
+  readonly maxResponseBytes: number;
   readonly now?: () => number;
 }
 
@@ -49,7 +50,8 @@ export function oauthTokens(options: OAuthOptions): TokenSource {
   let pending: { readonly promise: Promise<Cached>; readonly startedAt: number } | undefined;
   let refusedAt = -Infinity;
 
-  const fetchToken = async (signal: AbortSignal | undefined): Promise<Cached> => {
+  // The request belongs to no caller: it has its own timer, and one caller's abort ends only that caller's wait.
+  const fetchToken = async (): Promise<Cached> => {
     const name = "POST /oauth/token";
     const body = JSON.stringify({
       grant_type: "client_credentials",
@@ -65,8 +67,9 @@ export function oauthTokens(options: OAuthOptions): TokenSource {
         body,
         timeoutMs: options.timeoutMs,
         maxRetries: options.maxRetries,
-        signal,
         redact: options.redact,
+        maxResponseBytes: options.maxResponseBytes,
+        redirects: "none",
       });
       const answer = json as { access_token?: unknown; expires_in?: unknown };
       if (typeof answer.access_token !== "string" || answer.access_token === "") {
@@ -84,9 +87,10 @@ export function oauthTokens(options: OAuthOptions): TokenSource {
 
   return {
     async get(signal) {
+      signal?.throwIfAborted();
       if (cached && now() < cached.expiresAt) return cached.token;
       if (!pending || pending.startedAt <= refusedAt) {
-        const started = { promise: fetchToken(signal), startedAt: now() };
+        const started = { promise: fetchToken(), startedAt: now() };
         pending = started;
         started.promise.then(
           (fresh) => {
@@ -100,13 +104,29 @@ export function oauthTokens(options: OAuthOptions): TokenSource {
           },
         );
       }
-      return (await pending.promise).token;
+      return (await untilAborted(pending.promise, signal)).token;
     },
     refused(token) {
       if (cached?.token === token) cached = undefined;
       refusedAt = now();
     },
   };
+}
+
+/** The promise's outcome, or a rejection with the signal's reason as soon as it aborts (the promise runs on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const aborted = (): void => {
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener("abort", aborted, { once: true });
+    promise
+      .finally(() => {
+        signal.removeEventListener("abort", aborted);
+      })
+      .then(resolve, reject);
+  });
 }
 
 /** The OAuth error (`invalid_client`, `invalid_grant`, …) in an error from the token endpoint, when it is one. */

@@ -21,6 +21,9 @@ export const ENVIRONMENTS: Readonly<Record<Environment, string>> = Object.freeze
   staging: "https://connect-showcase.secupay-ag.de/api/v2",
 });
 
+/** The default `maxResponseBytes`: room for a page of 10,000 full records. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
 /** Servers refuse longer request URLs (414). */
 export const MAX_URL_LENGTH = 8192;
 /** The furthest `offset` + `count` reach: Elasticsearch's result window. */
@@ -62,6 +65,8 @@ export function createClient(options: ClientOptions): SecuconnectClient {
   const maxRetries = options.maxRetries ?? 2;
   const schema = options.schema ?? smartTransactionSchema;
   const userAgent = options.userAgent ?? "secuq";
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(maxResponseBytes > 0)) throw new TypeError("maxResponseBytes must be a number > 0");
   const secrets = [options.clientSecret, typeof options.token === "string" ? options.token : undefined].filter(
     (secret): secret is string => secret !== undefined,
   );
@@ -80,11 +85,14 @@ export function createClient(options: ClientOptions): SecuconnectClient {
         maxRetries,
         userAgent,
         redact: redactor(secrets),
+        maxResponseBytes,
       })
     : givenToken(options.token!);
 
   async function find(params: FindParams = {}): Promise<SmartTransactionList> {
-    const { search, values } = encodeFind(params, schema);
+    // An aborted signal sends nothing, as the platform's fetch does.
+    params.signal?.throwIfAborted();
+    const { search, values } = encodeFind(params, schema, options.revealQueryValues ?? false);
     const path = `${base.pathname.replace(/\/$/, "")}/Smart/Transactions`;
     const url = new URL(path, base.origin);
     url.search = search.toString();
@@ -104,6 +112,8 @@ export function createClient(options: ClientOptions): SecuconnectClient {
           maxRetries,
           signal: params.signal,
           redact,
+          maxResponseBytes,
+          redirects: "same-origin",
         });
         return listOf(json, name);
       } catch (error) {
@@ -145,6 +155,14 @@ function listOf(json: unknown, name: string): SmartTransactionList {
 const DEFAULT_PAGE = 100;
 const SCROLL_EXPIRE = "1m";
 
+/** The page size: `count`, capped at the most the server answers at once. */
+function pageSizeOf(count: number | undefined): number {
+  if (count === undefined) return DEFAULT_PAGE;
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new TypeError("count (the page size) must be a whole number ≥ 1");
+  return Math.min(count, RESULT_WINDOW);
+}
+
 /**
  * Every match, a page at a time: by `offset` within the 10,000 window, and by scrolling from the start when the
  * total is beyond it (or `scroll` asks), since the server refuses `offset` inside a scroll. Each record once, in order;
@@ -155,8 +173,11 @@ async function* findAll(
   params: FindAllParams,
 ): AsyncGenerator<SmartTransaction> {
   const { limit = Infinity, scroll = false, ...query } = params;
-  const pageSize = query.count ?? DEFAULT_PAGE;
+  const pageSize = pageSizeOf(query.count);
   if (!(limit >= 0)) throw new TypeError("limit must be a number ≥ 0");
+  // An abort ends the iteration at the next record, with the signal's reason, and no page is asked for after it.
+  const signal = query.signal;
+  signal?.throwIfAborted();
   let yielded = 0;
   if (!scroll) {
     const first = await find({ ...query, count: pageSize, offset: 0 });
@@ -165,6 +186,7 @@ async function* findAll(
       for (let offset = 0; ;) {
         for (const record of page.data) {
           if (yielded >= limit) return;
+          signal?.throwIfAborted();
           yielded++;
           yield record;
         }
@@ -179,6 +201,7 @@ async function* findAll(
   for (;;) {
     for (const record of page.data) {
       if (yielded >= limit) return;
+      signal?.throwIfAborted();
       yielded++;
       yield record;
     }

@@ -60,13 +60,41 @@ export class AuthenticationError extends Error {
   }
 }
 
-/** The request never got an answer: the connection failed or was reset. `cause` is the platform's error. */
+/** What a platform's network error code means, in plain words. */
+const REASONS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: "the connection was refused",
+  ECONNRESET: "the connection was reset",
+  ENOTFOUND: "the host name was not found (DNS)",
+  EAI_AGAIN: "the host name could not be looked up for now (DNS)",
+  ETIMEDOUT: "connecting timed out",
+  EHOSTUNREACH: "the host is unreachable",
+  ENETUNREACH: "the network is unreachable",
+  EPIPE: "the connection was closed while sending",
+  UND_ERR_SOCKET: "the connection was closed before the answer was complete",
+  UND_ERR_CONNECT_TIMEOUT: "connecting timed out",
+  UND_ERR_HEADERS_TIMEOUT: "no answer came in time",
+  UND_ERR_BODY_TIMEOUT: "the answer stopped coming",
+};
+
+/**
+ * The request never got an answer: the connection failed or was reset. The message names the host and the reason
+ * (`ECONNREFUSED: the connection was refused`); `reason` holds the platform's code; `cause` is the platform's error
+ * reduced to its name and code.
+ */
 export class NetworkError extends Error {
   override readonly name = "NetworkError";
   readonly code = "ERR_SECUCONNECT_NETWORK";
+  /** The platform's error code, such as `ECONNREFUSED`, `ENOTFOUND` or a TLS code, when it gave one. */
+  readonly reason: string | undefined;
 
-  constructor(request: string, cause: unknown) {
-    super(`The request failed before an answer came: ${request}`, { cause: withoutDetails(cause) });
+  constructor(request: string, host: string, cause: unknown) {
+    const reduced = withoutDetails(cause);
+    const reason = reduced.code;
+    const words =
+      reason === undefined ? undefined : (REASONS[reason] ?? (/CERT|TLS|SSL/.test(reason) ? "TLS failed" : undefined));
+    const why = reason === undefined ? "no reason given" : words ? `${reason}: ${words}` : reason;
+    super(`The request failed before an answer came: ${request} to ${host} (${why})`, { cause: reduced });
+    this.reason = reason;
   }
 }
 
@@ -96,13 +124,36 @@ export class RequestTooLongError extends Error {
 }
 
 /**
+ * An answer larger than `maxResponseBytes`: the connection was closed once it passed the limit, so memory stays
+ * bounded whatever a server sends.
+ */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
+  readonly code = "ERR_SECUCONNECT_RESPONSE_TOO_LARGE";
+  /** The limit, in bytes. */
+  readonly limit: number;
+
+  constructor(request: string, limit: number) {
+    super(
+      `The answer to ${request} was larger than ${limit} bytes and was not read to the end; ` +
+        "ask for fewer records per page (count), or raise maxResponseBytes",
+    );
+    this.limit = limit;
+  }
+}
+
+/**
  * A platform error reduced to its name and code: a fetch error's message or cause may quote the URL, and the URL
  * holds the query.
  */
 function withoutDetails(cause: unknown): { name: string; code?: string } {
   const name = cause instanceof Error ? cause.name : typeof cause;
-  const code =
-    (cause as { code?: unknown; cause?: { code?: unknown } } | null)?.code ??
-    (cause as { cause?: { code?: unknown } } | null)?.cause?.code;
+  // undici puts the system's code on the cause, sometimes a level deeper.
+  let code: unknown;
+  for (let at: unknown = cause, depth = 0; at !== null && typeof at === "object" && depth < 4; depth++) {
+    code = (at as { code?: unknown }).code;
+    if (typeof code === "string") break;
+    at = (at as { cause?: unknown }).cause;
+  }
   return typeof code === "string" ? { name, code } : { name };
 }

@@ -1,10 +1,13 @@
 import type { Query } from "../ast/types.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { walk } from "../ast/walk.js";
 import { QueryValidationError } from "../diagnostics/errors.js";
 import type { FieldSchema } from "../schema/schema.js";
 import { serialize } from "../serialize/serialize.js";
 import { validateFields, validateSort } from "../validate/parameters.js";
 import { validate } from "../validate/validate.js";
+import { escapeReserved } from "../serialize/escaping.js";
+import { redactDiagnostics, redactor, writtenValues } from "./redact.js";
 import type { FindParams } from "./types.js";
 
 /** The query parameters of a request, and the values they carry that must stay out of errors. */
@@ -21,19 +24,36 @@ function count(name: string, value: number | undefined): string | undefined {
   return String(value);
 }
 
-/** The texts of a query's values, to keep out of errors. */
+/** The texts of a query's values, as they are and as the canonical form escapes them, to keep out of errors. */
 function valuesOf(query: Query): string[] {
   const values: string[] = [];
+  const add = (value: string): void => {
+    values.push(value, escapeReserved(value));
+  };
   walk(query, (node) => {
     if (node.type === "term") {
-      if (node.value.kind === "text") values.push(node.value.text);
-      else for (const part of node.value.parts) if (part.kind === "literal") values.push(part.text);
+      if (node.value.kind === "text") add(node.value.text);
+      else for (const part of node.value.parts) if (part.kind === "literal") add(part.text);
     } else if (node.type === "range") {
-      if (node.min) values.push(node.min.value);
-      if (node.max) values.push(node.max.value);
+      if (node.min) add(node.min.value);
+      if (node.max) add(node.max.value);
     }
   });
   return values;
+}
+
+/**
+ * The error for a query with an error. Its diagnostics quote the query, whose values are card numbers and e-mail
+ * addresses, and errors reach logs: they are redacted unless `revealValues`.
+ */
+function invalid(
+  diagnostics: readonly Diagnostic[],
+  source: string | undefined,
+  schema: FieldSchema<unknown>,
+  revealValues: boolean,
+): QueryValidationError {
+  if (revealValues || source === undefined) return new QueryValidationError(diagnostics);
+  return new QueryValidationError(redactDiagnostics(diagnostics, redactor(writtenValues(source, schema))));
 }
 
 /**
@@ -41,17 +61,19 @@ function valuesOf(query: Query): string[] {
  * that the server reads exactly what its AST says. Throws `QueryValidationError` for a `q`, `sort` or `fields` with
  * an error, and `TypeError` for a parameter of the wrong kind, before anything is sent.
  */
-export function encodeFind(params: FindParams, schema: FieldSchema<unknown>): Encoded {
+export function encodeFind(params: FindParams, schema: FieldSchema<unknown>, revealValues = false): Encoded {
   const search = new URLSearchParams();
   const values: string[] = [];
   if (params.q !== undefined) {
     const given = params.q;
     const source = typeof given === "string" ? given : "toQuery" in given ? given.toQuery() : given;
     const result = validate(source, { schema });
-    if (!result.ok || !result.query) throw new QueryValidationError(result.diagnostics);
-    if (typeof given === "string") values.push(given);
+    const text = typeof source === "string" ? source : serialize(source);
+    if (!result.ok || !result.query) throw invalid(result.diagnostics, text, schema, revealValues);
+    const canonical = serialize(result.query);
+    values.push(text, canonical);
     for (const value of valuesOf(result.query)) values.push(value);
-    search.set("q", serialize(result.query));
+    search.set("q", canonical);
   }
   const set = (name: string, value: string | undefined): void => {
     if (value !== undefined) search.set(name, value);

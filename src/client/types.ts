@@ -27,6 +27,16 @@ export interface ClientOptions {
   readonly schema?: FieldSchema<unknown>;
   /** Sent as `User-Agent` where the platform allows it. */
   readonly userAgent?: string;
+  /**
+   * The most bytes of one answer read (default 64 MiB, room for a page of 10,000 records); past it the connection is
+   * closed and the request fails with `ResponseTooLargeError`, so memory stays bounded whatever a server sends.
+   */
+  readonly maxResponseBytes?: number;
+  /**
+   * Keep the query's values in a `QueryValidationError`'s messages and fixes (default `false`: they are replaced by
+   * `[redacted]`, since errors reach logs). To show a person the full diagnostics, `validate` the query instead.
+   */
+  readonly revealQueryValues?: boolean;
 }
 
 /** A direction of `sort`. */
@@ -83,6 +93,8 @@ export interface SmartTransactionList {
 
 /** Options of `findAll`, besides the query's parameters. */
 export interface FindAllParams extends Omit<FindParams, "offset" | "scrollId" | "validate" | "meta"> {
+  /** The page size (default 100), capped at 10,000, the most the server answers at once; at least 1. */
+  readonly count?: number;
   /** The most records to yield in all; default all. `count` is the page size, not this. */
   readonly limit?: number;
   /** Scroll from the start even within the 10,000 window. */

@@ -8,6 +8,8 @@ export interface Seen {
   readonly query: URLSearchParams;
   readonly authorization: string | undefined;
   readonly body: string;
+  /** The request line's target as it came: path and query string, encoded. */
+  readonly rawUrl: string;
 }
 
 /** How to answer one request: a status and a JSON body, raw text, a hang, or a connection reset. */
@@ -19,12 +21,18 @@ export type Reply =
       readonly headers?: Record<string, string>;
     }
   | { readonly hang: true }
-  | { readonly reset: true };
+  | { readonly reset: true }
+  /** 200 with a body that never ends: 64 KiB chunks as fast as the reader takes them, until the connection closes. */
+  | { readonly endless: true }
+  /** 200 with headers at once, then a byte of body every `dripMs`, forever. */
+  | { readonly dripMs: number };
 
 /** A real HTTP server on loopback that answers from a script, for the client's fault tests. */
 export interface ScriptedServer {
   readonly url: string;
   readonly seen: Seen[];
+  /** Bytes of body written by endless and dripping replies, and how many of their connections have closed. */
+  readonly streamed: { bytes: number; closed: number };
   /** The replies for the coming requests to a path, in order; the last one repeats. */
   script(path: string, replies: readonly Reply[] | ((seen: Seen) => Reply)): void;
   close(): Promise<void>;
@@ -34,6 +42,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   const scripts = new Map<string, Reply[] | ((seen: Seen) => Reply)>();
   const seen: Seen[] = [];
   const hanging = new Set<ServerResponse>();
+  const streamed = { bytes: 0, closed: 0 };
   const handler = (request: IncomingMessage, response: ServerResponse): void => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -45,6 +54,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
         query: url.searchParams,
         authorization: request.headers.authorization,
         body,
+        rawUrl: request.url ?? "/",
       };
       seen.push(entry);
       const script = scripts.get(url.pathname);
@@ -60,10 +70,42 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
         request.socket.destroy();
         return;
       }
+      if ("endless" in reply || "dripMs" in reply) {
+        stream(response, reply);
+        return;
+      }
       const headers = { "content-type": reply.text === undefined ? "application/json" : "text/html", ...reply.headers };
       response.writeHead(reply.status, headers);
       response.end(reply.text ?? JSON.stringify(reply.json ?? {}));
     });
+  };
+  const stream = (response: ServerResponse, reply: { endless: true } | { dripMs: number }): void => {
+    hanging.add(response);
+    response.writeHead(200, { "content-type": "application/json" });
+    response.on("close", () => {
+      streamed.closed++;
+      clearInterval(timer);
+    });
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    let timer: ReturnType<typeof setInterval> | undefined;
+    if ("dripMs" in reply) {
+      timer = setInterval(() => {
+        streamed.bytes++;
+        response.write("x");
+      }, reply.dripMs);
+      return;
+    }
+    const pump = (): void => {
+      while (!response.destroyed) {
+        streamed.bytes += chunk.length;
+        if (!response.write(chunk)) {
+          response.once("drain", pump);
+          return;
+        }
+      }
+    };
+    response.write("[");
+    pump();
   };
   const server: Server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -71,6 +113,7 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    streamed,
     script: (path, replies) => scripts.set(path, typeof replies === "function" ? replies : [...replies]),
     close: async () => {
       for (const response of hanging) response.destroy();
