@@ -3,5 +3,5 @@
  *
  * @packageDocumentation
  */
-export { startSandbox, type Sandbox, type SandboxOptions } from "./server.js";
+export { SandboxListenError, startSandbox, type Sandbox, type SandboxOptions } from "./server.js";
 export { sampleTransactions } from "./sample-data.js";

@@ -22,6 +22,32 @@ export interface SandboxOptions {
   readonly clientSecret?: string;
   /** How long a token lives, in seconds; default 1,200, as the API's. */
   readonly tokenTtlSeconds?: number;
+  /** The most scroll contexts open at once; default 500, Elasticsearch's `search.max_open_scroll_context`. */
+  readonly maxScrollContexts?: number;
+}
+
+/**
+ * `startSandbox` could not listen: the port is in use, not allowed, or not a port. `reason` is the platform's code
+ * (`EADDRINUSE`, `EACCES`, `ERR_SOCKET_BAD_PORT`).
+ */
+export class SandboxListenError extends Error {
+  override readonly name = "SandboxListenError";
+  readonly code = "ERR_SECUQ_SANDBOX_LISTEN";
+  readonly reason: string | undefined;
+  readonly port: number;
+
+  constructor(port: number, cause: unknown) {
+    const reason = (cause as { code?: unknown } | null)?.code;
+    const known: Record<string, string> = {
+      EADDRINUSE: "the port is in use; choose another, or leave it out for any free one",
+      EACCES: "the port needs privileges; choose one above 1023",
+      ERR_SOCKET_BAD_PORT: "a port is a whole number from 0 to 65535",
+    };
+    const why = typeof reason === "string" ? `${reason}: ${known[reason] ?? "the system refused"}` : "unknown reason";
+    super(`The sandbox cannot listen on 127.0.0.1:${port} (${why})`, { cause });
+    this.reason = typeof reason === "string" ? reason : undefined;
+    this.port = port;
+  }
 }
 
 /** A running sandbox. */
@@ -41,9 +67,16 @@ export interface Sandbox {
 const RESULT_WINDOW = 10_000;
 const SCROLL_EXPIRE = /^(\d+)([smh])$/;
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+/** Elasticsearch's default `search.max_keep_alive`. */
+const MAX_KEEP_ALIVE_MS = 24 * 3_600_000;
+/** The largest request body read (the token request's is a few hundred bytes). */
+const MAX_BODY_BYTES = 64 * 1024;
+/** How often expired scroll contexts are let go, besides when one is asked for. */
+const SWEEP_MS = 1000;
 
 interface ScrollContext {
-  readonly matches: readonly number[];
+  /** The indexes of the matching records, four bytes each. */
+  readonly matches: Uint32Array;
   readonly size: number;
   position: number;
   expiresAt: number;
@@ -88,10 +121,19 @@ function wholeNumber(name: string, text: string | null, fallback: number): numbe
   return Number(text);
 }
 
+/** A body too large to read; answered 413, and the connection closed without reading the rest. */
+class BodyTooLarge extends Error {}
+
 async function readBody(request: IncomingMessage): Promise<string> {
-  let body = "";
-  for await (const chunk of request) body += (chunk as Buffer).toString("utf8");
-  return body;
+  if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /**
@@ -135,21 +177,42 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clientId = options.clientId ?? `sandbox-${randomBytes(4).toString("hex")}`;
   const clientSecret = options.clientSecret ?? randomBytes(16).toString("hex");
   const tokenTtl = (options.tokenTtlSeconds ?? 1200) * 1000;
+  const maxScrollContexts = options.maxScrollContexts ?? 500;
   const tokens = new Map<string, number>();
   const scrolls = new Map<string, ScrollContext>();
+  const sweep = (): void => {
+    const now = Date.now();
+    for (const [id, context] of scrolls) if (now > context.expiresAt) scrolls.delete(id);
+    for (const [token, expiresAt] of tokens) if (now >= expiresAt) tokens.delete(token);
+  };
+  // Expired contexts are let go even when nobody asks for them again; the timer keeps no process alive.
+  const sweeper = setInterval(sweep, SWEEP_MS);
+  sweeper.unref();
 
   async function issueToken(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
-    const type = request.headers["content-type"] ?? "";
-    let fields: Record<string, unknown>;
+    let body: string;
     try {
-      fields = type.includes("json")
-        ? (JSON.parse(body) as Record<string, unknown>)
-        : Object.fromEntries(new URLSearchParams(body));
+      body = await readBody(request);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      response.setHeader("connection", "close");
+      send(response, 413, { error: "invalid_request", error_description: `The body is over ${MAX_BODY_BYTES} bytes` });
+      request.destroy();
+      return;
+    }
+    const type = request.headers["content-type"] ?? "";
+    let parsed: unknown;
+    try {
+      parsed = type.includes("json") ? JSON.parse(body) : Object.fromEntries(new URLSearchParams(body));
     } catch {
       send(response, 400, { error: "invalid_request", error_description: "The body is not JSON" });
       return;
     }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      send(response, 400, { error: "invalid_request", error_description: "The body is not a JSON object" });
+      return;
+    }
+    const fields = parsed as Record<string, unknown>;
     if (fields.grant_type !== "client_credentials") {
       send(response, 400, { error: "unsupported_grant_type", error_description: "Only client_credentials" });
       return;
@@ -164,13 +227,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   function authorized(request: IncomingMessage): boolean {
-    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
+    // The scheme is case-insensitive (RFC 9110, section 11.1).
+    const token = /^bearer +(\S+) *$/i.exec(request.headers.authorization ?? "")?.[1];
     const expiresAt = token === undefined ? undefined : tokens.get(token);
     return expiresAt !== undefined && Date.now() < expiresAt;
   }
 
-  function page(indexes: readonly number[], fields: readonly string[] | undefined): unknown[] {
-    return indexes.map((i) => (fields ? pick(records[i], fields) : records[i]));
+  function page(indexes: ArrayLike<number>, fields: readonly string[] | undefined): unknown[] {
+    return Array.from(indexes, (i) => (fields ? pick(records[i], fields) : records[i]));
   }
 
   function find(search: URLSearchParams): unknown {
@@ -210,8 +274,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (meta === "only") return metaBody;
     const expire = search.get("scroll_expire");
     if (expire !== null) {
+      if (count > RESULT_WINDOW) {
+        throw formatError(
+          `Batch size is too large, size must be less than or equal to: [${RESULT_WINDOW}] but was [${count}]. ` +
+            "Scroll batch sizes cost as much memory as result windows so they are controlled by the " +
+            "[index.max_result_window] index level setting.",
+        );
+      }
+      const expiresAt = Date.now() + lifetime(expire);
+      if (scrolls.size >= maxScrollContexts) sweep();
+      if (scrolls.size >= maxScrollContexts) {
+        throw formatError(
+          `Trying to create too many scroll contexts. Must be less than or equal to: [${maxScrollContexts}]. ` +
+            "This limit can be set by changing the [search.max_open_scroll_context] setting.",
+        );
+      }
       const id = randomBytes(24).toString("base64url");
-      scrolls.set(id, { matches, size: count, position: 0, expiresAt: Date.now() + lifetime(expire), fields });
+      scrolls.set(id, { matches: Uint32Array.from(matches), size: count, position: 0, expiresAt, fields });
       return { ...continueScroll(id, null), ...metaBody };
     }
     const offset = wholeNumber("offset", search.get("offset"), 0);
@@ -227,7 +306,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   function lifetime(expire: string): number {
     const match = SCROLL_EXPIRE.exec(expire);
     if (!match) throw formatError(`Invalid scroll_expire: ${expire}; write a number and s, m or h`);
-    return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+    const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+    if (!(ms <= MAX_KEEP_ALIVE_MS)) {
+      throw formatError(
+        `Keep alive for request (${expire}) is too large. It must be less than (1d). ` +
+          "This limit can be set by changing the [search.max_keep_alive] cluster level setting.",
+      );
+    }
+    return ms;
   }
 
   function continueScroll(id: string, expire: string | null): { count: number; data: unknown[]; scroll_id: string } {
@@ -237,7 +323,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       throw new ApiFailure(404, "ProductNotFoundException", `No search context found for id [${id}]`, 1003);
     }
     if (expire !== null) context.expiresAt = Date.now() + lifetime(expire);
-    const slice = context.matches.slice(context.position, context.position + context.size);
+    const slice = context.matches.subarray(context.position, context.position + context.size);
     context.position += slice.length;
     return { count: context.matches.length, data: page(slice, context.fields), scroll_id: id };
   }
@@ -263,7 +349,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       else fail(response, new ApiFailure(500, "ProductInternalException", "The sandbox failed", 1000));
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const wanted = options.port ?? 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(wanted, "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    clearInterval(sweeper);
+    throw new SandboxListenError(wanted, error);
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/api/v2`,
@@ -274,6 +372,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       tokens.clear();
     },
     close: async () => {
+      clearInterval(sweeper);
       tokens.clear();
       scrolls.clear();
       server.closeAllConnections();
