@@ -8,6 +8,7 @@ const common: Options = { target: "node20", sourcemap: true, define };
 // regular-expression analyser, which the published build never runs (src/syntax/regexp-to-ast-stub.ts), and with the
 // 38 lodash functions it uses in place of lodash (src/syntax/lodash-subset.ts; the tests run with them too).
 const chevrotain = [/^chevrotain$/, /^@chevrotain\//, /^lodash-es/, /^regexp-to-ast$/];
+const stringWidth = [/^string-width$/, /^get-east-asian-width$/, /^strip-ansi$/, /^ansi-regex$/];
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const chevrotainReplacements: Options["esbuildOptions"] = (options) => {
   options.alias = {
@@ -28,7 +29,9 @@ export default defineConfig([
       "!src/syntax/chevrotain.ts",
       "!src/syntax/regexp-to-ast-stub.ts",
       "!src/syntax/lodash-subset.ts",
+      "!src/diagnostics/string-width.ts",
       "!src/cli/**",
+      "!src/sandbox/**",
     ],
     format: ["esm"],
     bundle: false,
@@ -52,6 +55,15 @@ export default defineConfig([
     noExternal: chevrotain,
     esbuildOptions: chevrotainReplacements,
   },
+  // string-width and what it imports, carried inside the build the same way: the package has no dependencies.
+  {
+    ...common,
+    entry: { "diagnostics/string-width": "src/diagnostics/string-width.ts" },
+    format: ["esm"],
+    platform: "neutral",
+    treeshake: true,
+    noExternal: stringWidth,
+  },
   // For Node (the `node` export condition) and the command: bundled and minified, because Node loads one module much
   // faster than fifty (import and first parse: about 55 ms instead of 95; docs/performance.md). The library and the
   // command share their code through one chunk.
@@ -64,7 +76,7 @@ export default defineConfig([
     splitting: true,
     treeshake: true,
     minify: true,
-    noExternal: chevrotain,
+    noExternal: [...chevrotain, ...stringWidth],
     esbuildOptions: chevrotainReplacements,
   },
 ]);

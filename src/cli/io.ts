@@ -16,6 +16,8 @@ export interface CliIo {
   readonly stdoutIsTerminal?: boolean;
   /** Whether standard error is a terminal (then a long `find --all` shows its progress there). */
   readonly stderrIsTerminal?: boolean;
+  /** Aborts when standard output is closed by its reader (`secuq find --all | head`): then work for it stops. */
+  readonly stdoutClosed?: AbortSignal;
   /** Resolves when the person stops the command (Ctrl-C), for `secuq sandbox`; at once when absent. */
   readonly untilInterrupted?: () => Promise<void>;
 }
@@ -24,14 +26,13 @@ export interface CliIo {
  * A writer to a standard stream that stops quietly once the reader has gone (`secuq demo | head -1`): the pipe's
  * EPIPE is not an error of the command, and the exit status stays the query's.
  */
-function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
-  let closed = false;
+function writerTo(stream: NodeJS.WriteStream, closed = new AbortController()): (text: string) => void {
   stream.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
-    closed = true;
+    closed.abort();
   });
   return (text) => {
-    if (!closed && !stream.destroyed) stream.write(text);
+    if (!closed.signal.aborted && !stream.destroyed) stream.write(text);
   };
 }
 
@@ -52,8 +53,10 @@ export function processIo(): CliIo {
     stdout: wantsColor(process.env, process.stdout.isTTY),
     stderr: wantsColor(process.env, process.stderr.isTTY),
   };
+  const stdoutClosed = new AbortController();
   return {
-    stdout: writerTo(process.stdout),
+    stdout: writerTo(process.stdout, stdoutClosed),
+    stdoutClosed: stdoutClosed.signal,
     stderr: writerTo(process.stderr),
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -4,21 +4,20 @@ import type { Query } from "../ast/types.js";
 import { complete, type Completion } from "../complete/complete.js";
 import { serialize } from "../serialize/serialize.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { displayWidth, terminalSafe } from "../diagnostics/display.js";
 import { printDiagnostics } from "../diagnostics/print.js";
 import { tryParse, type ParseOptions } from "../syntax/parse.js";
 import type { FieldSchema } from "../schema/schema.js";
 import { smartTransactionSchema } from "../schema/smart-transaction-schema.js";
 import { validate } from "../validate/validate.js";
 import { runDemo } from "./demo.js";
-import { API_FAILED, runFind } from "./find.js";
+import { didYouMean, EXIT, UsageError } from "./exit.js";
+import { runFind } from "./find.js";
+import { SandboxListenError } from "../sandbox/server.js";
 import { runSandbox } from "./sandbox-command.js";
 import type { CliIo } from "./io.js";
 
-/**
- * Exit statuses: success, a query with errors (or warnings with --strict, or input that is not UTF-8), a wrong
- * command line, and a fault of secuq's own (`EX_SOFTWARE`), which never shares a status with an invalid query.
- */
-export const EXIT = { ok: 0, invalidQuery: 1, usage: 2, apiFailed: API_FAILED, internal: 70 } as const;
+export { EXIT } from "./exit.js";
 
 const USAGE = `Usage: secuq <command> [options] [query]
 
@@ -41,8 +40,9 @@ Options:
 
 Run secuq <command> --help for one command's options.
 
-Exit status: 0 when the query is fine, 1 when it has errors (or warnings with --strict), 2 for a wrong command line,
-3 when the API or the network fails (find), 70 when secuq itself fails (set SECUQ_DEBUG=1 to see why).
+Exit status: 0 when the query is fine, 1 when it has errors (or warnings with --strict), 2 for a wrong command line
+or configuration, 3 when the API or the network fails (find), 4 when the sandbox cannot listen on its port, 70 when
+secuq itself fails (set SECUQ_DEBUG=1 to see why).
 `;
 
 const LIMIT_OPTIONS = `  --max-depth <n>    deepest nesting of parentheses accepted (default 64)
@@ -91,12 +91,14 @@ Options:
   --count <n>        records per answer (the API's default is 20)
   --offset <n>       where the answer starts
   --sort <entries>   such as created:desc,id:asc
-  --fields <paths>   the fields to keep, such as id,status,basket_info.sum
+  --fields <paths>   the fields to keep and show as columns, such as id,status,basket_info.sum
   --all              every match as it comes: a table on a terminal, JSON lines when piped
   --limit <n>        with --all: at most this many
   --json             print JSON
+  --csv              print CSV (RFC 4180) for a spreadsheet: the --fields, or id, created, status, amount in
+                     cents, currency and the customer's name
 `,
-    options: ["count", "offset", "sort", "fields", "all", "limit", "json"],
+    options: ["count", "offset", "sort", "fields", "all", "limit", "json", "csv"],
   },
   sandbox: {
     usage: `Usage: secuq sandbox [options]
@@ -116,8 +118,6 @@ Options:
     options: [],
   },
 };
-
-class UsageError extends Error {}
 
 /** An entry of a table by a name from the command line: its own entries only (`toString` is no command). */
 const own = <T>(table: Record<string, T>, name: string | undefined): T | undefined =>
@@ -140,6 +140,7 @@ const OPTIONS = {
   sort: { type: "string" },
   fields: { type: "string" },
   all: { type: "boolean" },
+  csv: { type: "boolean" },
   limit: { type: "string" },
   port: { type: "string" },
   records: { type: "string" },
@@ -148,17 +149,15 @@ const OPTIONS = {
   version: { type: "boolean", short: "v" },
 } as const;
 
-function wholeNumber(name: string, text: string | undefined): number | undefined {
+/** A whole-number option, at least `least` and at most `most`, or a `UsageError` saying what it must be. */
+function wholeNumber(name: string, text: string | undefined, least = 0, most = Number.MAX_SAFE_INTEGER) {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number, not ${JSON.stringify(text)}`);
-  return Number(text);
-}
-
-function positiveInteger(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < 1)
-    throw new UsageError(`--${name} must be a positive whole number, not ${JSON.stringify(text)}`);
-  return Number(text);
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < least || value > most) {
+    const range = most === Number.MAX_SAFE_INTEGER ? `≥ ${least}` : `from ${least} to ${most}`;
+    throw new UsageError(`--${name} must be a whole number ${range}, not ${JSON.stringify(text)}`);
+  }
+  return value;
 }
 
 function version(): string {
@@ -218,17 +217,18 @@ function summary(diagnostics: readonly Diagnostic[]): string {
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 
-/** Completions as aligned lines: kind, what is inserted, and what it is. */
+/** Completions as aligned lines: kind, what is inserted (made safe for a terminal), and what it is. */
 function completionList(completions: readonly Completion[]): string {
-  const width = completions.reduce((widest, c) => Math.max(widest, c.text.length), 0);
+  const texts = completions.map((c) => terminalSafe(c.text));
+  const width = texts.reduce((widest, text) => Math.max(widest, displayWidth(text)), 0);
   return completions
-    .map((c) => `${c.kind.padEnd(8)}  ${c.text.padEnd(width)}  ${c.detail ?? ""}`.trimEnd() + "\n")
+    .map((c, i) => {
+      const text = texts[i]!;
+      const pad = " ".repeat(width - displayWidth(text));
+      return `${c.kind.padEnd(8)}  ${text}${pad}  ${terminalSafe(c.detail ?? "")}`.trimEnd() + "\n";
+    })
     .join("");
 }
-
-const LONGEST_SHOWN_SUGGESTION = 200;
-// Controls and bidi overrides would reach the terminal raw: such a suggestion is left to --json.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Runs the `secuq` command with its arguments (without `node` and the script) and returns the exit status.
@@ -265,8 +265,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     for (const name of Object.keys(values) as (keyof typeof OPTIONS)[]) {
       if (!allowed.includes(name)) throw new UsageError(`--${name} does not apply to ${command}`);
     }
-    const maxDepth = positiveInteger("max-depth", values["max-depth"]);
-    const maxLength = positiveInteger("max-length", values["max-length"]);
+    const maxDepth = wholeNumber("max-depth", values["max-depth"], 1);
+    const maxLength = wholeNumber("max-length", values["max-length"], 1);
     const limits: ParseOptions = {
       ...(maxDepth !== undefined && { maxDepth }),
       ...(maxLength !== undefined && { maxLength }),
@@ -283,8 +283,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       );
     }
 
-    const whole = (name: keyof typeof values): number | undefined =>
-      wholeNumber(name, values[name] as string | undefined);
+    const whole = (name: keyof typeof values, least = 0, most?: number): number | undefined =>
+      wholeNumber(name, values[name] as string | undefined, least, most);
     switch (command) {
       case "demo":
         return await runDemo(io);
@@ -300,6 +300,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
             ...(values.all !== undefined && { all: values.all }),
             ...(values.limit !== undefined && { limit: whole("limit")! }),
             ...(values.json !== undefined && { json: values.json }),
+            ...(values.csv !== undefined && { csv: values.csv }),
           },
           io,
         );
@@ -308,7 +309,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (words.length > 0) throw new UsageError("sandbox takes no query");
         return await runSandbox(
           {
-            ...(values.port !== undefined && { port: whole("port")! }),
+            ...(values.port !== undefined && { port: whole("port", 0, 65535)! }),
             ...(values.records !== undefined && { records: whole("records")! }),
             ...(values.seed !== undefined && { seed: whole("seed")! }),
           },
@@ -349,12 +350,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         } else {
           io.stdout(describe(source, diagnostics, io.color.stdout));
           // The corrected query is shown when it is short enough to read; --json always carries it.
-          if (
-            suggestion !== undefined &&
-            suggestion.length <= LONGEST_SHOWN_SUGGESTION &&
-            !UNPRINTABLE.test(suggestion)
-          )
-            io.stdout(`did you mean: ${suggestion}\n`);
+          io.stdout(didYouMean(suggestion));
           io.stdout(`${ok ? "ok" : "not ok"}: ${summary(diagnostics)}\n`);
         }
         return result.ok ? EXIT.ok : EXIT.invalidQuery;
@@ -367,19 +363,36 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+/** parseArgs's messages in the command's own words: `Unknown option --colour`, `--count needs a value`. */
+function usageMessage(error: Error, code: string): string {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1]?.replace(/,$/, "");
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `Unknown option ${option ?? ""}`.trimEnd();
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const long = /'(?:-\w, )?(--[\w-]+)/.exec(error.message)?.[1] ?? option ?? "The option";
+    return error.message.includes("argument missing") ? `${long} needs a value` : `${long} takes no value`;
+  }
+  return error.message;
+}
+
 /** The exit status and message for what stopped the command. */
 function failure(error: unknown, argv: readonly string[], io: CliIo): number {
   if (error instanceof EncodingError) {
     io.stderr(`secuq: ${error.message}\n`);
     return EXIT.invalidQuery;
   }
+  if (error instanceof SandboxListenError) {
+    io.stderr(`secuq: ${error.message}\n`);
+    return EXIT.cannotListen;
+  }
   // parseArgs reports unknown options and missing values with a TypeError carrying an ERR_PARSE_ARGS_* code.
   const code = String((error as { code?: unknown } | null)?.code);
   if (error instanceof UsageError || (error instanceof TypeError && code.startsWith("ERR_PARSE_ARGS"))) {
+    const command = argv.find((arg) => !arg.startsWith("-"));
+    const help = own(COMMANDS, command) ? `secuq ${command} --help` : "secuq --help";
     // An "option" that is a query starting with - (NOT written as -): say how to pass it.
     const query = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && argv.find((arg) => /^-[^-].*[:\s]/.test(arg));
-    const hint = query ? `\nTo give a query that starts with -, put -- before it: secuq ${argv[0]} -- '${query}'` : "";
-    io.stderr(`secuq: ${error.message}${hint}\nRun secuq --help for usage.\n`);
+    const hint = query ? `\nTo give a query that starts with -, put -- before it: secuq ${command} -- '${query}'` : "";
+    io.stderr(`secuq: ${usageMessage(error, code)}${hint}\nRun ${help} for usage.\n`);
     return EXIT.usage;
   }
   // Anything else is a fault of secuq's own. Its message may quote the query, so it is only shown when asked for.

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/run.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
+import { startScriptedServer } from "../client/scripted-server.js";
 import { secuq } from "./secuq.js";
 
 let sandbox: Sandbox;
@@ -22,7 +23,7 @@ describe("secuq find", () => {
     const { status, stdout, stderr } = await secuq(["find", "status:approved"]);
     expect(status).toBe(EXIT.ok);
     expect(stderr).toContain("no credentials");
-    expect(stdout).toMatch(/^id +created +status +amount +customer\n/);
+    expect(stdout).toMatch(/^id +created +status +basket_info\.sum +customer\.contact \(name\)\n/);
     expect(stdout).toMatch(/\n20 of [\d,]+ found\n$/);
   });
 
@@ -55,7 +56,7 @@ describe("secuq find", () => {
     });
     expect(status).toBe(EXIT.ok);
     const lines = writes.join("").trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^id +created +status +amount +customer$/);
+    expect(lines[0]).toMatch(/^id +created +status +basket_info\.sum +customer\.contact \(name\)$/);
     expect(lines.slice(1, -1).every((line) => /^STX_\w{10} {2}/.test(line))).toBe(true);
     expect(lines).toHaveLength(1 + 500 + 1);
     expect(lines.at(-1)).toBe("500 found");
@@ -102,7 +103,138 @@ describe("secuq find", () => {
   });
 });
 
+describe("secuq find: mistakes in the command line or the configuration", () => {
+  it.each([
+    [
+      "an unknown SECUCONNECT_ENV",
+      { SECUCONNECT_TOKEN: "t-1", SECUCONNECT_ENV: "nope" },
+      "SECUCONNECT_ENV must be one of",
+    ],
+    ["a client id without a secret", { SECUCONNECT_CLIENT_ID: "id" }, "SECUCONNECT_CLIENT_SECRET is not set"],
+    ["a secret without a client id", { SECUCONNECT_CLIENT_SECRET: "s3cret" }, "SECUCONNECT_CLIENT_ID is not set"],
+    ["a token and client credentials", { SECUCONNECT_TOKEN: "t", SECUCONNECT_CLIENT_ID: "i" }, "not both"],
+    ["http: on a public host", { SECUCONNECT_TOKEN: "t", SECUCONNECT_BASE_URL: "http://example.com/api/v2" }, "https:"],
+    ["a malformed base URL", { SECUCONNECT_TOKEN: "t", SECUCONNECT_BASE_URL: "https//user:pw@x" }, "not a URL"],
+  ])("%s: exit 2 and one line saying what to fix", async (_, env, message) => {
+    const { status, stderr } = await secuq(["find", "status:approved"], undefined, { env });
+    expect(status).toBe(EXIT.usage);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toContain("internal error");
+    expect(stderr).not.toContain("pw@");
+    expect(stderr.trim().split("\n")).toHaveLength(2);
+  });
+
+  it.each([
+    [["--offset", "99999999999999999999"], "--offset must be a whole number ≥ 0"],
+    [["--offset", "9990", "--count", "20"], "use --all to read every match"],
+    [["--count", "10001"], "use --all to read every match"],
+    [["--limit", "5"], "--limit applies with --all"],
+    [["--all", "--offset", "5"], "--offset does not apply with --all"],
+    [["--json", "--csv"], "--json and --csv do not go together"],
+    [["--colour"], "Unknown option --colour\nRun secuq find --help for usage."],
+    [["--count"], "--count needs a value"],
+  ])("%j: exit 2, saying what to fix", async (options, message) => {
+    const { status, stderr } = await secuq(["find", "status:approved", ...options], undefined, { env: credentials() });
+    expect(status).toBe(EXIT.usage);
+    expect(stderr).toContain(message);
+  });
+
+  it("shows a --sort mistake against the option's text, with the corrected option, and exits 2", async () => {
+    const { status, stderr } = await secuq(["find", "--sort", "created:down", "status:approved"], undefined, {
+      env: credentials(),
+    });
+    expect(status).toBe(EXIT.usage);
+    expect(stderr).toContain('--sort "created:down" is not valid');
+    expect(stderr).toContain("  | created:down\n  |         ^^^^");
+    expect(stderr).toContain("did you mean: --sort created:desc");
+  });
+
+  it("shows did you mean for a query with mistakes, as validate does", async () => {
+    const { stderr } = await secuq(["find", "status:aproved and basket_info.sum=5"], undefined, { env: credentials() });
+    expect(stderr).toContain("did you mean: status:approved AND basket_info.sum:5");
+  });
+});
+
+describe("secuq find: what it prints", () => {
+  it("shows the --fields as the table's columns", async () => {
+    const { stdout } = await secuq(
+      ["find", "--count", "2", "--fields", "id,status,payment_method", "_exists_:id"],
+      undefined,
+      {
+        env: credentials(),
+      },
+    );
+    const [header, first] = stdout.split("\n");
+    expect(header).toMatch(/^id +status +payment_method$/);
+    expect(first).toMatch(/^STX_\w+ +\w+ +\w+$/);
+  });
+
+  it("writes CSV for a spreadsheet: a header, one line per record, raw values", async () => {
+    const { status, stdout } = await secuq(
+      ["find", "--csv", "--count", "3", "--fields", "id,basket_info.sum", "_exists_:id"],
+      undefined,
+      {
+        env: credentials(),
+      },
+    );
+    expect(status).toBe(EXIT.ok);
+    const lines = stdout.split("\r\n");
+    expect(lines[0]).toBe("id,basket_info.sum");
+    expect(lines.slice(1, 4).every((line) => /^STX_\w+,\d+$/.test(line))).toBe(true);
+    expect(lines[4]).toBe("");
+    const all = await secuq(["find", "--csv", "--all", "--limit", "30", "_exists_:id"], undefined, {
+      env: credentials(),
+    });
+    expect(all.stdout.split("\r\n")).toHaveLength(1 + 30 + 1);
+  });
+
+  it("stops fetching pages when its output is closed", async () => {
+    const server = await startScriptedServer();
+    try {
+      server.script("/api/v2/Smart/Transactions", (seen) => {
+        const offset = Number(seen.query.get("offset"));
+        const data = Array.from({ length: 100 }, (_, i) => ({ id: `STX_${offset + i}` }));
+        return { status: 200, json: { count: 5000, data } };
+      });
+      const closed = new AbortController();
+      let lines = 0;
+      const { status } = await secuq(["find", "--all", "--count", "100", "_exists_:id"], undefined, {
+        env: { SECUCONNECT_BASE_URL: `${server.url}/api/v2`, SECUCONNECT_TOKEN: "t-1" },
+        stdout: () => {
+          if (++lines === 150) closed.abort();
+        },
+        stdoutClosed: closed.signal,
+      });
+      expect(status).toBe(EXIT.ok);
+      expect(server.seen).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("secuq sandbox", () => {
+  it("exits 4 with one line when its port is in use", async () => {
+    const busy = await startSandbox({ records: 1 });
+    const port = new URL(busy.url).port;
+    try {
+      const { status, stderr } = await secuq(["sandbox", "--records", "1", "--port", port]);
+      expect(status).toBe(EXIT.cannotListen);
+      expect(stderr).toBe(
+        `secuq: The sandbox cannot listen on 127.0.0.1:${port} (EADDRINUSE: the port is in use; choose another, ` +
+          "or leave it out for any free one)\n",
+      );
+    } finally {
+      await busy.close();
+    }
+  });
+
+  it("refuses a port that is no port as a usage mistake", async () => {
+    const { status, stderr } = await secuq(["sandbox", "--port", "99999"]);
+    expect(status).toBe(EXIT.usage);
+    expect(stderr).toContain("--port must be a whole number from 0 to 65535");
+  });
+
   it("starts, prints how to reach it, and stops when interrupted", async () => {
     let stopped = false;
     const { status, stdout } = await secuq(["sandbox", "--records", "10"], undefined, {

@@ -132,7 +132,7 @@ describe("command line mistakes", () => {
   it.each([
     [["frobnicate", "a:b"], "Unknown command"],
     [["validate", "--nope", "a:b"], "Unknown option"],
-    [["validate", "--max-depth", "zero", "a:b"], "--max-depth must be a positive whole number"],
+    [["validate", "--max-depth", "zero", "a:b"], "--max-depth must be a whole number ≥ 1"],
     [["validate"], "Give a query"],
     [[], "Usage: secuq"],
   ])("%j exits with status 2 and says why", async (args, message) => {
