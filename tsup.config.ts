@@ -3,14 +3,20 @@ import { defineConfig, type Options } from "tsup";
 
 // The published build skips chevrotain's grammar self-checks (they cost start-up time); tests run them.
 const define = { __SECUQ_BUILD__: "true" };
-const common: Options = { target: "node20", sourcemap: true, define };
+// Source maps map stack traces to src/ by line; the sources themselves stay out of the package (they were two thirds
+// of it).
+const withoutSources: Options["esbuildOptions"] = (options) => {
+  options.sourcesContent = false;
+};
+const common: Options = { target: "node20", sourcemap: true, define, esbuildOptions: withoutSources };
 // chevrotain 11 and what it imports, carried inside the build (see src/syntax/chevrotain.ts), without its
 // regular-expression analyser, which the published build never runs (src/syntax/regexp-to-ast-stub.ts), and with the
 // 38 lodash functions it uses in place of lodash (src/syntax/lodash-subset.ts; the tests run with them too).
 const chevrotain = [/^chevrotain$/, /^@chevrotain\//, /^lodash-es/, /^regexp-to-ast$/];
 const stringWidth = [/^string-width$/, /^get-east-asian-width$/, /^strip-ansi$/, /^ansi-regex$/];
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const chevrotainReplacements: Options["esbuildOptions"] = (options) => {
+const chevrotainReplacements: Options["esbuildOptions"] = (options, context) => {
+  withoutSources(options, context);
   options.alias = {
     "@chevrotain/regexp-to-ast": source("src/syntax/regexp-to-ast-stub.ts"),
     "lodash-es": source("src/syntax/lodash-subset.ts"),
@@ -64,9 +70,10 @@ export default defineConfig([
     treeshake: true,
     noExternal: stringWidth,
   },
-  // For Node (the `node` export condition) and the command: bundled and minified, because Node loads one module much
-  // faster than fifty (import and first parse: about 55 ms instead of 95; docs/performance.md). The library and the
-  // command share their code through one chunk.
+  // For Node (the `node` export condition) and the command: bundled, because Node loads one module much faster than
+  // fifty (import and first parse: about 55 ms instead of 95; docs/performance.md). Not minified, with names kept:
+  // Node prints the line an uncaught error was thrown on, and a stack names functions and classes, which must stay
+  // readable. The library and the command share their code through one chunk.
   {
     ...common,
     entry: { index: "src/index.ts", cli: "src/cli/main.ts", sandbox: "src/sandbox/index.ts" },
@@ -75,7 +82,7 @@ export default defineConfig([
     platform: "node",
     splitting: true,
     treeshake: true,
-    minify: true,
+    keepNames: true,
     noExternal: [...chevrotain, ...stringWidth],
     esbuildOptions: chevrotainReplacements,
   },

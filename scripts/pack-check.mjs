@@ -77,6 +77,29 @@ try {
     run(process.execPath, ["--input-type=module", "-e", monaco], work),
     "field.secuq punctuation.secuq value.secuq true",
   );
+  const uncaught = (() => {
+    try {
+      run(process.execPath, ["-e", 'require("secuq").parse("a:b and")'], work);
+      return "no error";
+    } catch (error) {
+      return String(error.stderr);
+    }
+  })();
+  expectEqual(
+    "an uncaught error reads short, with the class's own name",
+    [uncaught.length < 4000, /^QuerySyntaxError: /m.test(uncaught)].join(" "),
+    "true true",
+  );
+  const shipped = JSON.parse(run("npm", ["pack", "--dry-run", "--json"], root))[0].files.map((file) => file.path);
+  expectEqual(
+    "the docs the README links ship; no module that no export reaches",
+    [
+      shipped.includes("docs/client.md"),
+      shipped.includes("docs/images/search-box.png"),
+      shipped.some((path) => path.startsWith("dist/sandbox/") && path.endsWith(".js")),
+    ].join(" "),
+    "true true false",
+  );
   expectEqual("the secuq command", run("npx", ["--no-install", "secuq", "format", "a:1 OR b:2"], work), "a:1 OR b:2");
   expectEqual(
     "nothing else installed",

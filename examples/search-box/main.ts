@@ -69,7 +69,8 @@ function showProblems(view: EditorView, source: string, diagnostics: readonly Di
 function update(view: EditorView): void {
   const source = view.state.doc.toString();
   const result = validate(source, { schema });
-  showProblems(view, source, result.diagnostics);
+  // An empty box is where a person starts, not a mistake.
+  showProblems(view, source, source.trim() === "" ? [] : result.diagnostics);
   const found = element("found");
   const body = (element("results") as HTMLTableElement).tBodies[0]!;
   if (!result.query) {

@@ -20,11 +20,16 @@ export interface QueryEditorOptions {
 export const completionsAt = (text: string, cursor: number, options: QueryEditorOptions): Completion[] =>
   complete(text, cursor, options.schema ? { schema: options.schema } : {});
 
-/** The diagnostics the editor shows: errors, and warnings unless turned off. */
+/**
+ * The diagnostics the editor shows: errors, and warnings unless turned off. An empty box is where a person starts,
+ * not a mistake: it shows none.
+ */
 export const diagnosticsOf = (text: string, options: QueryEditorOptions): Diagnostic[] =>
-  validate(text, options.schema ? { schema: options.schema } : {}).diagnostics.filter(
-    (d) => d.severity === "error" || options.warnings !== false,
-  );
+  text.trim() === ""
+    ? []
+    : validate(text, options.schema ? { schema: options.schema } : {}).diagnostics.filter(
+        (d) => d.severity === "error" || options.warnings !== false,
+      );
 
 /** The default colour of each highlight class (hex), and whether it is bold or underlined. */
 export const HIGHLIGHT_STYLES: Readonly<Record<HighlightKind, { colour: string; bold?: true; underline?: true }>> = {

@@ -16,6 +16,8 @@ if (missing && process.env.SECUQ_REQUIRE_BROWSER) {
   it("runs, because SECUQ_REQUIRE_BROWSER is set", () => {
     expect.fail("Chromium is missing: apt-get install chromium, or set CHROMIUM_PATH");
   });
+} else if (missing) {
+  console.warn("\n[secuq] The browser tests are skipped: Chromium is missing (apt-get install chromium)\n");
 }
 
 describe.skipIf(missing)("in Chromium", () => {
@@ -33,6 +35,9 @@ describe.skipIf(missing)("in Chromium", () => {
     const { page, requests, errors } = await offlinePage(browser);
     await page.goto(new URL("examples/search-box/index.html", root).href);
     await page.locator(".cm-content").click();
+    // An empty box is where a person starts: nothing is marked or listed.
+    expect(await page.locator("#problems .problem").count()).toBe(0);
+    expect(await page.locator(".cm-lintRange-error").count()).toBe(0);
 
     // A lowercase operator and a misspelt value: both marked in the text and listed, with their fixes.
     await page.keyboard.type("status:aproved and ", { delay: 10 });

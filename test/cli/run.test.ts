@@ -234,6 +234,18 @@ describe("the secuq executable", () => {
     expect(result.stdout).toContain("fix: Write AND\ndid you mean: a:b AND c:d");
   }, 30_000);
 
+  it("lets an uncaught error of the library print a short, readable report: its class, message and line", () => {
+    const index = fileURLToPath(new URL("../../dist/node/index.js", import.meta.url));
+    const script = `const { parse } = await import(${JSON.stringify(index)}); parse("a:b and");`;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(result.status).toBe(1);
+    // Node prints the line the error was thrown on: a line of readable code, not a minified chunk.
+    expect(result.stderr.length).toBeLessThan(4000);
+    expect(result.stderr).toContain("throw new QuerySyntaxError(diagnostics)");
+    expect(result.stderr).toMatch(/^QuerySyntaxError: "and" is not an operator/m);
+    expect(result.stderr).toMatch(/at (Module\.)?parse \(/);
+  }, 30_000);
+
   it("ends quietly when its reader goes away (secuq demo | head -1)", async () => {
     const main = fileURLToPath(new URL("../../dist/node/cli.js", import.meta.url));
     const child = spawn(process.execPath, [main, "demo"], { stdio: ["ignore", "pipe", "pipe"] });

@@ -71,6 +71,10 @@ describe("CodeMirror: diagnostics", () => {
     ).toBe("status:approved AND basket_info.sum=1000");
   });
 
+  it.each(["", "   "])("marks nothing in an empty box (%j): that is where a person starts", (doc) => {
+    expect(queryDiagnostics(EditorState.create({ doc }))).toEqual([]);
+  });
+
   it("leaves warnings out when told to", () => {
     const state = EditorState.create({ doc: "a:1 OR b:2 AND c:3" });
     expect(queryDiagnostics(state).map((d) => d.source)).toEqual(["ambiguous-precedence"]);
