@@ -8,7 +8,7 @@ import {
   type Problem,
 } from "../diagnostics/diagnostic.js";
 import type { FieldSchema } from "../schema/schema.js";
-import { unknownField } from "./suggest.js";
+import { correcting, unknownField } from "./suggest.js";
 
 /** Options of `validateSort` and `validateFields`. */
 export interface ParameterOptions {
@@ -65,9 +65,8 @@ function entries(source: string, problems: Problem[]): Entry[] {
 function checkField(path: string, start: number, schema: FieldSchema<unknown> | undefined, problems: Problem[]): void {
   const span = { start, end: start + path.length };
   if (!schema || (schema as FieldSchema).lookup(path)) return;
-  const { message, nearest } = unknownField(path, (schema as FieldSchema).fields.keys());
-  const fixes = nearest ? [safeFix(`Write ${nearest}`, [edit(span.start, span.end, nearest)])] : [];
-  problems.push(problemAt("unknown-field", message, span, fixes));
+  const { message, correction } = unknownField(path, (schema as FieldSchema).fields.keys());
+  problems.push(problemAt("unknown-field", message, span, correcting(span, correction)));
 }
 
 function result(source: string, problems: Problem[], strict: boolean | undefined): ParameterValidation {

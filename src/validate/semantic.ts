@@ -7,7 +7,7 @@ import { edit, problemAt, safeFix, type Fix, type Problem } from "../diagnostics
 import type { LeafLocation, Locations } from "../syntax/locations.js";
 import type { FieldSchema } from "../schema/schema.js";
 import type { FieldInfo } from "../schema/schema-types.js";
-import { suggest, unknownField } from "./suggest.js";
+import { correcting, corrections, unknownField, type Correction } from "./suggest.js";
 import { compilePattern, matchesPattern } from "../ast/wildcard.js";
 import { checkValue, emptyRange, isOrdered, isText, typeDescription, type ValueProblem } from "../schema/values.js";
 
@@ -47,13 +47,13 @@ export function checkAgainstSchema(
 
 /** The suggestions for mistyped fields and values, each worked out once per check: a query may repeat a mistake. */
 interface Hints {
-  field(path: string): { message: string; nearest?: string };
-  value(text: string, known: readonly string[]): string | undefined;
+  field(path: string): { message: string; correction: Correction };
+  value(text: string, known: readonly string[]): Correction;
 }
 
 function hintsFor(schema: FieldSchema): Hints {
-  const fields = new Map<string, { message: string; nearest?: string }>();
-  const values = new Map<readonly string[], Map<string, string | undefined>>();
+  const fields = new Map<string, { message: string; correction: Correction }>();
+  const values = new Map<readonly string[], Map<string, Correction>>();
   return {
     field(path) {
       let hint = fields.get(path);
@@ -62,9 +62,10 @@ function hintsFor(schema: FieldSchema): Hints {
     },
     value(text, known) {
       let byText = values.get(known);
-      if (!byText) values.set(known, (byText = new Map<string, string | undefined>()));
-      if (!byText.has(text)) byText.set(text, suggest(text, known, 1)[0]);
-      return byText.get(text);
+      if (!byText) values.set(known, (byText = new Map<string, Correction>()));
+      let correction = byText.get(text);
+      if (!correction) byText.set(text, (correction = corrections(text, known)));
+      return correction;
     },
   };
 }
@@ -84,13 +85,8 @@ function* searchablePaths(schema: FieldSchema): Iterable<string> {
 function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, report: Report, hints: Hints): void {
   const info = schema.lookup(node.field);
   if (!info) {
-    const { message, nearest } = hints.field(node.field);
-    report(
-      "unknown-field",
-      message,
-      location.field,
-      replacing(`Write ${nearest}`, location.field, nearest && printField(nearest)),
-    );
+    const { message, correction } = hints.field(node.field);
+    report("unknown-field", message, location.field, correcting(location.field, correction, printField));
     return;
   }
   if (info.open) return;
@@ -138,13 +134,14 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
     }
     checkEncoding(text, location.value, report, printValue);
     if (info.values && !info.values.some((value) => value.toLowerCase() === text.toLowerCase())) {
-      const nearest = hints.value(text, info.values);
-      const hint = nearest ? ` Did you mean ${nearest}?` : "";
+      const correction = hints.value(text, info.values);
+      const nearest = correction.candidates[0];
+      const hint = nearest ? ` Did you mean ${correction.candidates.join(", or ")}?` : "";
       report(
         "unknown-value",
         `${text} is not a known value of ${info.path} (${info.values.join(", ")}).${hint}`,
         location.value,
-        replacing(`Write ${nearest}`, location.value, nearest && printValue(nearest)),
+        correcting(location.value, correction, printValue),
       );
     }
     return;

@@ -1,3 +1,6 @@
+import type { Span } from "../ast/types.js";
+import { edit, guessFix, safeFix, type Fix, type TextEdit } from "../diagnostics/diagnostic.js";
+
 // Rows of the banded table, kept between calls: a search box validates on every key.
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
@@ -36,11 +39,22 @@ export function distanceWithin(a: string, b: string, max: number): number {
   return Math.min(previous[b.length]!, over);
 }
 
+/** The ways to correct a mistyped word, best first, and whether the first is what was meant beyond doubt. */
+export interface Correction {
+  readonly candidates: readonly string[];
+  /**
+   * True when one candidate alone is a close spelling of the whole word (`basket_info.summ`): a fix to it is safe.
+   * Several close spellings, or candidates found only by their last segment (`amount` → `transactions.amount`), are
+   * choices.
+   */
+  readonly certain: boolean;
+}
+
 /**
  * The candidates closest to a mistyped word, best first: those within a few edits (case ignored), then those whose
  * last dotted segment is the word (`surname` → `customer.contact.surname`).
  */
-export function suggest(word: string, candidates: Iterable<string>, limit = 3): string[] {
+export function corrections(word: string, candidates: Iterable<string>, limit = 3): Correction {
   const lower = word.toLowerCase();
   const allowed = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   const scored: { candidate: string; score: number }[] = [];
@@ -55,16 +69,30 @@ export function suggest(word: string, candidates: Iterable<string>, limit = 3): 
     if (last === lastWord || distanceWithin(last, lastWord, Math.min(1, allowed)) <= Math.min(1, allowed))
       scored.push({ candidate, score: allowed + 1 + candidate.length / 1000 });
   }
-  return scored
-    .sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate))
-    .slice(0, limit)
-    .map((s) => s.candidate);
+  scored.sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate));
+  const close = scored.filter((s) => s.score <= allowed).length;
+  return {
+    candidates: scored.slice(0, limit).map((s) => s.candidate),
+    certain: close === 1,
+  };
 }
 
-/** The message for a path the schema does not have, naming the nearest paths; `nearest` is the likeliest one. */
-export function unknownField(path: string, known: Iterable<string>): { message: string; nearest?: string } {
-  const candidates = suggest(path, known);
-  const hint = candidates.length > 0 ? ` Did you mean ${candidates.join(", or ")}?` : "";
-  const message = `There is no field ${path}.${hint}`;
-  return candidates[0] === undefined ? { message } : { message, nearest: candidates[0] };
+/** The candidates closest to a mistyped word, best first (see `corrections`). */
+export function suggest(word: string, candidates: Iterable<string>, limit = 3): string[] {
+  return [...corrections(word, candidates, limit).candidates];
+}
+
+/** The fixes writing a correction's candidates at `span`: one safe fix when it is certain, else a choice of each. */
+export function correcting(span: Span, correction: Correction, print: (candidate: string) => string = String): Fix[] {
+  const write = (candidate: string): TextEdit[] => [edit(span.start, span.end, print(candidate))];
+  const [first] = correction.candidates;
+  if (correction.certain && first !== undefined) return [safeFix(`Write ${first}`, write(first))];
+  return correction.candidates.map((candidate) => guessFix(`Write ${candidate}`, write(candidate)));
+}
+
+/** The message for a path the schema does not have, naming the nearest paths, and the ways to correct it. */
+export function unknownField(path: string, known: Iterable<string>): { message: string; correction: Correction } {
+  const correction = corrections(path, known);
+  const hint = correction.candidates.length > 0 ? ` Did you mean ${correction.candidates.join(", or ")}?` : "";
+  return { message: `There is no field ${path}.${hint}`, correction };
 }
