@@ -89,8 +89,8 @@ function hasValue(value: unknown, path: readonly string[], index: number): boole
 }
 
 /** The instant of a text that is at least a full ISO date (`2024-01-31…`); a bare year is not taken for a date. */
-const fullDate = (text: string): number | undefined =>
-  /^\d{4}-\d{2}-\d{2}/.test(text) ? parseIsoDate(text) : undefined;
+const fullDate = (text: string, roundUp = false): number | undefined =>
+  /^\d{4}-\d{2}-\d{2}/.test(text) ? parseIsoDate(text, roundUp) : undefined;
 
 /**
  * Whether `text` lower-cased is `lowered`, without making a lower-cased copy while both are ASCII. Lower-casing keeps
@@ -135,9 +135,11 @@ function rangeLeaf(path: readonly string[], min: Bound | null, max: Bound | null
   const limits = [min, max].filter((b): b is Bound => b !== null);
   const numeric = limits.every((b) => NUMBER.test(b.value));
   const [minNumber, maxNumber] = [Number(min?.value), Number(max?.value)];
-  const toDate = (bound: Bound | null): number | undefined =>
-    bound === null ? undefined : order === "date" ? parseIsoDate(bound.value) : fullDate(bound.value);
-  const [minDate, maxDate] = [toDate(min), toDate(max)];
+  // As Elasticsearch reads a date bound: what it leaves out is filled in with the smallest value, or the largest for
+  // an inclusive upper bound and an exclusive lower one, so that [* TO 2026-11-30] takes in all of that day.
+  const toDate = (bound: Bound | null, roundUp: boolean): number | undefined =>
+    bound === null ? undefined : order === "date" ? parseIsoDate(bound.value, roundUp) : fullDate(bound.value, roundUp);
+  const [minDate, maxDate] = [toDate(min, min?.inclusive === false), toDate(max, max?.inclusive === true)];
   const datelike = (min === null || minDate !== undefined) && (max === null || maxDate !== undefined);
   // Made once: matching a record creates no function.
   const above = (c: number): boolean => c > 0 || (c === 0 && min!.inclusive);
@@ -177,10 +179,16 @@ function leafOf(query: Extract<Query, { type: "term" | "range" | "exists" }>, op
   switch (query.type) {
     case "exists":
       return (record) => hasValue(record, path, 0);
-    case "term":
-      return query.value.kind === "text"
-        ? textLeaf(path, query.value.text, ignoreCase)
-        : patternLeaf(path, query, ignoreCase);
+    case "term": {
+      if (query.value.kind === "pattern") return patternLeaf(path, query, ignoreCase);
+      const { text } = query.value;
+      // A date field's term is the period it writes (Elasticsearch runs it as [text TO text]): a day, a minute.
+      if (orderOf(options.schema, query.field) === "date" && parseIsoDate(text) !== undefined) {
+        const day = { value: text, inclusive: true };
+        return rangeLeaf(path, day, day, "date");
+      }
+      return textLeaf(path, text, ignoreCase);
+    }
     case "range":
       return rangeLeaf(path, query.min, query.max, orderOf(options.schema, query.field));
     default:

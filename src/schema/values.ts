@@ -30,21 +30,21 @@ const daysInMonth = (year: number, month: number): number => new Date(utc(year, 
 /**
  * The instant an ISO 8601 date or date-time stands for, in milliseconds (a date without an offset is UTC, as
  * Elasticsearch reads it), or `undefined` when the text is no such date, or an impossible one (`2024-13-45`).
+ * `roundUp` fills what is not written with its largest value, as Elasticsearch does for an inclusive upper bound or
+ * an exclusive lower one: `2026-11-30` is then the day's last millisecond, `2026` the year's.
  */
-export function parseIsoDate(text: string): number | undefined {
+export function parseIsoDate(text: string, roundUp = false): number | undefined {
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
-  const [, y, mo = "01", d = "01", h = "00", mi = "00", s = "00", fraction = "0", offset] = match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
-    return undefined;
+  const [, y, mo, d, h, mi, s, fraction, offset] = match;
+  const year = Number(y);
+  const month = mo === undefined ? (roundUp ? 12 : 1) : Number(mo);
+  if (month < 1 || month > 12) return undefined;
+  const day = d === undefined ? (roundUp ? daysInMonth(year, month) : 1) : Number(d);
+  const [hour, minute, second] = [h, mi, s].map((part, i) =>
+    part === undefined ? (roundUp ? [23, 59, 59][i]! : 0) : Number(part),
+  ) as [number, number, number];
+  if (day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;
   if (offset !== undefined && offset !== "Z") {
     const digits = offset.slice(1).replace(":", "");
@@ -52,7 +52,7 @@ export function parseIsoDate(text: string): number | undefined {
     if (oh > 23 || om > 59) return undefined;
     offsetMinutes = (offset.startsWith("-") ? -1 : 1) * (oh * 60 + om);
   }
-  const ms = Number(fraction.slice(0, 3).padEnd(3, "0"));
+  const ms = fraction === undefined ? (roundUp ? 999 : 0) : Number(fraction.slice(0, 3).padEnd(3, "0"));
   return utc(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
 }
 

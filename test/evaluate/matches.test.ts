@@ -104,6 +104,27 @@ describe("matches: each query against one Smart Transaction", () => {
   });
 });
 
+describe("dates, read as Elasticsearch reads them", () => {
+  // 00:30 on 1 December in Germany is 23:30 on 30 November in UTC, the time of a date written without an offset.
+  const german = { created: "2026-12-01T00:30:00+01:00" };
+  it.each([
+    ["created:2026-11-30", true, "a date-only term is its whole UTC day"],
+    ["created:2026-12-01", false, "…so the German 1 December's first hour is not in 1 December"],
+    ['created:"2026-12-01T00:30:00+01:00"', true, "a date-time with its offset is that instant"],
+    ["created:[* TO 2026-11-30]", true, "an inclusive upper bound takes in the whole day it writes"],
+    ["created:[* TO 2026-11-30}", false, "an exclusive one stops at its start"],
+    ["created:{2026-11-30 TO *]", false, "an exclusive lower bound starts after the whole day"],
+    ["created:>=2026-11-30", true, ">= starts at the day's first millisecond"],
+    ["created:>2026-11-30", false, "> starts after the day's last"],
+    ["created:<=2026-11-30", true, "<= ends at the day's last millisecond"],
+    ["created:<2026-12-01", true, "< ends before the day's first"],
+    ["created:[2026-11 TO 2026-11]", true, "a month is all of it"],
+    ['created:["2026-12-01T00:00:00+01:00" TO *]', true, "an offset says which midnight"],
+  ])("%s is %s: %s", (text, expected) => {
+    expect(matches(text, german, { schema })).toBe(expected);
+  });
+});
+
 describe("filter and compileMatcher", () => {
   const records = Array.from({ length: 10 }, (_, i) => ({ id: i, basket_info: { sum: i * 1000 } }));
 
