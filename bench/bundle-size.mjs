@@ -11,8 +11,17 @@ const programs = [
     name: "everything a search box needs (parse, validate, format, the builder, the schema, complete, highlight)",
     imports:
       "parse, tryParse, validate, format, q, serialize, smartTransactionSchema, smartTransactionQuery, " +
-      "printDiagnostics, complete, highlight",
+      "complete, highlight",
     limitKiB: 60,
+  },
+  // A page shows diagnostics in its own elements (examples/search-box); printing them as text for a terminal or a
+  // log adds printDiagnostics and string-width's Unicode width rules (about 3 KiB), so that carets line up.
+  {
+    name: "the same, and diagnostics printed as text (printDiagnostics)",
+    imports:
+      "parse, tryParse, validate, format, q, serialize, smartTransactionSchema, smartTransactionQuery, " +
+      "complete, highlight, printDiagnostics",
+    limitKiB: 64,
   },
 ];
 

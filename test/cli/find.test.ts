@@ -188,6 +188,19 @@ describe("secuq find: what it prints", () => {
     expect(all.stdout.split("\r\n")).toHaveLength(1 + 30 + 1);
   });
 
+  it("exits 3 when the network fails, naming the host and the reason, never the query", async () => {
+    const closed = await startScriptedServer();
+    await closed.close();
+    const { status, stderr } = await secuq(["find", 'customer.contact.email:"anna@example.com"'], undefined, {
+      env: { SECUCONNECT_BASE_URL: `${closed.url}/api/v2`, SECUCONNECT_TOKEN: "t-1" },
+    });
+    expect(status).toBe(EXIT.apiFailed);
+    expect(stderr).toContain(
+      `GET /Smart/Transactions to ${new URL(closed.url).host} (ECONNREFUSED: the connection was refused)`,
+    );
+    expect(stderr).not.toContain("anna@example.com");
+  }, 30_000);
+
   it("stops fetching pages when its output is closed", async () => {
     const server = await startScriptedServer();
     try {

@@ -332,6 +332,23 @@ describe("findAll", () => {
     );
   });
 
+  it("keeps sort and fields on every page, by offset and by scroll", async () => {
+    dataset(25_000);
+    const ids = new Set<string>();
+    for await (const record of client().smartTransactions.findAll({
+      count: 5000,
+      sort: "created:desc",
+      fields: "id",
+    })) {
+      ids.add(record.id!);
+      if (ids.size === 15_000) break;
+    }
+    expect(requests().length).toBeGreaterThan(3);
+    for (const seen of requests()) {
+      expect([seen.query.get("sort"), seen.query.get("fields")]).toEqual(["created:desc", "id"]);
+    }
+  });
+
   it("stops on break and sends nothing more; limit caps the total", async () => {
     dataset(5000);
     for await (const record of client().smartTransactions.findAll({ count: 100 })) {
