@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/run.js";
@@ -149,6 +149,18 @@ describe("command line mistakes", () => {
 
   it("--version prints the package version", async () => {
     expect((await secuq(["--version"])).stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe("exit statuses", () => {
+  it("the README and --help name every one", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const documented = /^Exit status: ([^]*?)\n\n/m.exec(readme)![1]!;
+    const help = (await secuq(["--help"])).stdout;
+    for (const status of Object.values(EXIT)) {
+      expect(documented).toMatch(new RegExp(`\\b${status} (when|for)\\b`));
+      expect(help).toMatch(new RegExp(`\\b${status} (when|for)\\b`));
+    }
   });
 });
 
