@@ -12,7 +12,9 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { QueryValidationError } from "../diagnostics/errors.js";
 import { applyFixes } from "../diagnostics/fixes.js";
 import { printDiagnostics } from "../diagnostics/print.js";
+import { readingsOf } from "../client/params.js";
 import { smartTransactionSchema as schema } from "../schema/smart-transaction-schema.js";
+import type { Reading } from "../syntax/build/context.js";
 import { validateFields, validateSort } from "../validate/parameters.js";
 import { validate } from "../validate/validate.js";
 import { csvWriter, DEFAULT_CSV_FIELDS } from "./csv.js";
@@ -31,6 +33,8 @@ export interface FindCommand {
   readonly limit?: number;
   readonly json?: boolean;
   readonly csv?: boolean;
+  /** How the query text is read: as the server runs it, or with the usual precedence. */
+  readonly reading?: Reading;
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
@@ -171,10 +175,21 @@ export async function runFind(command: FindCommand, io: CliIo): Promise<number> 
       return EXIT.usage;
     }
   }
-  const checked = validate(command.query, { schema });
+  const checked = validate(command.query, { schema, ...(command.reading && { reading: command.reading }) });
   if (!checked.ok) {
     io.stderr(`${printDiagnostics(command.query, checked.diagnostics, { color: io.color.stderr })}\n`);
     io.stderr(didYouMean(checked.suggestion));
+    return EXIT.invalidQuery;
+  }
+  // A query that means one thing to the server and another in the usual reading is sent only as the person says.
+  const readings = command.reading ? undefined : readingsOf(command.query, schema);
+  if (readings) {
+    io.stderr(`${printDiagnostics(command.query, checked.diagnostics, { color: io.color.stderr })}\n`);
+    io.stderr(
+      `secuq: the server runs: ${readings.server}\n` +
+        `       the usual reading runs: ${readings.usual}\n` +
+        "Add parentheses for the one you mean, or choose with --reading server or --reading usual; nothing was sent.\n",
+    );
     return EXIT.invalidQuery;
   }
   const configured = clientFromEnvironment(io.env ?? {});
@@ -185,6 +200,7 @@ export async function runFind(command: FindCommand, io: CliIo): Promise<number> 
   const output: Output = command.json ? "json" : command.csv ? "csv" : "table";
   const shared = {
     q: command.query,
+    ...(command.reading && { reading: command.reading }),
     ...(command.count !== undefined && { count: command.count }),
     ...(command.sort !== undefined && { sort: command.sort }),
     ...(command.fields !== undefined && { fields: command.fields }),

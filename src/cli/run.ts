@@ -97,8 +97,10 @@ Options:
   --json             print JSON
   --csv              print CSV (RFC 4180) for a spreadsheet: the --fields, or id, created, status, amount in
                      cents, currency and the customer's name
+  --reading <how>    server (the query means what the server runs for it) or usual (NOT before AND before OR);
+                     needed only when the two differ, as in a:1 OR b:2 AND c:3
 `,
-    options: ["count", "offset", "sort", "fields", "all", "limit", "json", "csv"],
+    options: ["count", "offset", "sort", "fields", "all", "limit", "json", "csv", "reading"],
   },
   sandbox: {
     usage: `Usage: secuq sandbox [options]
@@ -141,6 +143,7 @@ const OPTIONS = {
   fields: { type: "string" },
   all: { type: "boolean" },
   csv: { type: "boolean" },
+  reading: { type: "string" },
   limit: { type: "string" },
   port: { type: "string" },
   records: { type: "string" },
@@ -289,6 +292,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case "demo":
         return await runDemo(io);
       case "find": {
+        const reading = values.reading;
+        if (reading !== undefined && reading !== "server" && reading !== "usual") {
+          throw new UsageError(`--reading is server or usual, not ${JSON.stringify(reading)}`);
+        }
         const query = await readQuery(words, io);
         return await runFind(
           {
@@ -301,6 +308,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
             ...(values.limit !== undefined && { limit: whole("limit")! }),
             ...(values.json !== undefined && { json: values.json }),
             ...(values.csv !== undefined && { csv: values.csv }),
+            ...(reading !== undefined && { reading }),
           },
           io,
         );

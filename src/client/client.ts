@@ -89,44 +89,67 @@ export function createClient(options: ClientOptions): SecuconnectClient {
       })
     : givenToken(options.token!);
 
-  async function find(params: FindParams = {}): Promise<SmartTransactionList> {
-    // An aborted signal sends nothing, as the platform's fetch does.
-    params.signal?.throwIfAborted();
-    const { search, values } = encodeFind(params, schema, options.revealQueryValues ?? false);
-    const path = `${base.pathname.replace(/\/$/, "")}/Smart/Transactions`;
-    const url = new URL(path, base.origin);
-    url.search = search.toString();
+  const collection = `${base.pathname.replace(/\/$/, "")}/Smart/Transactions`;
+
+  /**
+   * A GET of the API with the token. A token the API refused (401, or 403 with code 2003, "Valid auth token required",
+   * as it documents an expired one) is renewed once, and the request tried once more.
+   */
+  async function get(url: URL, name: string, values: readonly string[], signal: AbortSignal | undefined) {
     if (url.href.length > MAX_URL_LENGTH) throw new RequestTooLongError(url.href.length, MAX_URL_LENGTH);
-    const name = "GET /Smart/Transactions";
-    // A token refused with 401 is renewed once, and the request tried once more.
     for (let renewed = false; ; renewed = true) {
-      const token = await tokens.get(params.signal);
+      const token = await tokens.get(signal);
       const redact = redactor([...secrets, token, ...values]);
       try {
-        const { json } = await send(fetch, {
-          method: "GET",
-          url: url.href,
-          name,
-          headers: { authorization: `Bearer ${token}`, accept: "application/json", "user-agent": userAgent },
-          timeoutMs,
-          maxRetries,
-          signal: params.signal,
-          redact,
-          maxResponseBytes,
-          redirects: "same-origin",
-        });
-        return listOf(json, name);
+        const headers = { authorization: `Bearer ${token}`, accept: "application/json", "user-agent": userAgent };
+        const request = { method: "GET", url: url.href, name, headers, timeoutMs, maxRetries, signal, redact } as const;
+        return (await send(fetch, { ...request, maxResponseBytes, redirects: "same-origin" })).json;
       } catch (error) {
-        if (renewed || !(error instanceof SecuconnectApiError) || error.status !== 401) throw error;
+        if (renewed || !isRefusedToken(error)) throw error;
         tokens.refused(token);
       }
     }
   }
 
+  async function find(params: FindParams = {}): Promise<SmartTransactionList> {
+    // An aborted signal sends nothing, as the platform's fetch does.
+    params.signal?.throwIfAborted();
+    const { search, values, warnings } = encodeFind(params, schema, options.revealQueryValues ?? false);
+    const url = new URL(collection, base.origin);
+    url.search = search.toString();
+    const name = "GET /Smart/Transactions";
+    const list = listOf(await get(url, name, values, params.signal), name);
+    return warnings.length > 0 ? { ...list, warnings } : list;
+  }
+
+  async function getOne(id: string, request: { readonly signal?: AbortSignal } = {}): Promise<SmartTransaction> {
+    request.signal?.throwIfAborted();
+    if (typeof id !== "string" || id === "") throw new TypeError("id must be a non-empty string, such as STX_…");
+    const url = new URL(`${collection}/${encodeURIComponent(id)}`, base.origin);
+    const name = "GET /Smart/Transactions/{id}";
+    const json = await get(url, name, [id], request.signal);
+    if (json === null || typeof json !== "object" || Array.isArray(json)) {
+      throw new SecuconnectApiError(
+        200,
+        { error: "InvalidResponse", errorDetails: "The answer is not a record" },
+        name,
+      );
+    }
+    return json;
+  }
+
   return Object.freeze({
-    smartTransactions: Object.freeze({ find, findAll: (params: FindAllParams = {}) => findAll(find, params) }),
+    smartTransactions: Object.freeze({
+      find,
+      findAll: (params: FindAllParams = {}) => findAll(find, params),
+      get: getOne,
+    }),
   });
 }
+
+const isRefusedToken = (error: unknown): boolean =>
+  error instanceof SecuconnectApiError &&
+  (error.status === 401 || (error.status === 403 && String(error.code) === "2003"));
 
 /** An answer's body as a list, or a clear error when it is not one. */
 function listOf(json: unknown, name: string): SmartTransactionList {

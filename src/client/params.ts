@@ -1,5 +1,6 @@
 import type { Query } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { equals } from "../ast/equals.js";
 import { walk } from "../ast/walk.js";
 import { QueryValidationError } from "../diagnostics/errors.js";
 import type { FieldSchema } from "../schema/schema.js";
@@ -10,10 +11,12 @@ import { escapeReserved } from "../serialize/escaping.js";
 import { redactDiagnostics, redactor, writtenValues } from "./redact.js";
 import type { FindParams } from "./types.js";
 
-/** The query parameters of a request, and the values they carry that must stay out of errors. */
+/** The query parameters of a request, the values they carry that must stay out of errors, and `q`'s warnings. */
 export interface Encoded {
   readonly search: URLSearchParams;
   readonly values: readonly string[];
+  /** The warnings `validate` gives `q` (none changes its meaning), redacted as errors are unless values are shown. */
+  readonly warnings: readonly Diagnostic[];
 }
 
 const SCROLL_EXPIRE = /^\d+[smh]$/;
@@ -43,18 +46,50 @@ function valuesOf(query: Query): string[] {
 }
 
 /**
- * The error for a query with an error. Its diagnostics quote the query, whose values are card numbers and e-mail
- * addresses, and errors reach logs: they are redacted unless `revealValues`.
+ * What each reading of a text runs, when they differ: the server's (Lucene's: no precedence between AND and OR, NOT
+ * inside OR as AND NOT) and secuq's usual one (NOT > AND > OR), each in canonical form. `undefined` when the text
+ * means the same either way, or does not read at all.
+ */
+export function readingsOf(text: string, schema: FieldSchema<unknown>): { server: string; usual: string } | undefined {
+  const usual = validate(text, { schema }).query;
+  const server = validate(text, { schema, reading: "server" }).query;
+  if (!usual || !server || equals(usual, server)) return undefined;
+  return { server: serialize(server), usual: serialize(usual) };
+}
+
+/** What the client says of a text whose meaning depends on the reading: both meanings, and how to choose. */
+export function ambiguityMessage(readings: { server: string; usual: string }): string {
+  return (
+    "This query means one thing to the server and another in the usual reading (NOT before AND before OR), so " +
+    `nothing was sent. The server runs: ${readings.server}. The usual reading runs: ${readings.usual}. ` +
+    'Add parentheses for the one you mean, or pass reading: "server" or reading: "usual".'
+  );
+}
+
+/**
+ * The error for a query with an error, or a meaning that depends on the reading. Its diagnostics and message quote
+ * the query, whose values are card numbers and e-mail addresses, and errors reach logs: they are redacted unless
+ * `revealValues`.
  */
 function invalid(
   diagnostics: readonly Diagnostic[],
-  source: string | undefined,
+  source: string,
   schema: FieldSchema<unknown>,
   revealValues: boolean,
+  message?: string,
 ): QueryValidationError {
-  if (revealValues || source === undefined) return new QueryValidationError(diagnostics);
-  return new QueryValidationError(redactDiagnostics(diagnostics, redactor(writtenValues(source, schema))));
+  if (revealValues) return new QueryValidationError(diagnostics, message);
+  const redact = redactor(writtenValues(source, schema));
+  return new QueryValidationError(redactDiagnostics(diagnostics, redact), message && redact(message));
 }
+
+/** A `sort` as meant: entries trimmed, and a field without a direction ascending, as Elasticsearch sorts it. */
+const normalizedSort = (sort: string): string =>
+  sort
+    .split(",")
+    .map((entry) => entry.trim())
+    .map((entry) => (entry.includes(":") ? entry : `${entry}:asc`))
+    .join(",");
 
 /**
  * Checks `q`, `sort` and `fields` against the schema and encodes every parameter. `q` is sent in canonical form, so
@@ -64,16 +99,26 @@ function invalid(
 export function encodeFind(params: FindParams, schema: FieldSchema<unknown>, revealValues = false): Encoded {
   const search = new URLSearchParams();
   const values: string[] = [];
+  let warnings: readonly Diagnostic[] = [];
   if (params.q !== undefined) {
     const given = params.q;
     const source = typeof given === "string" ? given : "toQuery" in given ? given.toQuery() : given;
-    const result = validate(source, { schema });
+    // Text is read as asked; an AST or a builder means what it is, whatever the reading.
+    const reading = typeof source === "string" ? params.reading : undefined;
+    const result = validate(source, { schema, ...(reading && { reading }) });
     const text = typeof source === "string" ? source : serialize(source);
     if (!result.ok || !result.query) throw invalid(result.diagnostics, text, schema, revealValues);
+    if (typeof source === "string" && reading === undefined) {
+      const readings = readingsOf(source, schema);
+      if (readings) throw invalid(result.diagnostics, text, schema, revealValues, ambiguityMessage(readings));
+    }
     const canonical = serialize(result.query);
     values.push(text, canonical);
     for (const value of valuesOf(result.query)) values.push(value);
     search.set("q", canonical);
+    warnings = revealValues
+      ? result.diagnostics
+      : redactDiagnostics(result.diagnostics, redactor(writtenValues(text, schema)));
   }
   const set = (name: string, value: string | undefined): void => {
     if (value !== undefined) search.set(name, value);
@@ -84,7 +129,13 @@ export function encodeFind(params: FindParams, schema: FieldSchema<unknown>, rev
     const fields = typeof params.fields === "string" ? params.fields : params.fields.join(",");
     const checked = validateFields(fields, { schema });
     if (!checked.ok) throw new QueryValidationError(checked.diagnostics);
-    search.set("fields", fields);
+    search.set(
+      "fields",
+      fields
+        .split(",")
+        .map((field) => field.trim())
+        .join(","),
+    );
   }
   if (params.sort !== undefined) {
     const sort =
@@ -93,7 +144,7 @@ export function encodeFind(params: FindParams, schema: FieldSchema<unknown>, rev
         : params.sort.map(([field, order]) => `${field}:${order}`).join(",");
     const checked = validateSort(sort, { schema });
     if (!checked.ok) throw new QueryValidationError(checked.diagnostics);
-    search.set("sort", sort);
+    search.set("sort", normalizedSort(sort));
   }
   for (const [key, value] of Object.entries(params.aggregate ?? {})) search.set(`aggregate[${key}]`, String(value));
   if (params.meta !== undefined && params.meta !== false) search.set("meta", params.meta === "only" ? "only" : "true");
@@ -110,5 +161,5 @@ export function encodeFind(params: FindParams, schema: FieldSchema<unknown>, rev
   }
   set("preset", params.preset);
   set("expand", params.expand);
-  return { search, values };
+  return { search, values, warnings };
 }

@@ -1,4 +1,6 @@
 import type { Query } from "../ast/types.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Reading } from "../syntax/build/context.js";
 import type { QueryBuilder } from "../builder/types.js";
 import type { FieldSchema } from "../schema/schema.js";
 import type { SmartTransactionRecord } from "../schema/smart-transaction-schema.js";
@@ -45,6 +47,14 @@ export type SortDirection = "asc" | "desc";
 /** The parameters of `find`: the API's, with `q` as text, an AST or a builder. */
 export interface FindParams {
   readonly q?: string | Query | QueryBuilder;
+  /**
+   * How text in `q` is read: `server`, as the server runs it (Lucene's rules: no precedence between AND and OR, NOT
+   * inside OR as AND NOT), or `usual`, secuq's precedence (NOT before AND before OR). Either way the server gets the
+   * canonical form of that reading, which it runs exactly as meant. Without a reading, a text that means one thing
+   * to the server and another in the usual reading (`a:1 OR b:2 AND c:3`) is refused with `QueryValidationError`,
+   * saying what each runs; a text that reads the same either way is sent. An AST or a builder needs no reading.
+   */
+  readonly reading?: Reading;
   /** How many records per answer (the API's default is 20). */
   readonly count?: number;
   /** Where the answer starts in the whole result (at most 10,000 with `count`; beyond, scroll). */
@@ -89,6 +99,11 @@ export interface SmartTransactionList {
   /** With `validate: true`: whether `q` is valid. */
   readonly result?: boolean;
   readonly meta?: unknown;
+  /**
+   * The warnings `validate` gives `q` (an unknown value, a leading wildcard, …; none changes what was sent), with the
+   * query's values redacted unless `revealQueryValues`. Absent when there are none.
+   */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** Options of `findAll`, besides the query's parameters. */
@@ -108,5 +123,7 @@ export interface SecuconnectClient {
     find(params?: FindParams): Promise<SmartTransactionList>;
     /** Every match, a page at a time (offset within the 10,000 window, scrolling beyond it), each exactly once. */
     findAll(params?: FindAllParams): AsyncIterable<SmartTransaction>;
+    /** One Smart Transaction by its id (`STX_…`): `GET /Smart/Transactions/{id}`; the API's 404 when there is none. */
+    get(id: string, request?: { readonly signal?: AbortSignal }): Promise<SmartTransaction>;
   };
 }

@@ -20,15 +20,18 @@ export class QuerySyntaxError extends Error {
   }
 }
 
-/** Thrown where a query is required to be valid against a schema and is not. `diagnostics` lists every problem. */
+/**
+ * Thrown where a query is required to be valid against a schema and is not, or (by the client) where its meaning
+ * depends on how it is read. `diagnostics` lists every problem; `message` says the first, or what each reading runs.
+ */
 export class QueryValidationError extends Error {
   override readonly name = "QueryValidationError";
   readonly code = "ERR_QUERY_VALIDATION";
   readonly diagnostics: readonly Diagnostic[];
 
-  constructor(diagnostics: readonly Diagnostic[]) {
+  constructor(diagnostics: readonly Diagnostic[], message?: string) {
     const first = diagnostics[0];
-    super(first ? `${first.message} at line ${first.line}, column ${first.column}` : "Invalid query");
+    super(message ?? (first ? `${first.message} at line ${first.line}, column ${first.column}` : "Invalid query"));
     this.diagnostics = diagnostics;
   }
 }

@@ -226,11 +226,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     send(response, 200, { access_token: token, expires_in: tokenTtl / 1000, token_type: "bearer", scope: null });
   }
 
-  function authorized(request: IncomingMessage): boolean {
+  /**
+   * Refuses a request without a valid token as the API does: no bearer token is 401; one that is unknown, revoked or
+   * expired is 403 ProductNotAllowedException with code 2003, as the API documents an expired token.
+   */
+  function checkToken(request: IncomingMessage): void {
     // The scheme is case-insensitive (RFC 9110, section 11.1).
     const token = /^bearer +(\S+) *$/i.exec(request.headers.authorization ?? "")?.[1];
-    const expiresAt = token === undefined ? undefined : tokens.get(token);
-    return expiresAt !== undefined && Date.now() < expiresAt;
+    if (token === undefined) {
+      throw new ApiFailure(401, "ProductUnauthorizedException", "Valid auth token required", 2003);
+    }
+    const expiresAt = tokens.get(token);
+    if (expiresAt === undefined || Date.now() >= expiresAt) {
+      throw new ApiFailure(403, "ProductNotAllowedException", "Valid auth token required", 2003);
+    }
+  }
+
+  function one(id: string): unknown {
+    const record = records.find((candidate) => candidate.id === id);
+    if (!record) throw new ApiFailure(404, "ProductNotFoundException", `No Smart Transaction ${id}`, 1003);
+    return record;
   }
 
   function page(indexes: ArrayLike<number>, fields: readonly string[] | undefined): unknown[] {
@@ -331,16 +346,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://sandbox");
     if (url.pathname === "/oauth/token" && request.method === "POST") return issueToken(request, response);
-    if (url.pathname !== "/api/v2/Smart/Transactions") {
+    const item = /^\/api\/v2\/Smart\/Transactions\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (url.pathname !== "/api/v2/Smart/Transactions" && item === undefined) {
       throw new ApiFailure(404, "ProductUnknownActionException", `Unknown path ${url.pathname}`, 1004);
     }
     if (request.method !== "GET") {
       throw new ApiFailure(405, "ProductMethodNotAllowedException", `${request.method ?? ""} is not allowed`, 1005);
     }
-    if (!authorized(request)) {
-      throw new ApiFailure(401, "ProductUnauthorizedException", "Valid auth token required", 2003);
-    }
-    send(response, 200, find(url.searchParams));
+    checkToken(request);
+    send(response, 200, item === undefined ? find(url.searchParams) : one(decodeURIComponent(item)));
   }
 
   const server = createServer((request, response) => {

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/run.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
+import { filter } from "../../src/evaluate/matches.js";
+import { smartTransactionSchema as schema } from "../../src/schema/smart-transaction-schema.js";
 import { startScriptedServer } from "../client/scripted-server.js";
 import { secuq } from "./secuq.js";
 
@@ -152,6 +154,33 @@ describe("secuq find: mistakes in the command line or the configuration", () => 
   it("shows did you mean for a query with mistakes, as validate does", async () => {
     const { stderr } = await secuq(["find", "status:aproved and basket_info.sum=5"], undefined, { env: credentials() });
     expect(stderr).toContain("did you mean: status:approved AND basket_info.sum:5");
+  });
+});
+
+describe("secuq find: a query whose meaning depends on the reading", () => {
+  const text = "status:approved OR status:failed AND basket_info.sum:>10000";
+
+  it("is shown with both meanings and sent only with --reading", async () => {
+    const refused = await secuq(["find", text], undefined, { env: credentials() });
+    expect(refused.status).toBe(EXIT.invalidQuery);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain("warning ambiguous-precedence");
+    expect(refused.stderr).toContain("the server runs: status:failed AND basket_info.sum:{10000 TO *]");
+    expect(refused.stderr).toContain(
+      "the usual reading runs: status:approved OR (status:failed AND basket_info.sum:{10000 TO *])",
+    );
+    const asServer = await secuq(["find", "--json", "--reading", "server", text], undefined, { env: credentials() });
+    const asUsual = await secuq(["find", "--json", "--reading", "usual", text], undefined, { env: credentials() });
+    const count = (stdout: string) => (JSON.parse(stdout) as { count: number }).count;
+    expect(count(asServer.stdout)).toBe(filter(sandbox.records, text, { reading: "server", schema }).length);
+    expect(count(asUsual.stdout)).toBe(filter(sandbox.records, text, { reading: "usual", schema }).length);
+    expect(count(asServer.stdout)).not.toBe(count(asUsual.stdout));
+  });
+
+  it("--reading takes server or usual", async () => {
+    const { status, stderr } = await secuq(["find", "--reading", "lucene", text]);
+    expect(status).toBe(EXIT.usage);
+    expect(stderr).toContain('--reading is server or usual, not "lucene"');
   });
 });
 

@@ -40,12 +40,14 @@ describe("find", () => {
     server.script(LIST, [ok([{ id: "STX_1" }, { id: "STX_2" }], 42)]);
     const list = await client().smartTransactions.find({
       q: "status:approved OR status:received AND basket_info.sum:>=1000",
+      reading: "usual",
       count: 2,
       offset: 4,
       sort: [["created", "desc"]],
       fields: ["id", "status"],
     });
-    expect(list).toEqual({ count: 42, data: [{ id: "STX_1" }, { id: "STX_2" }] });
+    expect(list).toMatchObject({ count: 42, data: [{ id: "STX_1" }, { id: "STX_2" }] });
+    expect(list.warnings?.map((d) => d.code)).toEqual(["ambiguous-precedence"]);
     const [seen] = requests();
     expect(seen!.authorization).toBe("Bearer secret-token-123");
     expect(Object.fromEntries(seen!.query)).toEqual({

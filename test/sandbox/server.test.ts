@@ -4,6 +4,7 @@ import * as ast from "../../src/ast/factories.js";
 import type { Query } from "../../src/ast/types.js";
 import { createClient } from "../../src/client/client.js";
 import { AuthenticationError } from "../../src/client/errors.js";
+import { QueryValidationError } from "../../src/diagnostics/errors.js";
 import type { SecuconnectClient } from "../../src/client/types.js";
 import { filter } from "../../src/evaluate/matches.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
@@ -131,11 +132,25 @@ describe("the sandbox", () => {
     expect(expired.body.error_details).toContain("No search context found");
   });
 
-  it("wants a valid token: 401 without, and the client renews a revoked one", async () => {
-    expect((await raw({}, "nope")).status).toBe(401);
+  it("wants a valid token: 401 without one, 403 code 2003 for an unknown or revoked one, which the client renews", async () => {
+    const none = await fetch(`${sandbox.url}/Smart/Transactions`);
+    expect(none.status).toBe(401);
+    expect(await raw({}, "nope")).toMatchObject({
+      status: 403,
+      body: { error: "ProductNotAllowedException", code: 2003, error_details: "Valid auth token required" },
+    });
     await client.smartTransactions.find({ count: 1 });
     sandbox.revokeTokens();
     expect((await client.smartTransactions.find({ count: 1 })).data).toHaveLength(1);
+  });
+
+  it("answers GET /Smart/Transactions/{id} with the record, and 404 for an unknown id", async () => {
+    const [first] = sandbox.records;
+    expect(await client.smartTransactions.get(first!.id!)).toEqual(first);
+    await expect(client.smartTransactions.get("STX_NOPE")).rejects.toMatchObject({
+      status: 404,
+      error: "ProductNotFoundException",
+    });
   });
 
   it("refuses bad credentials the OAuth way", async () => {
@@ -185,6 +200,69 @@ describe("find against the sandbox returns what filter returns", () => {
       tie("q").map((q) => ast.not(q)),
     ),
   })).q;
+
+  // Texts as people type them: conditions joined by AND and OR, some with NOT, some grouped, often ambiguous.
+  const condition = fc.constantFrom(
+    "status:approved",
+    "status:failed",
+    "payment_method:paypal",
+    "basket_info.sum:>=20000",
+    "customer.contact.surname:M*",
+    "basket.products.item_type:coupon",
+  );
+  const clause = fc.tuple(fc.boolean(), condition).map(([not, text]) => (not ? `NOT ${text}` : text));
+  const text = fc
+    .tuple(
+      clause,
+      fc.array(fc.tuple(fc.constantFrom(" AND ", " OR "), clause, fc.boolean()), { minLength: 1, maxLength: 3 }),
+    )
+    .map(([first, rest]) =>
+      rest.reduce(
+        (left, [operator, right, group]) => (group ? `(${left}${operator}${right})` : `${left}${operator}${right}`),
+        first,
+      ),
+    );
+
+  it("for random texts: each reading finds what filter finds in it; an ambiguous text without one sends nothing", async () => {
+    let sent = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (typeof input === "string" && input.includes("/Smart/Transactions")) sent++;
+      return fetch(input, init);
+    };
+    const texts = createClient({
+      baseUrl: sandbox.url,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      fetch: counting,
+    });
+    const ids = async (q: string, reading?: "server" | "usual") =>
+      (await texts.smartTransactions.find({ q, count: 2000, fields: ["id"], ...(reading && { reading }) })).data.map(
+        (record) => record.id,
+      );
+    const reached = { ambiguous: 0, plain: 0 };
+    await fc.assert(
+      fc.asyncProperty(text, async (q) => {
+        const server = filter(sandbox.records, q, { schema, reading: "server" }).map((record) => record.id);
+        const usual = filter(sandbox.records, q, { schema, reading: "usual" }).map((record) => record.id);
+        expect(await ids(q, "server"), q).toEqual(server);
+        expect(await ids(q, "usual"), q).toEqual(usual);
+        const before = sent;
+        const unread = await ids(q).catch((e: unknown) => e);
+        if (unread instanceof QueryValidationError) {
+          reached.ambiguous++;
+          expect(sent, q).toBe(before);
+        } else {
+          reached.plain++;
+          expect(unread, q).toEqual(server);
+          expect(server, q).toEqual(usual);
+        }
+      }),
+      { numRuns: runs(40) },
+    );
+    // Both kinds of text were drawn, often.
+    expect(reached.ambiguous).toBeGreaterThan(runs(40) / 5);
+    expect(reached.plain).toBeGreaterThan(runs(40) / 5);
+  });
 
   it("for random queries: the same records, in the same order", async () => {
     await fc.assert(
