@@ -19,7 +19,8 @@ export interface Encoded {
   readonly warnings: readonly Diagnostic[];
 }
 
-const SCROLL_EXPIRE = /^\d+[smh]$/;
+// Elasticsearch's time units.
+const SCROLL_EXPIRE = /^\d+(d|h|m|s|ms|micros|nanos)$/;
 
 function count(name: string, value: number | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -151,7 +152,7 @@ export function encodeFind(params: FindParams, schema: FieldSchema<unknown>, rev
   if (params.validate === true) search.set("validate", "1");
   if (params.scrollExpire !== undefined) {
     if (!SCROLL_EXPIRE.test(params.scrollExpire)) {
-      throw new TypeError("scrollExpire is a number and a unit: 30s, 1m or 2h");
+      throw new TypeError("scrollExpire is a number and a unit (d, h, m, s, ms, micros, nanos): 30s, 1m or 2h");
     }
     search.set("scroll_expire", params.scrollExpire);
   }

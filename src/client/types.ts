@@ -72,7 +72,7 @@ export interface FindParams {
   readonly meta?: boolean | "only";
   /** Only check the syntax of `q`: the answer's `result` says whether it is valid. */
   readonly validate?: boolean;
-  /** Start or keep a scroll context alive this long: `30s`, `1m`, `2h`. */
+  /** Start or keep a scroll context alive this long, in Elasticsearch's units: `30s`, `1m`, `2h` (at most `1d`). */
   readonly scrollExpire?: string;
   /** Continue a scroll. */
   readonly scrollId?: string;

@@ -65,8 +65,9 @@ export interface Sandbox {
 }
 
 const RESULT_WINDOW = 10_000;
-const SCROLL_EXPIRE = /^(\d+)([smh])$/;
-const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+// Elasticsearch's time units.
+const SCROLL_EXPIRE = /^(\d+)(d|h|m|s|ms|micros|nanos)$/;
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1, micros: 0.001, nanos: 0.000001 } as const;
 /** Elasticsearch's default `search.max_keep_alive`. */
 const MAX_KEEP_ALIVE_MS = 24 * 3_600_000;
 /** The largest request body read (the token request's is a few hundred bytes). */
@@ -97,20 +98,28 @@ class ApiFailure extends Error {
 
 const supportId = (): string => randomBytes(8).toString("hex");
 
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+function send(response: ServerResponse, status: number, body: unknown, reason?: string): void {
+  const headers = { "content-type": "application/json; charset=utf-8" };
+  if (reason === undefined) response.writeHead(status, headers);
+  else response.writeHead(status, reason, headers);
   response.end(JSON.stringify(body));
 }
 
+// The API names the exception in the status line, as its reason phrase.
 function fail(response: ServerResponse, failure: ApiFailure): void {
-  send(response, failure.status, {
-    status: "error",
-    error: failure.error,
-    error_details: failure.details,
-    error_user: "Die Anfrage konnte nicht verarbeitet werden.",
-    code: failure.code,
-    supportId: supportId(),
-  });
+  send(
+    response,
+    failure.status,
+    {
+      status: "error",
+      error: failure.error,
+      error_details: failure.details,
+      error_user: "Die Anfrage konnte nicht verarbeitet werden.",
+      code: failure.code,
+      supportId: supportId(),
+    },
+    failure.error,
+  );
 }
 
 const formatError = (details: string): ApiFailure => new ApiFailure(400, "ProductFormatException", details, 1001);
@@ -119,6 +128,20 @@ function wholeNumber(name: string, text: string | null, fallback: number): numbe
   if (text === null) return fallback;
   if (!/^\d+$/.test(text)) throw formatError(`${name} must be a whole number ≥ 0`);
   return Number(text);
+}
+
+/**
+ * CORS for a page served from another localhost origin (a web app in development calling the sandbox): its origin is
+ * allowed, with the headers and methods the client sends. Other origins get no CORS headers.
+ */
+function allowPagesOnLocalhost(request: IncomingMessage, response: ServerResponse): void {
+  const origin = request.headers.origin;
+  if (origin === undefined || !/^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/.test(origin)) return;
+  response.setHeader("access-control-allow-origin", origin);
+  response.setHeader("vary", "origin");
+  response.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
+  response.setHeader("access-control-allow-headers", "authorization, content-type, accept");
+  response.setHeader("access-control-max-age", "600");
 }
 
 /** A body too large to read; answered 413, and the connection closed without reading the rest. */
@@ -260,6 +283,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const fields = fieldsText === null ? undefined : fieldsText.split(",").map((path) => path.trim());
     const scrollId = search.get("scroll_id");
+    if (search.has("offset") && (scrollId !== null || search.has("scroll_expire"))) {
+      throw formatError("Validation Failed: 1: using [from] is not allowed in a scroll context;");
+    }
     if (scrollId !== null) return continueScroll(scrollId, search.get("scroll_expire"));
     const q = search.get("q");
     const read = q === null || q.trim() === "" ? undefined : tryParse(q, { reading: "server" });
@@ -277,8 +303,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (sortText !== null) {
       if (!validateSort(sortText, { schema: smartTransactionSchema }).ok)
         throw formatError(`Invalid sort: ${sortText}`);
-      const entries = sortText.split(",").map((entry) => {
+      // As Elasticsearch sorts: entries trimmed, a field without a direction ascending.
+      const entries = sortText.split(",").map((raw) => {
+        const entry = raw.trim();
         const colon = entry.lastIndexOf(":");
+        if (colon === -1) return [entry, "asc"] as const;
         return [entry.slice(0, colon), entry.slice(colon + 1) as "asc" | "desc"] as const;
       });
       sortIndexes(records, matches, entries, smartTransactionSchema);
@@ -320,7 +349,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function lifetime(expire: string): number {
     const match = SCROLL_EXPIRE.exec(expire);
-    if (!match) throw formatError(`Invalid scroll_expire: ${expire}; write a number and s, m or h`);
+    if (!match) {
+      throw formatError(`Invalid scroll_expire: ${expire}; write a number and a unit: d, h, m, s, ms, micros or nanos`);
+    }
     const ms = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
     if (!(ms <= MAX_KEEP_ALIVE_MS)) {
       throw formatError(
@@ -344,7 +375,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? "/", "http://sandbox");
+    // Not new URL(path, base): a path that starts with // would be read as a host.
+    const url = new URL(`http://sandbox${request.url ?? "/"}`);
+    // The API takes repeated slashes (`//oauth/token`, as an SDK asks for it) and a trailing slash.
+    url.pathname = url.pathname.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1");
+    allowPagesOnLocalhost(request, response);
+    if (request.method === "OPTIONS") {
+      response.writeHead(204).end();
+      return;
+    }
     if (url.pathname === "/oauth/token" && request.method === "POST") return issueToken(request, response);
     const item = /^\/api\/v2\/Smart\/Transactions\/([^/]+)$/.exec(url.pathname)?.[1];
     if (url.pathname !== "/api/v2/Smart/Transactions" && item === undefined) {
