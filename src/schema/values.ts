@@ -19,13 +19,19 @@ const FALSY = new Set(["false", "no", "n", "0", "off", "nein", "falsch"]);
 
 /** Milliseconds since 1970 of a UTC time; unlike `Date.UTC`, years 0 to 99 are not taken for 1900 to 1999. */
 function utc(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  // Date.UTC is the fast way (no Date object); only the first century needs the slow one.
+  if (year >= 100) return Date.UTC(year, monthIndex, day, hour, minute, second, ms);
   const date = new Date(0);
   date.setUTCFullYear(year, monthIndex, day);
   date.setUTCHours(hour, minute, second, ms);
   return date.getTime();
 }
 
-const daysInMonth = (year: number, month: number): number => new Date(utc(year, month, 0)).getUTCDate();
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+/** The days of a month (1 to 12) in the proleptic Gregorian calendar, as Date counts them. */
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
 
 /**
  * The instant an ISO 8601 date or date-time stands for, in milliseconds (a date without an offset is UTC, as
@@ -41,9 +47,9 @@ export function parseIsoDate(text: string, roundUp = false): number | undefined 
   const month = mo === undefined ? (roundUp ? 12 : 1) : Number(mo);
   if (month < 1 || month > 12) return undefined;
   const day = d === undefined ? (roundUp ? daysInMonth(year, month) : 1) : Number(d);
-  const [hour, minute, second] = [h, mi, s].map((part, i) =>
-    part === undefined ? (roundUp ? [23, 59, 59][i]! : 0) : Number(part),
-  ) as [number, number, number];
+  const hour = h === undefined ? (roundUp ? 23 : 0) : Number(h);
+  const minute = mi === undefined ? (roundUp ? 59 : 0) : Number(mi);
+  const second = s === undefined ? (roundUp ? 59 : 0) : Number(s);
   if (day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;
   if (offset !== undefined && offset !== "Z") {
