@@ -423,6 +423,22 @@ const sandboxQueries = [
     (r) => r.status === "approved",
   ],
   [
+    "`created:[2026-01-01 TO 2026-02-01}`, a month of dates",
+    compileMatcher("created:[2026-01-01 TO 2026-02-01}", smart),
+    (() => {
+      const [from, to] = [Date.parse("2026-01-01T00:00:00Z"), Date.parse("2026-02-01T00:00:00Z")];
+      return (r) => {
+        const at = Date.parse(r.created);
+        return at >= from && at < to;
+      };
+    })(),
+  ],
+  [
+    "`basket_info.sum:[5000 TO 20000]`, a range of amounts",
+    compileMatcher("basket_info.sum:[5000 TO 20000]", smart),
+    (r) => r.basket_info?.sum >= 5000 && r.basket_info.sum <= 20000,
+  ],
+  [
     "four conditions, a pattern among them",
     compileMatcher(
       "status:approved AND basket_info.sum:>=5000 AND NOT payment_method:invoice AND customer.contact.surname:M*",

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkValue, compareCodePoints, compareValues, parseIsoDate } from "../../src/schema/values.js";
 import { distanceWithin, suggest } from "../../src/validate/suggest.js";
+import { runs } from "../property-runs.js";
 
 describe("parseIsoDate", () => {
   it.each([
@@ -123,5 +124,51 @@ describe("suggest", () => {
       "customer.contact.surname",
     ]);
     expect(suggest("zzzz", ["status"])).toEqual([]);
+  });
+});
+
+describe("parseIsoDate's fast reading of YYYY-MM-DDTHH:MM:SS±HH:MM", () => {
+  const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
+  const timestamp = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      two(14),
+      two(33),
+      two(25),
+      two(61),
+      two(61),
+      fc.constantFrom("+", "-"),
+      two(25),
+      two(61),
+    )
+    .map(
+      ([y, mo, d, h, mi, s, sign, oh, om]) =>
+        `${String(y).padStart(4, "0")}-${mo}-${d}T${h}:${mi}:${s}${sign}${oh}:${om}`,
+    );
+
+  it("reads every such text as the general reading does (the same instant with .000 written out), valid or not", () => {
+    const reached = { valid: 0, invalid: 0 };
+    fc.assert(
+      fc.property(timestamp, (text) => {
+        const general = parseIsoDate(`${text.slice(0, 19)}.000${text.slice(19)}`);
+        expect(parseIsoDate(text), text).toBe(general);
+        reached[general === undefined ? "invalid" : "valid"]++;
+      }),
+      { numRuns: runs(2000) },
+    );
+    expect(reached.valid).toBeGreaterThan(runs(2000) / 10);
+    expect(reached.invalid).toBeGreaterThan(runs(2000) / 10);
+  });
+
+  it.each([
+    ["2026-11-30T10:15:00+01:00", Date.UTC(2026, 10, 30, 9, 15)],
+    ["2024-02-29T23:59:59-14:00", Date.UTC(2024, 2, 1, 13, 59, 59)],
+    ["1970-01-01T00:00:00+00:00", 0],
+    ["2023-02-29T10:00:00+01:00", undefined],
+    ["2026-11-30T24:00:00+01:00", undefined],
+    ["2026-11-30T10:15:00+24:00", undefined],
+    ["2026-11-30 10:15:00+01:00", undefined],
+  ])("%s", (text, instant) => {
+    expect(parseIsoDate(text)).toBe(instant);
   });
 });
