@@ -7,7 +7,15 @@ let token: string;
 beforeAll(async () => {
   sandbox = await startSandbox({ records: 200, seed: 9 });
   origin = new URL(sandbox.url).origin;
-  const answer = await fetch(`${origin}/oauth/token`, {
+  token = ((await (await tokenAt("/oauth/token")).json()) as { access_token: string }).access_token;
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+/** A token request to `path` with the sandbox's credentials. */
+const tokenAt = (path: string) =>
+  fetch(`${origin}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -16,12 +24,6 @@ beforeAll(async () => {
       client_secret: sandbox.clientSecret,
     }),
   });
-  token = ((await answer.json()) as { access_token: string }).access_token;
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
 const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${origin}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
 
@@ -30,15 +32,7 @@ describe("the sandbox's HTTP, as the API's", () => {
     ["POST //oauth/token (as the JavaScript SDK asks)", "//oauth/token"],
     ["POST /oauth/token/", "/oauth/token/"],
   ])("%s issues a token", async (_, path) => {
-    const answer = await fetch(`${origin}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        grant_type: "client_credentials",
-        client_id: sandbox.clientId,
-        client_secret: sandbox.clientSecret,
-      }),
-    });
+    const answer = await tokenAt(path);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ token_type: "bearer", scope: null });
   });
