@@ -13,7 +13,7 @@ const common: Options = { target: "node20", sourcemap: true, define, esbuildOpti
 // regular-expression analyser, which the published build never runs (src/syntax/regexp-to-ast-stub.ts), and with the
 // 38 lodash functions it uses in place of lodash (src/syntax/lodash-subset.ts; the tests run with them too).
 const chevrotain = [/^chevrotain$/, /^@chevrotain\//, /^lodash-es/, /^regexp-to-ast$/];
-const stringWidth = [/^string-width$/, /^get-east-asian-width$/, /^strip-ansi$/, /^ansi-regex$/];
+const eastAsianWidth = [/^get-east-asian-width$/];
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const chevrotainReplacements: Options["esbuildOptions"] = (options, context) => {
   withoutSources(options, context);
@@ -35,7 +35,7 @@ export default defineConfig([
       "!src/syntax/chevrotain.ts",
       "!src/syntax/regexp-to-ast-stub.ts",
       "!src/syntax/lodash-subset.ts",
-      "!src/diagnostics/string-width.ts",
+      "!src/diagnostics/east-asian-width.ts",
       "!src/cli/**",
       "!src/sandbox/**",
     ],
@@ -61,14 +61,14 @@ export default defineConfig([
     noExternal: chevrotain,
     esbuildOptions: chevrotainReplacements,
   },
-  // string-width and what it imports, carried inside the build the same way: the package has no dependencies.
+  // get-east-asian-width, carried inside the build the same way: the package has no dependencies.
   {
     ...common,
-    entry: { "diagnostics/string-width": "src/diagnostics/string-width.ts" },
+    entry: { "diagnostics/east-asian-width": "src/diagnostics/east-asian-width.ts" },
     format: ["esm"],
     platform: "neutral",
     treeshake: true,
-    noExternal: stringWidth,
+    noExternal: eastAsianWidth,
   },
   // For Node (the `node` export condition) and the command: bundled, because Node loads one module much faster than
   // fifty (import and first parse: about 55 ms instead of 95; docs/performance.md). Not minified: Node prints the line
@@ -83,7 +83,7 @@ export default defineConfig([
     platform: "node",
     splitting: true,
     treeshake: true,
-    noExternal: [...chevrotain, ...stringWidth],
+    noExternal: [...chevrotain, ...eastAsianWidth],
     esbuildOptions: chevrotainReplacements,
   },
 ]);

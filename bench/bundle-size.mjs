@@ -15,7 +15,7 @@ const programs = [
     limitKiB: 60,
   },
   // A page shows diagnostics in its own elements (examples/search-box); printing them as text for a terminal or a
-  // log adds printDiagnostics and string-width's Unicode width rules (about 3 KiB), so that carets line up.
+  // log adds printDiagnostics and the East Asian Width table (about 3 KiB), so that carets line up.
   {
     name: "the same, and diagnostics printed as text (printDiagnostics)",
     imports:

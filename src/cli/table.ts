@@ -1,5 +1,5 @@
 import type { SmartTransaction } from "../client/types.js";
-import { displayWidth, terminalSafe } from "../diagnostics/display.js";
+import { displayWidth, graphemesOf, terminalSafe } from "../diagnostics/display.js";
 
 /** A column of the table: the field it shows (its header), and how a record's value is written in it. */
 export interface Column {
@@ -64,13 +64,11 @@ export function columnsFor(fields: readonly string[]): Column[] {
   );
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
 /** The text cut to `width` columns with … at its end. */
 function cutTo(text: string, width: number): string {
   let out = "";
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemesOf(text)) {
     const next = displayWidth(segment);
     if (used + next > width - 1) break;
     out += segment;

@@ -1,8 +1,10 @@
 import stringWidth from "string-width";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/diagnostics/display.js";
 import { printDiagnostics } from "../../src/diagnostics/print.js";
 import { tryParse } from "../../src/syntax/parse.js";
+import { runs } from "../property-runs.js";
 
 // Characters people put in notes, names and product texts: symbols terminals draw one column wide (©, ™, ↔, ❤ without
 // its emoji selector), letters with marks, East Asian characters and emoji that take two.
@@ -57,5 +59,39 @@ describe("printed carets", () => {
     expect(carets).toBe(
       `  | ${" ".repeat(stringWidth(before))}${"^".repeat(diagnostic.span.end - diagnostic.span.start)}`,
     );
+  });
+});
+
+describe("displayWidth against string-width", () => {
+  const pieces = fc.constantFrom(
+    ...[
+      ...COMMON.map(([char]) => char),
+      "a",
+      "Z",
+      " ",
+      "-",
+      "ü",
+      "ñ",
+      "ø",
+      "中文",
+      "👩‍💻",
+      "✈️",
+      "↔️",
+      "\u200b",
+    ],
+  );
+  it("measures texts of common characters as string-width does", () => {
+    let wide = 0;
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join("")),
+        (text) => {
+          expect(displayWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
+          if (stringWidth(text) !== text.length) wide++;
+        },
+      ),
+      { numRuns: runs(500) },
+    );
+    expect(wide).toBeGreaterThan(runs(500) / 2);
   });
 });
