@@ -64,21 +64,7 @@ describe("printed carets", () => {
 
 describe("displayWidth against string-width", () => {
   const pieces = fc.constantFrom(
-    ...[
-      ...COMMON.map(([char]) => char),
-      "a",
-      "Z",
-      " ",
-      "-",
-      "ü",
-      "ñ",
-      "ø",
-      "中文",
-      "👩‍💻",
-      "✈️",
-      "↔️",
-      "\u200b",
-    ],
+    ...[...COMMON.map(([char]) => char), "a", "Z", " ", "-", "ü", "ñ", "ø", "中文", "👩‍💻", "✈️", "↔️", "\u200b"],
   );
   it("measures texts of common characters as string-width does", () => {
     let wide = 0;
