@@ -1,4 +1,4 @@
-import { createClient, ENVIRONMENTS, RESULT_WINDOW } from "../client/client.js";
+import { createClient, ENVIRONMENTS, isAllowedBaseUrl, RESULT_WINDOW } from "../client/client.js";
 import {
   AuthenticationError,
   NetworkError,
@@ -37,8 +37,6 @@ export interface FindCommand {
   readonly reading?: Reading;
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
 /**
  * A client from the environment's credentials; `undefined` when there are none. A setting that cannot work is a
  * `UsageError` naming the variable and what to write, never quoting a secret.
@@ -66,7 +64,7 @@ function clientFromEnvironment(env: Readonly<Record<string, string | undefined>>
     // The URL is not quoted: it may hold a user name and password.
     const url = URL.canParse(base) ? new URL(base) : undefined;
     if (!url) throw new UsageError("SECUCONNECT_BASE_URL is not a URL; write one such as https://host/api/v2");
-    if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
+    if (!isAllowedBaseUrl(url)) {
       throw new UsageError("SECUCONNECT_BASE_URL must be https: (http: only on a loopback host, such as the sandbox)");
     }
   }
@@ -182,7 +180,7 @@ export async function runFind(command: FindCommand, io: CliIo): Promise<number> 
     return EXIT.invalidQuery;
   }
   // A query that means one thing to the server and another in the usual reading is sent only as the person says.
-  const readings = command.reading ? undefined : readingsOf(command.query, schema);
+  const readings = command.reading || !checked.query ? undefined : readingsOf(command.query, schema, checked.query);
   if (readings) {
     io.stderr(`${printDiagnostics(command.query, checked.diagnostics, { color: io.color.stderr })}\n`);
     io.stderr(

@@ -31,6 +31,10 @@ export const RESULT_WINDOW = 10_000;
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
+/** Whether a base URL may be used: https:, or http: on a loopback host (such as the sandbox). */
+export const isAllowedBaseUrl = (url: URL): boolean =>
+  url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname));
+
 function baseUrlOf(options: ClientOptions): URL {
   if ((options.environment === undefined) === (options.baseUrl === undefined)) {
     throw new TypeError("Give exactly one of environment and baseUrl");
@@ -39,7 +43,7 @@ function baseUrlOf(options: ClientOptions): URL {
     throw new TypeError(`Unknown environment; use one of ${Object.keys(ENVIRONMENTS).join(", ")}`);
   }
   const url = new URL(options.baseUrl ?? ENVIRONMENTS[options.environment!]);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
+  if (!isAllowedBaseUrl(url)) {
     throw new TypeError("baseUrl must be https: (http: only on a loopback host, such as the sandbox)");
   }
   return url;

@@ -51,8 +51,11 @@ function valuesOf(query: Query): string[] {
  * inside OR as AND NOT) and secuq's usual one (NOT > AND > OR), each in canonical form. `undefined` when the text
  * means the same either way, or does not read at all.
  */
-export function readingsOf(text: string, schema: FieldSchema<unknown>): { server: string; usual: string } | undefined {
-  const usual = validate(text, { schema }).query;
+export function readingsOf(
+  text: string,
+  schema: FieldSchema<unknown>,
+  usual: Query | undefined = validate(text, { schema }).query,
+): { server: string; usual: string } | undefined {
   const server = validate(text, { schema, reading: "server" }).query;
   if (!usual || !server || equals(usual, server)) return undefined;
   return { server: serialize(server), usual: serialize(usual) };
@@ -110,7 +113,7 @@ export function encodeFind(params: FindParams, schema: FieldSchema<unknown>, rev
     const text = typeof source === "string" ? source : serialize(source);
     if (!result.ok || !result.query) throw invalid(result.diagnostics, text, schema, revealValues);
     if (typeof source === "string" && reading === undefined) {
-      const readings = readingsOf(source, schema);
+      const readings = readingsOf(source, schema, result.query);
       if (readings) throw invalid(result.diagnostics, text, schema, revealValues, ambiguityMessage(readings));
     }
     const canonical = serialize(result.query);
