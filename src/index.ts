@@ -29,7 +29,7 @@ export { applyFix, applyFixes } from "./diagnostics/fixes.js";
 export { diagnosticCatalog, type DiagnosticCode, type CatalogEntry, type Severity } from "./diagnostics/catalog.js";
 export { printDiagnostics, type PrintDiagnosticsOptions } from "./diagnostics/print.js";
 export { parse, tryParse, type ParseOptions, type ParseResult } from "./syntax/parse.js";
-export type { Reading } from "./syntax/build/context.js";
+export type { Reading } from "./syntax/parse.js";
 export { serialize, type QueryLike } from "./serialize/serialize.js";
 export { format } from "./serialize/format.js";
 export { validate, type ValidateOptions, type ValidationResult } from "./validate/validate.js";

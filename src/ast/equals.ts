@@ -7,14 +7,22 @@ function boundsEqual(a: Bound | null, b: Bound | null): boolean {
 }
 
 function valuesEqual(a: Value, b: Value): boolean {
-  if (a.kind === "text" || b.kind === "text") {
-    return a.kind === "text" && b.kind === "text" && a.text === b.text && a.word === b.word;
+  switch (a.kind) {
+    case "text":
+      return b.kind === "text" && a.text === b.text && a.word === b.word && a.slop === b.slop;
+    case "fuzzy":
+      return b.kind === "fuzzy" && a.text === b.text && a.maxEdits === b.maxEdits;
+    case "regexp":
+      return b.kind === "regexp" && a.source === b.source;
+    case "pattern":
+      if (b.kind !== "pattern" || a.parts.length !== b.parts.length) return false;
+      return a.parts.every((part, i) => {
+        const other = b.parts[i]!;
+        return part.kind === other.kind && (part.kind !== "literal" || part.text === (other as typeof part).text);
+      });
+    default:
+      return assertNever(a);
   }
-  if (a.parts.length !== b.parts.length) return false;
-  return a.parts.every((part, i) => {
-    const other = b.parts[i]!;
-    return part.kind === other.kind && (part.kind !== "literal" || part.text === (other as typeof part).text);
-  });
 }
 
 /**

@@ -58,8 +58,12 @@ export interface Bound {
   readonly inclusive: boolean;
 }
 
-/** The value of a term: exact text (escapes removed), or a pattern with at least one wildcard. */
-export type Value = TextValue | PatternValue;
+/**
+ * The value of a term: exact text (escapes removed), or a pattern with at least one wildcard. The server reading
+ * (`reading: "server"`) also makes the values only the server's syntax writes: `fuzzy` (`word~`) and `regexp`
+ * (`/…/`).
+ */
+export type Value = TextValue | PatternValue | FuzzyValue | RegexpValue;
 
 /** Exact text, escapes removed. */
 export interface TextValue {
@@ -72,6 +76,28 @@ export interface TextValue {
    * either way; built values are phrases: the exact text.
    */
   readonly word?: true;
+  /**
+   * A phrase's slop (`"a b"~2`): how far its words may move and still match, on analysed text fields. Made only by
+   * the server reading, and only when above 0.
+   */
+  readonly slop?: number;
+}
+
+/**
+ * `word~` or `word~N`: a value within `maxEdits` edits (insertions, deletions, substitutions and swaps of two
+ * neighbours, counted in code points) of `text`. Made only by the server reading, which works out the edits as
+ * Elasticsearch does: `~` alone allows 0 edits for 1–2 characters, 1 for 3–5 and 2 from 6 on; `~N` allows N, at most 2.
+ */
+export interface FuzzyValue {
+  readonly kind: "fuzzy";
+  readonly text: string;
+  readonly maxEdits: 0 | 1 | 2;
+}
+
+/** `/source/`: a value the whole of which matches a regular expression in Lucene's syntax. Made only by the server reading. */
+export interface RegexpValue {
+  readonly kind: "regexp";
+  readonly source: string;
 }
 
 /** A wildcard pattern: literal parts, `*` (`anyChars`) and `?` (`oneChar`), at least one wildcard. */

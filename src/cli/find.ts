@@ -14,7 +14,7 @@ import { applyFixes } from "../diagnostics/fixes.js";
 import { printDiagnostics } from "../diagnostics/print.js";
 import { readingsOf } from "../client/params.js";
 import { smartTransactionSchema as schema } from "../schema/smart-transaction-schema.js";
-import type { Reading } from "../syntax/build/context.js";
+import type { Reading } from "../syntax/parse.js";
 import { validateFields, validateSort } from "../validate/parameters.js";
 import { validate } from "../validate/validate.js";
 import { csvWriter, DEFAULT_CSV_FIELDS } from "./csv.js";

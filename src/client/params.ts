@@ -36,8 +36,10 @@ function valuesOf(query: Query): string[] {
   };
   walk(query, (node) => {
     if (node.type === "term") {
-      if (node.value.kind === "text") add(node.value.text);
-      else for (const part of node.value.parts) if (part.kind === "literal") add(part.text);
+      const value = node.value;
+      if (value.kind === "text" || value.kind === "fuzzy") add(value.text);
+      else if (value.kind === "regexp") add(value.source);
+      else for (const part of value.parts) if (part.kind === "literal") add(part.text);
     } else if (node.type === "range") {
       if (node.min) add(node.min.value);
       if (node.max) add(node.max.value);

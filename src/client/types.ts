@@ -1,6 +1,6 @@
 import type { Query } from "../ast/types.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Reading } from "../syntax/build/context.js";
+import type { Reading } from "../syntax/parse.js";
 import type { QueryBuilder } from "../builder/types.js";
 import type { FieldSchema } from "../schema/schema.js";
 import type { SmartTransactionRecord } from "../schema/smart-transaction-schema.js";

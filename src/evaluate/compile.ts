@@ -1,215 +1,20 @@
-import type { Bound, Query } from "../ast/types.js";
+import type { Query } from "../ast/types.js";
 import { assertNever } from "../ast/walk.js";
 import type { FieldSchema } from "../schema/schema.js";
-import { compareCodePoints, NUMBER, parseIsoDate, parseTimestamp } from "../schema/values.js";
-import { compilePattern, matchesPattern } from "../ast/wildcard.js";
+import { isExactValue, leafOf, valueSetLeaf, type Leaf } from "./leaves.js";
 
 /** Options of `matches`, `filter` and `compileMatcher`. */
 export interface MatchOptions {
-  /** Compare text and patterns ignoring case, as the server's search does. Default true. Ranges always respect case. */
+  /**
+   * Compare text, patterns and ranges ignoring case, as the server's lower-casing normalizer does. Default true.
+   */
   readonly ignoreCase?: boolean;
   /**
-   * Field types, so that ranges compare numbers and dates as such. Without one, a record's numbers compare as
-   * numbers, two ISO 8601 dates as instants, and anything else as text.
+   * Field types, read as the server's index maps them (see `docs/sandbox.md`): free text (`string`) is analysed into
+   * words, keywords are whole values, numbers and dates compare by value. Without one, a record's numbers compare
+   * as numbers, two ISO 8601 dates as instants, and anything else as a keyword.
    */
   readonly schema?: FieldSchema<unknown>;
-}
-
-/** A test of one condition on a record. */
-type Leaf = (record: unknown) => boolean;
-type Scalar = string | number | boolean | bigint;
-
-/** A record is an object; an array or a scalar has no fields. */
-const isRecord = (value: unknown): boolean => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/**
- * The string V8 keeps one copy of: a key or value compared against many records is then told equal to theirs by
- * identity, not character by character (as a literal in hand-written code is).
- */
-const interned = (text: string): string => Object.keys({ [text]: 0 })[0]!;
-
-const pathOf = (field: string): string[] => field.split(".").map(interned);
-
-/** Calls `visit` with each value at `path` (arrays anywhere on the way are looked into), until it returns true. */
-export function someValue(
-  value: unknown,
-  path: readonly string[],
-  index: number,
-  visit: (value: Scalar) => boolean,
-): boolean {
-  if (value === null || value === undefined || (index === 0 && !isRecord(value))) return false;
-  if (Array.isArray(value)) {
-    for (const item of value) if (someValue(item, path, index, visit)) return true;
-    return false;
-  }
-  // A condition on an object (not one of its fields) matches no value.
-  if (index === path.length) return typeof value === "object" ? false : visit(value as Scalar);
-  if (typeof value !== "object") return false;
-  return someValue((value as Record<string, unknown>)[path[index]!], path, index + 1, visit);
-}
-
-/**
- * A test of the values at `path`. It walks plain objects directly and hands over to `someValue` only where an array,
- * a missing field or a scalar is on the way, so the common case (one value, no arrays) makes no recursive call.
- */
-function valuesAt(path: readonly string[], visit: (value: Scalar) => boolean): Leaf {
-  // A one-segment path (most fields) gets a closure of its own: its property load then sees a single key, which V8
-  // turns into a fast named load (about a third more records/s on `status:approved` in the bench).
-  if (path.length === 1) {
-    const key = path[0]!;
-    return (record) => {
-      if (typeof record !== "object" || record === null || Array.isArray(record)) return false;
-      const value = (record as Record<string, unknown>)[key];
-      if (typeof value === "string" || typeof value === "number") return visit(value);
-      return someValue(value, path, 1, visit);
-    };
-  }
-  return (record) => {
-    let value = record;
-    for (let index = 0; index < path.length; index++) {
-      if (typeof value !== "object" || value === null || Array.isArray(value))
-        return someValue(value, path, index, visit);
-      value = (value as Record<string, unknown>)[path[index]!];
-    }
-    if (typeof value === "string" || typeof value === "number") return visit(value);
-    return someValue(value, path, path.length, visit);
-  };
-}
-
-/** Whether a record has any value at `path` (an object counts, as Elasticsearch counts an object's fields). */
-function hasValue(value: unknown, path: readonly string[], index: number): boolean {
-  if (value === null || value === undefined || (index === 0 && !isRecord(value))) return false;
-  if (Array.isArray(value)) {
-    for (const item of value) if (hasValue(item, path, index)) return true;
-    return false;
-  }
-  if (index === path.length) return true;
-  if (typeof value !== "object") return false;
-  return hasValue((value as Record<string, unknown>)[path[index]!], path, index + 1);
-}
-
-/** The instant of a text that is at least a full ISO date (`2024-01-31…`); a bare year is not taken for a date. */
-const fullDate = (text: string, roundUp = false): number | undefined =>
-  /^\d{4}-\d{2}-\d{2}/.test(text) ? parseIsoDate(text, roundUp) : undefined;
-/** A record's date, read fast in the form the API writes (see `parseTimestamp`). */
-const recordDate = (text: string): number | undefined =>
-  /^\d{4}-\d{2}-\d{2}/.test(text) ? parseTimestamp(text) : undefined;
-
-/**
- * Whether `text` lower-cased is `lowered`, without making a lower-cased copy while both are ASCII. Lower-casing keeps
- * a text's length except for İ (U+0130), and ASCII letters lower-case alone, whatever stands around them.
- */
-function sameIgnoringCase(text: string, lowered: string): boolean {
-  if (text.length !== lowered.length) return text.includes("\u0130") && text.toLowerCase() === lowered;
-  for (let i = 0; i < text.length; i++) {
-    const a = text.charCodeAt(i);
-    const b = lowered.charCodeAt(i);
-    if (a >= 128 || b >= 128) return text.toLowerCase() === lowered;
-    if (a !== b && !(a >= 65 && a <= 90 && a + 32 === b)) return false;
-  }
-  return true;
-}
-
-function textLeaf(path: readonly string[], wanted: string, ignoreCase: boolean): Leaf {
-  const lowered = interned(ignoreCase ? wanted.toLowerCase() : wanted);
-  const number = NUMBER.test(wanted) ? Number(wanted) : undefined;
-  const visit = (value: Scalar): boolean => {
-    if (typeof value === "string") return value === lowered || (ignoreCase && sameIgnoringCase(value, lowered));
-    if (typeof value === "number") return number !== undefined && value === number;
-    if (typeof value === "bigint") return number !== undefined && String(value) === wanted.replace(/^\+/, "");
-    return String(value) === lowered;
-  };
-  return valuesAt(path, visit);
-}
-
-function patternLeaf(path: readonly string[], query: Extract<Query, { type: "term" }>, ignoreCase: boolean): Leaf {
-  if (query.value.kind !== "pattern") throw new Error("unreachable");
-  const pattern = compilePattern(query.value.parts, ignoreCase);
-  const visit = (value: Scalar): boolean => {
-    const text = typeof value === "string" ? value : String(value);
-    return matchesPattern(pattern, ignoreCase ? text.toLowerCase() : text);
-  };
-  return valuesAt(path, visit);
-}
-
-type Order = "number" | "date" | "text" | undefined;
-
-function rangeLeaf(path: readonly string[], min: Bound | null, max: Bound | null, order: Order): Leaf {
-  const limits = [min, max].filter((b): b is Bound => b !== null);
-  const numeric = limits.every((b) => NUMBER.test(b.value));
-  const [minNumber, maxNumber] = [Number(min?.value), Number(max?.value)];
-  // As Elasticsearch reads a date bound: what it leaves out is filled in with the smallest value, or the largest for
-  // an inclusive upper bound and an exclusive lower one, so that [* TO 2026-11-30] takes in all of that day.
-  const toDate = (bound: Bound | null, roundUp: boolean): number | undefined =>
-    bound === null ? undefined : order === "date" ? parseIsoDate(bound.value, roundUp) : fullDate(bound.value, roundUp);
-  const [minDate, maxDate] = [toDate(min, min?.inclusive === false), toDate(max, max?.inclusive === true)];
-  const datelike = (min === null || minDate !== undefined) && (max === null || maxDate !== undefined);
-  // Made once: matching a record creates no function.
-  const above = (c: number): boolean => c > 0 || (c === 0 && min!.inclusive);
-  const below = (c: number): boolean => c < 0 || (c === 0 && max!.inclusive);
-  const numberWithin = (n: number): boolean =>
-    numeric && (min === null || above(n - minNumber)) && (max === null || below(n - maxNumber));
-  const visit = (value: Scalar): boolean => {
-    if ((typeof value === "number" || typeof value === "bigint") && order !== "text" && order !== "date")
-      return numberWithin(Number(value));
-    const text = String(value);
-    if (order === "number") return NUMBER.test(text) && numberWithin(Number(text));
-    if (order === "date" || (order === undefined && datelike)) {
-      const instant = order === "date" ? parseTimestamp(text) : recordDate(text);
-      if (instant !== undefined && datelike)
-        return (min === null || above(instant - minDate!)) && (max === null || below(instant - maxDate!));
-      if (order === "date") return false;
-    }
-    return (
-      (min === null || above(compareCodePoints(text, min.value))) &&
-      (max === null || below(compareCodePoints(text, max.value)))
-    );
-  };
-  return valuesAt(path, visit);
-}
-
-function orderOf(schema: FieldSchema<unknown> | undefined, field: string): Order {
-  const info = (schema as FieldSchema | undefined)?.lookup(field);
-  if (!info || info.open) return undefined;
-  if (info.type === "integer" || info.type === "number") return "number";
-  if (info.type === "date") return "date";
-  return "text";
-}
-
-function leafOf(query: Extract<Query, { type: "term" | "range" | "exists" }>, options: MatchOptions): Leaf {
-  const path = pathOf(query.field);
-  const ignoreCase = options.ignoreCase ?? true;
-  switch (query.type) {
-    case "exists":
-      return (record) => hasValue(record, path, 0);
-    case "term": {
-      if (query.value.kind === "pattern") return patternLeaf(path, query, ignoreCase);
-      const { text } = query.value;
-      // A date field's term is the period it writes (Elasticsearch runs it as [text TO text]): a day, a minute.
-      if (orderOf(options.schema, query.field) === "date" && parseIsoDate(text) !== undefined) {
-        const day = { value: text, inclusive: true };
-        return rangeLeaf(path, day, day, "date");
-      }
-      return textLeaf(path, text, ignoreCase);
-    }
-    case "range":
-      return rangeLeaf(path, query.min, query.max, orderOf(options.schema, query.field));
-    default:
-      return assertNever(query);
-  }
-}
-
-/** An OR of exact values on one field (`status:(a OR b OR c)`): one set lookup instead of a test per value. */
-function valueSetLeaf(path: readonly string[], wanted: readonly string[], ignoreCase: boolean): Leaf {
-  const texts = new Set(wanted.map((text) => (ignoreCase ? text.toLowerCase() : text)));
-  const numbers = new Set(wanted.filter((text) => NUMBER.test(text)).map(Number));
-  const visit = (value: Scalar): boolean => {
-    if (typeof value === "string") return texts.has(ignoreCase ? value.toLowerCase() : value);
-    if (typeof value === "number") return numbers.has(value);
-    if (typeof value === "bigint") return numbers.has(Number(value)) || texts.has(String(value));
-    return texts.has(String(value));
-  };
-  return valuesAt(path, visit);
 }
 
 // An OR joins this many exact values of one field before they become one set lookup.
@@ -219,7 +24,7 @@ const SET_FROM = 3;
 function groupedOperands(operands: readonly Query[], options: MatchOptions): (Query | Leaf)[] {
   const byField = new Map<string, string[]>();
   for (const operand of operands) {
-    if (operand.type !== "term" || operand.value.kind !== "text") continue;
+    if (!isExactValue(operand, options)) continue;
     const values = byField.get(operand.field);
     if (values) values.push(operand.value.text);
     else byField.set(operand.field, [operand.value.text]);
@@ -227,13 +32,13 @@ function groupedOperands(operands: readonly Query[], options: MatchOptions): (Qu
   const grouped = new Map<string, Leaf>();
   for (const [field, values] of byField) {
     if (values.length >= SET_FROM) {
-      grouped.set(field, valueSetLeaf(pathOf(field), values, options.ignoreCase ?? true));
+      grouped.set(field, valueSetLeaf(field, values, options.ignoreCase ?? true));
     }
   }
   if (grouped.size === 0) return [...operands];
   const result: (Query | Leaf)[] = [];
   for (const operand of operands) {
-    const inSet = operand.type === "term" && operand.value.kind === "text" && grouped.has(operand.field);
+    const inSet = isExactValue(operand, options) && grouped.has(operand.field);
     if (!inSet) result.push(operand);
   }
   for (const leaf of grouped.values()) result.push(leaf);

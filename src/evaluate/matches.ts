@@ -1,5 +1,5 @@
 import type { Query } from "../ast/types.js";
-import type { Reading } from "../syntax/build/context.js";
+import type { Reading } from "../syntax/parse.js";
 import { parse } from "../syntax/parse.js";
 import { compileQuery, type MatchOptions } from "./compile.js";
 

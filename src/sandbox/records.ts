@@ -1,4 +1,4 @@
-import { someValue } from "../evaluate/compile.js";
+import { someValue } from "../evaluate/leaves.js";
 import type { FieldSchema } from "../schema/schema.js";
 
 /** The record with only the given dotted paths (and the objects and arrays that lead to them). */

@@ -46,8 +46,32 @@ function checkedField(field: string): string {
 /** What a node made by hand may hold, whatever its type says. */
 type Loose = Readonly<Record<string, unknown>>;
 
+// A regular expression as the server's lexer reads one: a `/` inside must be escaped.
+const REGEXP = /^\/(?:\\\/|[^/])*\/$/;
+
 function printValue(value: Value): string {
   const loose = value as unknown as Loose | null | undefined;
+  if (loose?.kind === "text" && loose.slop !== undefined) {
+    const { text, slop } = loose;
+    if (loose.word === true || typeof slop !== "number" || !Number.isSafeInteger(slop) || slop < 1)
+      throw new InvalidQueryError("A phrase's slop is a whole number of at least 1, on a phrase only");
+    refuse(textProblem(text, false));
+    return `${quote(text as string)}~${slop}`;
+  }
+  if (loose?.kind === "fuzzy") {
+    const { text, maxEdits } = loose;
+    if (maxEdits !== 0 && maxEdits !== 1 && maxEdits !== 2)
+      throw new InvalidQueryError("A fuzzy value allows 0, 1 or 2 edits");
+    if (typeof text !== "string" || text === "") throw new InvalidQueryError("A fuzzy value needs text");
+    refuse(textProblem(text, false));
+    return `${printWord(text)}~${maxEdits}`;
+  }
+  if (loose?.kind === "regexp") {
+    const written = `/${String(loose.source)}/`;
+    if (typeof loose.source !== "string" || !REGEXP.test(written))
+      throw new InvalidQueryError("A regular expression must escape every / inside it");
+    return written;
+  }
   if (loose?.kind === "text") {
     const { text, word } = loose;
     if (word === true) {
@@ -59,7 +83,7 @@ function printValue(value: Value): string {
     refuse(textProblem(text, false));
     return printText(text as string);
   }
-  if (loose?.kind !== "pattern") throw new InvalidQueryError("A term needs a text or pattern value");
+  if (loose?.kind !== "pattern") throw new InvalidQueryError("A term needs a text, pattern, fuzzy or regexp value");
   return printPattern(loose.parts as readonly Loose[]);
 }
 

@@ -2,7 +2,6 @@ import type { IRecognitionException, IToken } from "chevrotain";
 import type { Query } from "../ast/types.js";
 import { QuerySyntaxError } from "../diagnostics/errors.js";
 import { diagnosticCatalog } from "../diagnostics/catalog.js";
-import type { Reading } from "./build/context.js";
 import { buildQuery } from "./build/query.js";
 import { problemAt, toDiagnostics, type Diagnostic, type Problem } from "../diagnostics/diagnostic.js";
 import { tokenize } from "./lexer.js";
@@ -11,6 +10,15 @@ import { parseRecovering, parseStrictly } from "./parser.js";
 import { parserErrorProblem } from "./parser-errors.js";
 import { scanTokens } from "./scan.js";
 import { endOf } from "./tokens.js";
+import { parseServer } from "./server/parse-server.js";
+import { DEFAULT_MAX_CLAUSES } from "../ast/server-limits.js";
+
+/**
+ * How text is read into an AST. `usual`: secuq's language, NOT binding tighter than AND, AND tighter than OR, as
+ * people read it. `server`: the whole of what Elasticsearch's `query_string` accepts, meaning what it runs (see
+ * `syntax/server/`).
+ */
+export type Reading = "usual" | "server";
 
 /** Limits that keep hostile input cheap. */
 export interface ParseOptions {
@@ -168,9 +176,7 @@ function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Out
   }
   const reportedErrors =
     problems.length === 0 ? NONE : problems.map((problem) => problem.span.start).sort((a, b) => a - b);
-  const reading = options.reading ?? "usual";
   const built = buildQuery(source, trees, {
-    reading,
     locate,
     reportedErrors,
     strayClosers,
@@ -189,6 +195,30 @@ function parseAndBuild(source: string, tokens: IToken[], state: ParseState): Out
   return locations ? { query, problems, locations } : { query, problems };
 }
 
+/**
+ * The server reading: the query the server runs (`syntax/server/`), and secuq's diagnostics of the text. What the
+ * server accepts, secuq's errors included, is only advice here: those become warnings. What it refuses keeps secuq's
+ * errors, or gets the server's own where secuq found none.
+ */
+function readAsServer(source: string, options: ParseOptions, locate: boolean): Outcome {
+  const usual = readQuery(source, options, false);
+  if (source.length > (options.maxLength ?? DEFAULT_MAX_LENGTH)) return usual;
+  const locations: Locations | undefined = locate ? new WeakMap() : undefined;
+  const server = parseServer(source, {
+    maxClauses: options.maxClauses ?? DEFAULT_MAX_CLAUSES,
+    ...(locations && { locations }),
+  });
+  if (!server.ok) {
+    if (usual.problems.some((problem) => problem.severity === "error")) return { problems: usual.problems };
+    const message = `The server cannot read this query: ${server.message}`;
+    return { problems: [...usual.problems, problemAt("server-refuses", message, server.span)] };
+  }
+  const problems = usual.problems.map((problem) =>
+    problem.severity === "error" ? { ...problem, severity: "warning" as const } : problem,
+  );
+  return locations ? { query: server.query, problems, locations } : { query: server.query, problems };
+}
+
 function read(
   source: string,
   options: ParseOptions,
@@ -198,7 +228,8 @@ function read(
     const problem = problemAt("not-a-string", `A query must be a string, not ${typeof source}`, { start: 0, end: 0 });
     return { diagnostics: toDiagnostics("", [problem]) };
   }
-  const { query, problems, locations, recovered } = readQuery(source, options, locate);
+  const { query, problems, locations, recovered } =
+    options.reading === "server" ? readAsServer(source, options, locate) : readQuery(source, options, locate);
   const diagnostics = toDiagnostics(source, problems);
   if (!query) return recovered ? { diagnostics, recovered } : { diagnostics };
   return locations ? { query, diagnostics, locations } : { query, diagnostics };

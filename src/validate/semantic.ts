@@ -83,6 +83,8 @@ function* searchablePaths(schema: FieldSchema): Iterable<string> {
 }
 
 function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, report: Report, hints: Hints): void {
+  // A pattern over field names (`*`, from the server reading) searches every field it names.
+  if (node.field.includes("*")) return;
   const info = schema.lookup(node.field);
   if (!info) {
     const { message, correction } = hints.field(node.field);
@@ -146,6 +148,8 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
     }
     return;
   }
+  // Fuzzy terms and regular expressions come only from the server reading, whose advice is the syntax's.
+  if (node.value.kind !== "pattern") return;
   const parts = node.value.parts;
   if (!isText(info.type)) {
     report(

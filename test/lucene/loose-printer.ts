@@ -67,6 +67,7 @@ export function looseText(query: Query, random: () => number): string {
           parts.parts
             .map((p) => (p.kind === "literal" ? printPatternLiteral(p.text) : p.kind === "anyChars" ? "*" : "?"))
             .join("");
+        if (q.value.kind === "fuzzy" || q.value.kind === "regexp") throw new Error("usual ASTs only");
         return `${printField(q.field)}:${q.value.kind === "text" ? value(q.value) : pattern(q.value)}`;
       }
       case "range": {

@@ -6,13 +6,6 @@ import { problemAt, type Fix, type Problem } from "../../diagnostics/diagnostic.
 import type { Locations } from "../locations.js";
 
 /**
- * How text is read into an AST. `usual`: NOT binds tighter than AND, AND tighter than OR, as people read it.
- * `server`: as the server runs it, by Lucene's clause rules (no precedence between AND and OR; NOT inside OR means
- * AND NOT; see `server-reading.ts`).
- */
-export type Reading = "usual" | "server";
-
-/**
  * The field that bare values take: `undefined` outside a field group, the field's name inside `field:( … )`, and
  * `null` inside a group whose field name is itself wrong (its values are still checked).
  */
@@ -33,11 +26,6 @@ export interface Built {
   readonly negated?: boolean;
   /** Whether this is an AND level of two or more operands (not a single unary expression). */
   readonly andLevel?: true;
-  /**
-   * The operands of an AND level, kept for the server reading only: letting them go with their level keeps a long
-   * query's intermediate results short-lived.
-   */
-  readonly andOperands?: readonly Built[];
   /** An invalid token, already reported; no further "missing operator" is said about it. */
   readonly invalid?: boolean;
   /** A problem reported only if no better explanation covers it (a bare word between conditions). */
@@ -66,7 +54,6 @@ export class BuildContext {
 
   constructor(
     readonly source: string,
-    readonly reading: Reading,
     locate: boolean,
     /** Where errors were reported before this pass (lexer and grammar), in ascending order. */
     private readonly reportedErrors: readonly number[] = [],

@@ -13,7 +13,7 @@ import { endOf } from "../tokens.js";
 import type { BuildContext, Built, FieldContext } from "./context.js";
 import { reportJuxtaposed } from "./juxtaposed.js";
 import { unaryExpression } from "./prefixes.js";
-import { describeServerReading, serverOr } from "./server-reading.js";
+import { describeServerReading } from "./server-reading.js";
 import { edit, guessFix, problemAt, safeFix, type TextEdit } from "../../diagnostics/diagnostic.js";
 import { removalFix } from "./removal.js";
 import { lastOffset } from "./operands.js";
@@ -57,8 +57,7 @@ function combineOr(context: BuildContext, operands: readonly Built[], ors: reado
     }
   }
   if (first) ambiguousPrecedence(context, operands, first, ors);
-  const query = context.reading === "server" ? serverOr(operands, start, end) : joined(operands, "or", start, end);
-  return { query, start, end };
+  return { query: joined(operands, "or", start, end), start, end };
 }
 
 /**
@@ -124,9 +123,7 @@ function andExpression(context: BuildContext, node: AndExpressionCstNode, field:
   // A juxtaposed level (an operator missing) is already an error; it says nothing about AND/OR mixing.
   if (juxtaposed) return { query: undefined, start, end };
   const query = joined(operands, "and", start, end);
-  return context.reading === "server"
-    ? { query, start, end, andLevel: true, andOperands: operands }
-    : { query, start, end, andLevel: true };
+  return { query, start, end, andLevel: true };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Query } from "../../ast/types.js";
 import type { Problem } from "../../diagnostics/diagnostic.js";
 import type { QueryCstNode } from "../cst.js";
 import type { Locations } from "../locations.js";
-import { BuildContext, type Reading } from "./context.js";
+import { BuildContext } from "./context.js";
 import { orExpression, strayCloser, unclosedParenthesis } from "./operators.js";
 
 /** What the semantic pass made of a syntax tree. */
@@ -16,9 +16,8 @@ export interface BuiltQuery {
   readonly conditions?: readonly Query[];
 }
 
-/** How the semantic pass reads: which reading, whether to record locations, and what the earlier steps found. */
+/** How the semantic pass reads: whether to record locations, and what the earlier steps found. */
 export interface BuildOptions {
-  readonly reading: Reading;
   readonly locate: boolean;
   /** Where errors were reported before this pass (characters the lexer refused, the grammar's errors), ascending. */
   readonly reportedErrors: readonly number[];
@@ -42,7 +41,7 @@ export function buildQuery(
   trees: readonly (QueryCstNode | undefined)[],
   options: BuildOptions,
 ): BuiltQuery {
-  const context = new BuildContext(source, options.reading, options.locate, options.reportedErrors, options.maxClauses);
+  const context = new BuildContext(source, options.locate, options.reportedErrors, options.maxClauses);
   const cst = trees[0];
   const content = cst && orExpression(context, cst, undefined);
   // Indexed, not destructured with a rest: a valid query has one tree, and this runs once per parse.
