@@ -3,7 +3,7 @@ import { assertNever } from "../ast/walk.js";
 import type { FieldSchema } from "../schema/schema.js";
 import { compareCodePoints, NUMBER, parseIsoDate, parseTimestamp } from "../schema/values.js";
 import { compilePattern, matchesPattern } from "../ast/wildcard.js";
-import { analyse, phraseMatches } from "./analysis.js";
+import { analyse, phraseMatches } from "../schema/analysis.js";
 import { withinEdits } from "./fuzzy.js";
 import { compileRegexp, RegexpError } from "./regexp.js";
 

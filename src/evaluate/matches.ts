@@ -14,7 +14,9 @@ export interface MatchTextOptions extends MatchOptions {
 }
 
 const toQuery = (query: Query | string, options: MatchTextOptions): Query =>
-  typeof query === "string" ? parse(query, { reading: options.reading ?? "server" }) : query;
+  typeof query === "string"
+    ? parse(query, { reading: options.reading ?? "server", ...(options.schema && { schema: options.schema }) })
+    : query;
 
 /**
  * Compiles a query (text or AST) once into a predicate, for testing many records. Text that has an error throws

@@ -11,6 +11,8 @@ import { parserErrorProblem } from "./parser-errors.js";
 import { scanTokens } from "./scan.js";
 import { endOf } from "./tokens.js";
 import { parseServer } from "./server/parse-server.js";
+import type { FieldSchema } from "../schema/schema.js";
+import { analyse } from "../schema/analysis.js";
 import { DEFAULT_MAX_CLAUSES } from "../ast/server-limits.js";
 
 /**
@@ -43,6 +45,11 @@ export interface ParseOptions {
    * here; `validate` checks 1,024 (Elasticsearch 7) unless told another number.
    */
   readonly maxClauses?: number;
+  /**
+   * Field types, for the server reading only: a term its analysed field reads as no word at all (`t:!`) is dropped,
+   * as the server drops it.
+   */
+  readonly schema?: FieldSchema<unknown>;
 }
 
 /** The outcome of `tryParse`: the query when there is no error, and every diagnostic found. */
@@ -204,8 +211,13 @@ function readAsServer(source: string, options: ParseOptions, locate: boolean): O
   const usual = readQuery(source, options, false);
   if (source.length > (options.maxLength ?? DEFAULT_MAX_LENGTH)) return usual;
   const locations: Locations | undefined = locate ? new WeakMap() : undefined;
+  const schema = options.schema as FieldSchema | undefined;
   const server = parseServer(source, {
     maxClauses: options.maxClauses ?? DEFAULT_MAX_CLAUSES,
+    ...(schema && {
+      analysedAway: (field: string, text: string) =>
+        schema.lookup(field)?.type === "string" && analyse(text).length === 0,
+    }),
     ...(locations && { locations }),
   });
   if (!server.ok) {

@@ -13,8 +13,15 @@ export type OracleAnswer =
 
 /** The server's parser, run as a Java process over a fixed set of documents. */
 export interface LuceneOracle {
-  /** Parses and runs every query over the documents, in one Java process. */
-  run(documents: readonly OracleDocument[], queries: readonly string[]): OracleAnswer[];
+  /**
+   * Parses and runs every query over the documents, in one Java process. `lenient`: as Elasticsearch's default
+   * `query_string` (default field `*`), a field that cannot take a value matches nothing instead of failing.
+   */
+  run(
+    documents: readonly OracleDocument[],
+    queries: readonly string[],
+    options?: { lenient?: boolean },
+  ): OracleAnswer[];
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -80,7 +87,7 @@ export function findOracle(): { oracle: LuceneOracle; missing?: undefined } | { 
   const fullClasspath = [BUILD, classpath].join(delimiter);
   return {
     oracle: {
-      run(documents, queries) {
+      run(documents, queries, options = {}) {
         const lines: string[] = [];
         for (const document of documents) {
           const fields = Object.entries(document).flatMap(([field, values]) =>
@@ -88,7 +95,8 @@ export function findOracle(): { oracle: LuceneOracle; missing?: undefined } | { 
           );
           lines.push(["D", ...fields].join("\t"));
         }
-        for (const query of queries) lines.push(`Q\t${escapeField(query)}`, `P\t${escapeField(query)}`);
+        const command = options.lenient ? "L" : "Q";
+        for (const query of queries) lines.push(`${command}\t${escapeField(query)}`, `P\t${escapeField(query)}`);
         const result = spawnSync("java", ["-Xss16m", "-cp", fullClasspath, "LuceneOracle"], {
           input: lines.join("\n") + "\n",
           encoding: "utf8",

@@ -19,17 +19,19 @@ export type Modifier = "none" | "required" | "prohibited";
 /**
  * Adds a clause as Lucene's classic parser does with OR as the default operator (QueryParserBase.addClause): AND
  * makes the clause before it required (unless it is prohibited) and this one too; `+` requires, `-`, `!` and NOT
- * prohibit; anything else is optional.
+ * prohibit; anything else is optional. A clause the analyser left empty (`null`) is dropped after AND has had its
+ * effect on the one before.
  */
 export function addClause(
   clauses: Clause[],
   conjunction: Conjunction,
   modifier: Modifier,
-  query: Query,
+  query: Query | null,
   span: Span,
 ): void {
   const previous = clauses[clauses.length - 1];
   if (previous && conjunction === "and" && previous.occur !== "mustNot") previous.occur = "must";
+  if (query === null) return;
   const prohibited = modifier === "prohibited";
   const required = modifier === "required" || (conjunction === "and" && !prohibited);
   clauses.push({ occur: prohibited ? "mustNot" : required ? "must" : "should", query, span });

@@ -61,7 +61,6 @@ const QUOTED = /"(?:[^"\\]|\\[\s\S])*"/y;
 // A backslash may escape the closing character; of the possible ends, the longest match is Lucene's.
 const REGEXP = /\/(?:\\\/|[^/])*\//y;
 const RANGE_QUOTED = /"(?:\\"|[^"])+"/y;
-const FUZZY_SLOP = /~(?:\d+(?:\.\d+)?)?/y;
 const NUMBER = /\d+(?:\.\d+)?/y;
 
 const isWhitespace = (c: string | undefined): boolean => c !== undefined && WHITESPACE.includes(c);
@@ -70,6 +69,17 @@ const isTermStart = (c: string): boolean => !NOT_TERM_START.includes(c);
 function sticky(pattern: RegExp, source: string, at: number): number {
   pattern.lastIndex = at;
   return pattern.test(source) ? pattern.lastIndex - at : 0;
+}
+
+/** How many term characters (escapes included) follow `at`. */
+function termCharsLength(source: string, at: number): number {
+  let i = at;
+  for (;;) {
+    const c = source[i];
+    if (c === "\\" && i + 1 < source.length) i += 2;
+    else if (c !== undefined && c !== "\\" && (isTermStart(c) || c === "-" || c === "+")) i++;
+    else return i - at;
+  }
 }
 
 /** The lengths of the longest TERM, PREFIXTERM and WILDTERM that start at `at` (0 where none does). */
@@ -140,7 +150,8 @@ export class ServerLexer {
       case "/":
         return this.matched("REGEXPTERM", REGEXP, at);
       case "~":
-        return this.token("FUZZY_SLOP", at, at + sticky(FUZZY_SLOP, source, at));
+        // `~`, then a number, then any term characters: Lucene's FUZZY_SLOP takes them all (`~2`, `~abc`).
+        return this.token("FUZZY_SLOP", at, at + 1 + termCharsLength(source, at + 1));
       case "+":
       case "-":
       case "!":

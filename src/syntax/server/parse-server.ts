@@ -7,6 +7,7 @@ import {
   discardEscapes,
   fieldQuery,
   fuzzyQuery,
+  javaFloat,
   phraseQuery,
   prefixQuery,
   rangeQuery,
@@ -31,7 +32,18 @@ export interface ServerParseOptions {
   readonly maxDepth?: number;
   /** Filled with where each condition's field and value are written, when given. */
   readonly locations?: Locations;
+  /**
+   * Whether the analyser of a field leaves no word of a text (`t:!` on an analysed field): the server then drops the
+   * clause. Without it, no field is analysed.
+   */
+  readonly analysedAway?: (field: string, text: string) => boolean;
 }
+
+/** What the server runs for a query of nothing but clauses the analyser emptied: it matches nothing. */
+const MATCH_NONE: Query = Object.freeze({
+  type: "not" as const,
+  operand: Object.freeze({ type: "exists" as const, field: "*" }),
+});
 
 /** The field a term without one takes: Elasticsearch's default, every field (`*`). */
 export const DEFAULT_FIELD = "*";
@@ -78,9 +90,9 @@ const ENDS_MULTI_TERM: ReadonlySet<ServerTokenKind> = new Set(["COLON", "STAR", 
  * // { ok: true, query: and(status:failed, basket_info.sum:{10000 TO *]), boosted: false }
  */
 export function parseServer(source: string, options: ServerParseOptions = {}): ServerParse {
-  const reader = new ServerReader(source, options.maxClauses ?? 1024, options.maxDepth ?? 1000, options.locations);
+  const reader = new ServerReader(source, options);
   try {
-    const query = reader.topLevel();
+    const query = reader.topLevel() ?? MATCH_NONE;
     return { ok: true, query, boosted: reader.boosted };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, message: error.message, span: error.span };
@@ -101,16 +113,23 @@ class ServerReader {
   /** Where the field the values being read belong to is written; none for the default field. */
   private fieldSpan: Span | undefined;
 
+  private readonly maxClauses: number;
+  private readonly maxDepth: number;
+  private readonly locations: Locations | undefined;
+  private readonly analysedAway: (field: string, text: string) => boolean;
+
   constructor(
     private readonly source: string,
-    private readonly maxClauses: number,
-    private readonly maxDepth: number,
-    private readonly locations: Locations | undefined,
+    options: ServerParseOptions,
   ) {
     this.lexer = new ServerLexer(source);
+    this.maxClauses = options.maxClauses ?? 1024;
+    this.maxDepth = options.maxDepth ?? 1000;
+    this.locations = options.locations;
+    this.analysedAway = options.analysedAway ?? (() => false);
   }
 
-  topLevel(): Query {
+  topLevel(): Query | null {
     const query = this.group(DEFAULT_FIELD);
     this.expect("EOF");
     return query;
@@ -153,7 +172,7 @@ class ServerReader {
   }
 
   /** Lucene's `Query`: clauses joined by operators or juxtaposed, until something else comes. */
-  private group(field: string): Query {
+  private group(field: string): Query | null {
     if (++this.depth > this.maxDepth) {
       const token = this.peek();
       throw new ParseError(`Parentheses nest deeper than ${this.maxDepth} levels`, {
@@ -162,7 +181,7 @@ class ServerReader {
       });
     }
     const clauses: Clause[] = [];
-    let first: Query | undefined;
+    let first: Query | null | undefined;
     if (this.multiTermAhead()) first = this.multiTerm(field, clauses);
     else {
       const start = this.peek().start;
@@ -187,7 +206,7 @@ class ServerReader {
     this.depth--;
     if (engineClauseCount(clauses) > this.maxClauses) throw this.tooManyClauses(this.peek());
     if (clauses.length === 1 && first) return first;
-    return groupQuery(clauses);
+    return clauses.length === 0 ? null : groupQuery(clauses);
   }
 
   private tooManyClauses(at: ServerToken): ParseError {
@@ -197,7 +216,7 @@ class ServerReader {
     });
   }
 
-  private multiTerm(field: string, clauses: Clause[]): Query {
+  private multiTerm(field: string, clauses: Clause[]): Query | null {
     const first = this.take();
     let text = first.image;
     let end = first.end;
@@ -207,7 +226,8 @@ class ServerReader {
       end = next.end;
     }
     const span = { start: first.start, end };
-    const query = this.located(fieldQuery(field, this.unescaped(text, first), span), span);
+    const value = this.unescaped(text, first);
+    const query = this.analysedAway(field, value) ? null : this.located(fieldQuery(field, value, span), span);
     addClause(clauses, "none", "none", query, span);
     return query;
   }
@@ -227,7 +247,7 @@ class ServerReader {
   }
 
   /** Lucene's `Clause`: an optional `field:` (or `*:`), then a term or a group. */
-  private clause(defaultField: string): Query {
+  private clause(defaultField: string): Query | null {
     let field = defaultField;
     const head = this.peek();
     const start = head.start;
@@ -238,7 +258,7 @@ class ServerReader {
       field = head.kind === "STAR" ? "*" : this.unescaped(head.image, head);
       this.fieldSpan = { start: head.start, end: head.end };
     }
-    let query: Query;
+    let query: Query | null;
     if (this.peek().kind !== "LPAREN") query = this.term(field, start);
     else {
       this.take();
@@ -246,7 +266,7 @@ class ServerReader {
       const close = this.expect("RPAREN");
       this.boost();
       // `field:( … )` covers its field, as the usual reading spans it.
-      if (field !== defaultField && query.span?.start !== start) {
+      if (query && field !== defaultField && query.span?.start !== start) {
         query = Object.freeze({ ...query, span: Object.freeze({ start, end: close.end }) });
       }
     }
@@ -275,7 +295,7 @@ class ServerReader {
     return slop;
   }
 
-  private term(field: string, start: number): Query {
+  private term(field: string, start: number): Query | null {
     const token = this.peek();
     switch (token.kind) {
       case "TERM":
@@ -288,16 +308,17 @@ class ServerReader {
         this.take();
         const slop = this.suffixes();
         const span = { start, end: this.previousEnd(token, slop) };
-        return this.located(this.bareTerm(field, token, slop, span), token);
+        const query = this.bareTerm(field, token, slop, span);
+        return query && this.located(query, token);
       }
       case "QUOTED": {
         this.take();
         const slop = this.suffixes();
         const span = { start, end: this.previousEnd(token, slop) };
-        let slopValue = 0;
-        const written = Number(slop?.image.slice(1));
-        if (slop && slop.image.length > 1 && Number.isFinite(written)) slopValue = Math.trunc(written);
+        // A slop Lucene cannot read as a number is 0.
+        const slopValue = Math.max(0, Math.trunc(javaFloat(slop?.image.slice(1) ?? "") ?? 0));
         const text = this.unescaped(token.image.slice(1, -1), token);
+        if (field !== EXISTS_FIELD && this.analysedAway(field, text)) return null;
         return this.located(phraseQuery(field, text, slopValue, span), token);
       }
       case "RANGEIN_START":
@@ -312,14 +333,22 @@ class ServerReader {
     return Math.max(token.end, slop?.end ?? 0);
   }
 
-  private bareTerm(field: string, token: ServerToken, slop: ServerToken | undefined, span: Span): Query {
+  private bareTerm(field: string, token: ServerToken, slop: ServerToken | undefined, span: Span): Query | null {
     const image = token.kind === "BAREOPER" ? token.image[0]! : token.image;
     if (token.kind === "STAR" || token.kind === "WILDTERM") return wildcardQuery(field, image, span);
     if (token.kind === "PREFIXTERM") return prefixQuery(field, this.unescaped(image.slice(0, -1), token), span);
     if (token.kind === "REGEXPTERM") return regexpQuery(field, image.slice(1, -1), span);
     const text = this.unescaped(image, token);
-    if (slop) return fuzzyQuery(field, text, slop.image, span);
-    return fieldQuery(field, text, span);
+    if (!slop) {
+      const query = fieldQuery(field, text, span);
+      return query.type === "term" && this.analysedAway(field, text) ? null : query;
+    }
+    try {
+      return fuzzyQuery(field, text, slop.image, span);
+    } catch (error) {
+      if (error instanceof TermError) throw new ParseError(error.message, { start: slop.start, end: slop.end });
+      throw error;
+    }
   }
 
   private range(field: string, start: number): Query {

@@ -109,8 +109,20 @@ export function fuzzyQuery(field: string, text: string, slop: string, span: Span
   if (slop.length === 1) {
     const length = [...text].length;
     maxEdits = length <= 2 ? 0 : length <= 5 ? 1 : 2;
-  } else maxEdits = Math.min(2, Math.trunc(Number(slop.slice(1)))) as 0 | 1 | 2;
+  } else {
+    const edits = javaFloat(slop.slice(1));
+    // Elasticsearch reads the fuzziness as a number and fails the query on anything else (`x~abc`).
+    if (edits === undefined || edits < 0) throw new TermError(`Can't parse fuzziness [${slop.slice(1)}]`);
+    maxEdits = Math.min(2, Math.trunc(edits)) as 0 | 1 | 2;
+  }
   return termNode(field, freeze({ kind: "fuzzy" as const, text, maxEdits }), span);
+}
+
+/** A number as Java's `Float.valueOf` reads one (`2`, `1.5`, `2f`), or `undefined`. */
+export function javaFloat(text: string): number | undefined {
+  return /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?$/.test(text)
+    ? Number(text.replace(/[fFdD]$/, ""))
+    : undefined;
 }
 
 /** `field:[a TO b]` and its kin; `*` (written bare, quoted or escaped) is an open bound. */
