@@ -8,6 +8,8 @@ import { serialize } from "../serialize/serialize.js";
 import { validateFields, validateSort } from "../validate/parameters.js";
 import { validate } from "../validate/validate.js";
 import { escapeReserved } from "../serialize/escaping.js";
+import { InvalidQueryError } from "../ast/errors.js";
+import { parseServer } from "../syntax/server/parse-server.js";
 import { redactDiagnostics, redactor, writtenValues } from "./redact.js";
 import type { FindParams } from "./types.js";
 
@@ -89,6 +91,24 @@ function invalid(
   return new QueryValidationError(redactDiagnostics(diagnostics, redact), message && redact(message));
 }
 
+/**
+ * What to send for text read as the server reads it: its canonical form when the server reads that as the same
+ * query, else the text itself (a boost, a field pattern such as `*:x`: the only form that says exactly the same).
+ */
+function serverForm(text: string, query: Query): string {
+  let canonical: string;
+  try {
+    canonical = serialize(query);
+  } catch (error) {
+    if (error instanceof InvalidQueryError) return text;
+    throw error;
+  }
+  const written = parseServer(text);
+  const reread = parseServer(canonical);
+  const boosted = written.ok && written.boosted;
+  return reread.ok && !boosted && equals(reread.query, query) ? canonical : text;
+}
+
 /** A `sort` as meant: entries trimmed, and a field without a direction ascending, as Elasticsearch sorts it. */
 const normalizedSort = (sort: string): string =>
   sort
@@ -118,7 +138,7 @@ export function encodeFind(params: FindParams, schema: FieldSchema<unknown>, rev
       const readings = readingsOf(source, schema, result.query);
       if (readings) throw invalid(result.diagnostics, text, schema, revealValues, ambiguityMessage(readings));
     }
-    const canonical = serialize(result.query);
+    const canonical = reading === "server" ? serverForm(text, result.query) : serialize(result.query);
     values.push(text, canonical);
     for (const value of valuesOf(result.query)) values.push(value);
     search.set("q", canonical);

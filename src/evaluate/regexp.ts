@@ -176,9 +176,10 @@ export function compileRegexp(source: string): RegexpMatcher {
   const states: Node[] = [root];
   const index = new Map<number, number>([[root.id, 0]]);
   const transitions: number[] = [];
-  for (let s = 0; s < states.length; s++) {
+  // The array grows as states are found; iterating it reaches each new one.
+  for (const state of states) {
     for (const start of starts) {
-      const next = derive(nodes, states[s]!, start);
+      const next = derive(nodes, state, start);
       let target = index.get(next.id);
       if (target === undefined) {
         if (states.length >= MAX_DETERMINIZED_STATES) {

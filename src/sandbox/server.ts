@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import type { SmartTransaction } from "../client/types.js";
 import { compileQuery } from "../evaluate/compile.js";
 import { smartTransactionSchema } from "../schema/smart-transaction-schema.js";
-import { tryParse } from "../syntax/parse.js";
+import { parseServer } from "../syntax/server/parse-server.js";
+import { analyse } from "../schema/analysis.js";
 import { validateFields, validateSort } from "../validate/parameters.js";
 import { pick, sortIndexes } from "./records.js";
 import { sampleTransactions } from "./sample-data.js";
@@ -121,6 +122,10 @@ function fail(response: ServerResponse, failure: ApiFailure): void {
     failure.error,
   );
 }
+
+/** Whether the index's analyser leaves no word of a text on a field (the server then drops the clause). */
+const analysedAway = (field: string, text: string): boolean =>
+  smartTransactionSchema.lookup(field)?.type === "string" && analyse(text).length === 0;
 
 const formatError = (details: string): ApiFailure => new ApiFailure(400, "ProductFormatException", details, 1001);
 
@@ -288,16 +293,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (scrollId !== null) return continueScroll(scrollId, search.get("scroll_expire"));
     const q = search.get("q");
-    const read = q === null || q.trim() === "" ? undefined : tryParse(q, { reading: "server" });
-    if (read && !read.query) {
-      const problems = read.diagnostics
-        .filter((d) => d.severity === "error")
-        .map((d) => `${d.message} (line ${d.line}, column ${d.column})`);
-      throw formatError(`Invalid query: ${problems.join("; ")}`);
+    // As Elasticsearch's query_string reads it, lenient (its default with the default field *): a value a field's
+    // type cannot take matches nothing there.
+    const read = q === null || q.trim() === "" ? undefined : parseServer(q, { analysedAway });
+    const validating = search.get("validate") === "1";
+    if (read && !read.ok) {
+      const reason = `Failed to parse query [${q}]: Cannot parse '${q}': ${read.message}`;
+      if (validating) return { result: false, error_details: reason };
+      throw formatError(reason);
     }
-    if (search.get("validate") === "1") return { result: true };
+    if (validating) return { result: true };
     const matches: number[] = [];
-    const test = read?.query ? compileQuery(read.query, { schema: smartTransactionSchema }) : () => true;
+    const test = read?.ok ? compileQuery(read.query, { schema: smartTransactionSchema }) : () => true;
     for (let i = 0; i < records.length; i++) if (test(records[i])) matches.push(i);
     const sortText = search.get("sort");
     if (sortText !== null) {

@@ -84,11 +84,51 @@ describe("the sandbox", () => {
     expect(Object.keys(data[0]!).sort()).toEqual(["basket_info", "id"]);
   });
 
-  it("refuses a bad q with ProductFormatException and secuq's diagnostics", async () => {
-    const { status, body } = await raw({ q: "status:approved and" });
+  it.each([
+    "status:approved or status:failed",
+    "status:approved and status:failed",
+    "status:approved status:failed",
+    "email=a@b.de AND status:ok",
+    "status:/appr.*/",
+    "status:approved~",
+    "status:approved^2",
+    "+status:approved -status:failed",
+    "*:approved",
+    "approved",
+    "status:(approved failed)",
+  ])("runs q=%s, as the server does, and validate=1 answers result true", async (q) => {
+    const { status, body } = await raw({ q, count: "1" });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect((await raw({ q, validate: "1" })).body).toEqual({ result: true });
+  });
+
+  it.each([
+    ["status:(approved", "Encountered <EOF>"],
+    ["NOT NOT status:approved", 'Encountered "NOT"'],
+    ["status:approved AND", "Encountered <EOF>"],
+    ["status:x/y", "Lexical error"],
+    ["status:AND", 'Encountered "AND"'],
+    ["status:approved~abc", "Can't parse fuzziness"],
+  ])(
+    "refuses q=%s with ProductFormatException and the server's reason; validate=1 answers result false",
+    async (q, reason) => {
+      const { status, body } = await raw({ q });
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ status: "error", error: "ProductFormatException" });
+      expect(body.error_details).toContain(reason);
+      const validated = await raw({ q, validate: "1" });
+      expect(validated.status).toBe(200);
+      expect(validated.body).toMatchObject({ result: false });
+      expect(validated.body.error_details).toContain(reason);
+    },
+  );
+
+  it("refuses a group of more than 1,024 clauses, as Elasticsearch 7 does", async () => {
+    const many = Array.from({ length: 1025 }, (_, i) => `id:${i}`).join(" OR ");
+    const { status, body } = await raw({ q: many });
     expect(status).toBe(400);
-    expect(body).toMatchObject({ status: "error", error: "ProductFormatException" });
-    expect(body.error_details).toContain("not an operator");
+    expect(body.error_details).toContain("too_many_clauses: maxClauseCount is set to 1024");
+    expect((await raw({ q: many.split(" OR ").slice(0, 1024).join(" OR "), count: "1" })).status).toBe(200);
   });
 
   it("takes preset=own and expand, which change nothing here, and refuses what it cannot honour", async () => {

@@ -176,7 +176,7 @@ export class ServerLexer {
     const longest = Math.max(term, prefix, wild, star, (keyword?.[1] as number | undefined) ?? 0);
     if (longest === 0) throw this.lexicalError(at);
     // Ties go to the token Lucene declares first: keywords, STAR, TERM, PREFIXTERM, WILDTERM.
-    if (keyword && keyword[1] === longest) return this.token(keyword[0] as ServerTokenKind, at, at + longest);
+    if (keyword?.[1] === longest) return this.token(keyword[0] as ServerTokenKind, at, at + longest);
     if (star === longest) return this.token("STAR", at, at + 1);
     if (term === longest) return this.token("TERM", at, at + longest);
     if (prefix === longest) return this.token("PREFIXTERM", at, at + longest);

@@ -49,7 +49,7 @@ function wildcardParts(raw: string): PatternPart[] {
   };
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
-    if (c === "\\" && i + 1 < raw.length) literal += raw[++i];
+    if (c === "\\" && i + 1 < raw.length) literal += raw[++i]!;
     else if (c === "*" || c === "?") {
       flush();
       parts.push(freeze({ kind: c === "*" ? ("anyChars" as const) : ("oneChar" as const) }));
@@ -68,11 +68,11 @@ function range(field: string, min: Bound | null, max: Bound | null, span: Span):
 /** `field:text` written bare: `_exists_`, a comparison (`>=5`), or a term (`getFieldQuery`, not quoted). */
 export function fieldQuery(field: string, text: string, span: Span): Query {
   if (field === EXISTS_FIELD) return exists(text, span);
-  if (text.length > 1 && (text[0] === ">" || text[0] === "<")) {
+  if (text.length > 1 && (text.startsWith(">") || text.startsWith("<"))) {
     const inclusive = text.length > 2 && text[1] === "=";
     const value = text.slice(inclusive ? 2 : 1);
     const bound = value === "*" ? null : boundNode(value, inclusive);
-    return text[0] === ">" ? range(field, bound, null, span) : range(field, null, bound, span);
+    return text.startsWith(">") ? range(field, bound, null, span) : range(field, null, bound, span);
   }
   return termNode(field, textNode(text, !isPlainTerm(text)), span);
 }
