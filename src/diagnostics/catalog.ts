@@ -30,7 +30,6 @@ export const diagnosticCatalog = Object.freeze({
   "too-long": error("The query is longer than the length limit"),
   "too-deep": error("Parentheses or negations are nested deeper than the limit"),
   "too-many-clauses": error("A group joins more conditions than the server allows"),
-  "server-refuses": error("Text the server's parser refuses, where secuq has no more precise diagnosis"),
   "empty-query": error("The query has no condition"),
   "unexpected-character": fallback("A character that cannot start anything here"),
   "unexpected-token": fallback("Something the grammar does not allow at this place"),
