@@ -1,7 +1,7 @@
 import type { Bound, Query, TermQuery } from "../ast/types.js";
 import { assertNever } from "../ast/walk.js";
 import type { FieldSchema } from "../schema/schema.js";
-import { compareCodePoints, NUMBER, parseIsoDate, parseTimestamp } from "../schema/values.js";
+import { compareCodePoints, NUMBER, parseIsoDate, parseTimestamp, resolveDate } from "../schema/values.js";
 import { compilePattern, matchesPattern } from "../ast/wildcard.js";
 import { analyse, phraseMatches } from "../schema/analysis.js";
 import { withinEdits } from "./fuzzy.js";
@@ -219,7 +219,7 @@ function rangeVisit(min: Bound | null, max: Bound | null, order: Order, ignoreCa
   // As Elasticsearch reads a date bound: what it leaves out is filled in with the smallest value, or the largest for
   // an inclusive upper bound and an exclusive lower one, so that [* TO 2026-11-30] takes in all of that day.
   const toDate = (bound: Bound | null, roundUp: boolean): number | undefined =>
-    bound === null ? undefined : order === "date" ? parseIsoDate(bound.value, roundUp) : fullDate(bound.value, roundUp);
+    bound === null ? undefined : order === "date" ? resolveDate(bound.value, roundUp) : fullDate(bound.value, roundUp);
   const [minDate, maxDate] = [toDate(min, min?.inclusive === false), toDate(max, max?.inclusive === true)];
   const datelike = (min === null || minDate !== undefined) && (max === null || maxDate !== undefined);
   // A keyword's normalizer lower-cases its values and the bounds alike.
@@ -275,7 +275,7 @@ function visitFor(query: TermQuery | Extract<Query, { type: "range" }>, kind: Fi
   // A date field's term is the period it writes (Elasticsearch runs it as [text TO text]): a day, a minute.
   if (kind === "date") {
     const day = { value: value.text, inclusive: true };
-    return parseIsoDate(value.text) === undefined ? never : rangeVisit(day, day, "date", false);
+    return resolveDate(value.text) === undefined ? never : rangeVisit(day, day, "date", false);
   }
   return textVisit(value.text, ignoreCase);
 }

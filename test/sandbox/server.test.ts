@@ -123,6 +123,25 @@ describe("the sandbox", () => {
     },
   );
 
+  it.each([
+    ["created:[2025-01-01 TO now]", (t: number): boolean => t >= Date.UTC(2025, 0, 1) && t <= Date.now()],
+    // Relative to today: the sample ends on 2026-11-30, so in time this finds none, and says so.
+    ["created:>=now-30d", (t: number): boolean => t >= Date.now() - 30 * 86_400_000],
+    [
+      "created:<now-30d/d",
+      (t: number): boolean => t < Math.floor((Date.now() - 30 * 86_400_000) / 86_400_000) * 86_400_000,
+    ],
+    [
+      "created:[2026-01-01||+1M/M TO 2026-03-01||-1d/d]",
+      (t: number): boolean => t >= Date.UTC(2026, 1, 1) && t < Date.UTC(2026, 2, 1),
+    ],
+    ["created:{* TO 2025-06-01||/M}", (t: number): boolean => t < Date.UTC(2025, 5, 1)],
+  ])("finds by date math: %s", async (q, within) => {
+    const expected = sandbox.records.filter((record) => within(Date.parse(record.created as string))).length;
+    if (!q.includes("now-")) expect(expected).toBeGreaterThan(0);
+    expect((await raw({ q, count: "1" })).body.count).toBe(expected);
+  });
+
   it("refuses a group of more than 1,024 clauses, as Elasticsearch 7 does", async () => {
     const many = Array.from({ length: 1025 }, (_, i) => `id:${i}`).join(" OR ");
     const { status, body } = await raw({ q: many });

@@ -1,8 +1,42 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkValue, compareCodePoints, compareValues, parseIsoDate, parseTimestamp } from "../../src/schema/values.js";
+import {
+  checkValue,
+  compareCodePoints,
+  compareValues,
+  parseIsoDate,
+  parseTimestamp,
+  resolveDate,
+} from "../../src/schema/values.js";
 import { distanceWithin, suggest } from "../../src/validate/suggest.js";
 import { runs } from "../property-runs.js";
+
+describe("resolveDate: Elasticsearch's date math, in UTC (now is 2026-12-08T10:30 here)", () => {
+  const now = Date.UTC(2026, 11, 8, 10, 30);
+  it.each([
+    ["now", false, now],
+    ["now-7d", false, Date.UTC(2026, 11, 1, 10, 30)],
+    ["now-7d/d", false, Date.UTC(2026, 11, 1)],
+    ["now-7d/d", true, Date.UTC(2026, 11, 2) - 1],
+    ["now/M", false, Date.UTC(2026, 11, 1)],
+    ["now/y", true, Date.UTC(2027, 0, 1) - 1],
+    ["now/w", false, Date.UTC(2026, 11, 7)],
+    ["now+1h/h", false, Date.UTC(2026, 11, 8, 11)],
+    ["now-90m", false, Date.UTC(2026, 11, 8, 9)],
+    ["now-1y", false, Date.UTC(2025, 11, 8, 10, 30)],
+    ["2025-01-31||+1M", false, Date.UTC(2025, 1, 28)],
+    ["2025-01-01||+1M/M", false, Date.UTC(2025, 1, 1)],
+    ["2025-01-01||+1M/M", true, Date.UTC(2025, 2, 1) - 1],
+    ["2025-06-15T12:00:00Z||-1d", false, Date.UTC(2025, 5, 14, 12)],
+    ["2025-03", true, Date.UTC(2025, 3, 1) - 1],
+  ] as const)("%s (round up: %s)", (text, roundUp, instant) => {
+    expect(resolveDate(text, roundUp, now)).toBe(instant);
+  });
+
+  it.each(["nowx", "now-7", "now/q", "2025-13-01||+1d", "yesterday", "now+-1d"])("%s is no date", (text) => {
+    expect(resolveDate(text, false, now)).toBeUndefined();
+  });
+});
 
 describe("parseIsoDate", () => {
   it.each([
