@@ -55,6 +55,8 @@ export {
   type SmartTransactionFields,
   type SmartTransactionRecord,
 } from "./schema/smart-transaction-schema.js";
+export { smartTransactionMapping } from "./schema/smart-transaction-mapping.js";
+export { indexDefinition, MAPPED_TYPES, type FieldMapping, type IndexDefinition } from "./schema/mapping.js";
 export { matches, filter, compileMatcher, type MatchTextOptions } from "./evaluate/matches.js";
 export { compileQuery, type MatchOptions } from "./evaluate/compile.js";
 export { complete, type Completion, type CompletionKind, type CompleteOptions } from "./complete/complete.js";

@@ -6,6 +6,7 @@ import { compilePattern, matchesPattern } from "../ast/wildcard.js";
 import { analyse, phraseMatches } from "../schema/analysis.js";
 import { withinEdits } from "./fuzzy.js";
 import { compileRegexp, RegexpError } from "./regexp.js";
+import { patternProblem } from "../ast/server-limits.js";
 
 /** How the evaluator reads a record: what a field's type makes of its values, and whether case counts. */
 export interface LeafOptions {
@@ -268,6 +269,8 @@ function visitFor(query: TermQuery | Extract<Query, { type: "range" }>, kind: Fi
     return rangeVisit(query.min, query.max, kind === undefined ? undefined : ORDER[kind], ignoreCase);
   }
   const value = query.value;
+  // A pattern Lucene cannot compile fails where the query is made; the lenient server then matches nothing there.
+  if (value.kind === "pattern" && patternProblem(value.parts) !== undefined) return never;
   if (kind === "text") return analysedVisit(value);
   if (kind === undefined || kind === "keyword") return wholeValueVisit(value, ignoreCase);
   // Numbers, dates and booleans: only exact text; a pattern, fuzzy term or regular expression matches nothing.

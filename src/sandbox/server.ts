@@ -6,6 +6,7 @@ import { compileQuery } from "../evaluate/compile.js";
 import { smartTransactionSchema } from "../schema/smart-transaction-schema.js";
 import { parseServer } from "../syntax/server/parse-server.js";
 import { analyse } from "../schema/analysis.js";
+import { strictProblem } from "./strict.js";
 import { validateFields, validateSort } from "../validate/parameters.js";
 import { pick, sortIndexes } from "./records.js";
 import { sampleTransactions } from "./sample-data.js";
@@ -25,6 +26,12 @@ export interface SandboxOptions {
   readonly tokenTtlSeconds?: number;
   /** The most scroll contexts open at once; default 500, Elasticsearch's `search.max_open_scroll_context`. */
   readonly maxScrollContexts?: number;
+  /**
+   * Whether a value a field's type cannot read (`basket_info.sum:abc`), or a pattern the index cannot compile, finds
+   * nothing (true, the default: Elasticsearch's `query_string` is lenient when it searches every field by default)
+   * or is refused with the server's reason (false, for a server configured so).
+   */
+  readonly lenient?: boolean;
 }
 
 /**
@@ -206,6 +213,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clientSecret = options.clientSecret ?? randomBytes(16).toString("hex");
   const tokenTtl = (options.tokenTtlSeconds ?? 1200) * 1000;
   const maxScrollContexts = options.maxScrollContexts ?? 500;
+  const lenient = options.lenient ?? true;
   const tokens = new Map<string, number>();
   const scrolls = new Map<string, ScrollContext>();
   const sweep = (): void => {
@@ -297,6 +305,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // type cannot take matches nothing there.
     const read = q === null || q.trim() === "" ? undefined : parseServer(q, { analysedAway });
     const validating = search.get("validate") === "1";
+    const strict = read?.ok && !lenient ? strictProblem(read.query, smartTransactionSchema) : undefined;
+    if (strict !== undefined) {
+      const reason = `failed to create query: ${strict}`;
+      if (validating) return { result: false, error_details: reason };
+      throw formatError(reason);
+    }
     if (read && !read.ok) {
       const reason = `Failed to parse query [${q}]: Cannot parse '${q}': ${read.message}`;
       if (validating) return { result: false, error_details: reason };

@@ -23,10 +23,9 @@ afterAll(async () => {
 });
 
 /** A raw request with a fresh token, to see what the sandbox answers to text the client would refuse. */
-async function raw(
-  query: Record<string, string>,
-  token?: string,
-): Promise<{ status: number; body: Record<string, unknown> }> {
+type Answer = { status: number; body: Record<string, unknown> };
+
+async function raw(query: Record<string, string>, token?: string, at: Sandbox = sandbox): Promise<Answer> {
   const bearer =
     token ??
     (
@@ -42,7 +41,7 @@ async function raw(
         })
       ).json()) as { access_token: string }
     ).access_token;
-  const response = await fetch(`${sandbox.url}/Smart/Transactions?${new URLSearchParams(query)}`, {
+  const response = await fetch(`${at.url}/Smart/Transactions?${new URLSearchParams(query)}`, {
     headers: { authorization: `Bearer ${bearer}` },
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -141,6 +140,56 @@ describe("the sandbox", () => {
     const expected = sandbox.records.filter((record) => within(Date.parse(record.created as string))).length;
     if (!q.includes("now-")) expect(expected).toBeGreaterThan(0);
     expect((await raw({ q, count: "1" })).body.count).toBe(expected);
+  });
+
+  describe("lenient, as query_string is by default, or strict when told so", () => {
+    let strict: Sandbox;
+    beforeAll(async () => {
+      strict = await startSandbox({ records: 50, seed: 7, lenient: false });
+    });
+    afterAll(() => strict.close());
+
+    const rawAt = async (at: Sandbox, query: Record<string, string>): Promise<Answer> => {
+      const { url, clientId, clientSecret } = at;
+      const token = (await (
+        await fetch(new URL("/oauth/token", url), {
+          method: "POST",
+          body: new URLSearchParams({
+            grant_type: "client_credentials",
+            client_id: clientId,
+            client_secret: clientSecret,
+          }),
+        })
+      ).json()) as { access_token: string };
+      return raw(query, token.access_token, at);
+    };
+
+    it.each([
+      ["basket_info.sum:abc", "For input string"],
+      ["basket_info.sum:[1 TO x]", "For input string"],
+      ["created:notadate", "failed to parse date field [notadate]"],
+      ["created:>=now-7x", "failed to parse date field"],
+      ["basket_info.sum:10*", "Can only use wildcard queries on keyword and text fields"],
+      ["created:/2026.*/", "Can only use regexp queries on keyword and text fields"],
+      ["basket_info.sum:100~", "Can only use fuzzy queries on keyword and text fields"],
+      ["status:/[a/", "at position"],
+      [`status:*${"?".repeat(20)}x`, "pattern"],
+      ["*:abc", "failed to"],
+    ])("%s finds nothing when lenient, and is refused when strict", async (q, reason) => {
+      const lenient = await rawAt(sandbox, { q, count: "1" });
+      expect(lenient.status).toBe(200);
+      expect(q === "*:abc" || lenient.body.count === 0).toBe(true);
+      const refused = await rawAt(strict, { q });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error_details).toContain(reason);
+      expect((await rawAt(strict, { q, validate: "1" })).body).toMatchObject({ result: false });
+    });
+
+    it("runs what every field can read the same either way", async () => {
+      for (const q of ["status:approved", "basket_info.sum:>=1000", "created:[now-7d/d TO *]", "status:appr*"]) {
+        expect((await rawAt(strict, { q, count: "1" })).status, q).toBe(200);
+      }
+    });
   });
 
   it("refuses a group of more than 1,024 clauses, as Elasticsearch 7 does", async () => {

@@ -6,6 +6,7 @@ import { smartTransactionSchema as schema } from "../../src/schema/smart-transac
 import { sampleTransactions } from "../../src/sandbox/sample-data.js";
 import { serialize } from "../../src/serialize/serialize.js";
 import { valuesAt } from "../../src/cli/table.js";
+import { MAPPED_TYPES } from "../../src/schema/mapping.js";
 
 const sample = sampleTransactions(2000, 1);
 
@@ -44,7 +45,8 @@ export function fieldsDocs(): string {
     const notes = info.searchable
       ? (info.description ?? "")
       : `${info.description ?? "in answers only"}; not searchable`;
-    return `| \`${info.path}\` | ${type} | ${cell(values)} | ${cell(example(info))} | ${cell(notes)} |`;
+    const index = `${MAPPED_TYPES[info.type]}${info.type === "keyword" ? " (lower-cased)" : ""}`;
+    return `| \`${info.path}\` | ${type} | ${index} | ${cell(values)} | ${cell(example(info))} | ${cell(notes)} |`;
   });
   return [
     "# Smart Transaction fields",
@@ -54,10 +56,11 @@ export function fieldsDocs(): string {
     "Every field `q`, `sort` and `fields` may name, as `smartTransactionSchema` describes it: its dotted path, its type,",
     "the values it is known to take (another value gets a warning, not an error), and a query that searches it, with a",
     "value from the sandbox's sample. A path through an array (`repeated`) matches when any of its values does;",
-    "`integer (cent)` is an amount in cents. `secuq validate` checks a query against this list.",
+    "`integer (cent)` is an amount in cents. `secuq validate` checks a query against this list. The index column is",
+    "how the sandbox assumes the server indexes the field (`smartTransactionMapping`; see the sandbox's docs).",
     "",
-    "| field | type | known values | example | notes |",
-    "| --- | --- | --- | --- | --- |",
+    "| field | type | index | known values | example | notes |",
+    "| --- | --- | --- | --- | --- | --- |",
     ...rows,
     "",
   ].join("\n");
