@@ -133,7 +133,9 @@ export function encodeFind(params: FindParams, schema: FieldSchema<unknown>, rev
     const reading = typeof source === "string" ? params.reading : undefined;
     const result = validate(source, { schema, ...(reading && { reading }) });
     const text = typeof source === "string" ? source : serialize(source);
-    if (!result.ok || !result.query) throw invalid(result.diagnostics, text, schema, revealValues);
+    // Read as the server reads it, whatever the server runs is sent: secuq's findings come back as warnings.
+    const sendAnyway = reading === "server" && result.query !== undefined;
+    if ((!result.ok && !sendAnyway) || !result.query) throw invalid(result.diagnostics, text, schema, revealValues);
     if (typeof source === "string" && reading === undefined) {
       const readings = readingsOf(source, schema, result.query);
       if (readings) throw invalid(result.diagnostics, text, schema, revealValues, ambiguityMessage(readings));
@@ -142,9 +144,10 @@ export function encodeFind(params: FindParams, schema: FieldSchema<unknown>, rev
     values.push(text, canonical);
     for (const value of valuesOf(result.query)) values.push(value);
     search.set("q", canonical);
-    warnings = revealValues
-      ? result.diagnostics
-      : redactDiagnostics(result.diagnostics, redactor(writtenValues(text, schema)));
+    const found = sendAnyway
+      ? result.diagnostics.map((d) => (d.severity === "error" ? { ...d, severity: "warning" as const } : d))
+      : result.diagnostics;
+    warnings = revealValues ? found : redactDiagnostics(found, redactor(writtenValues(text, schema)));
   }
   const set = (name: string, value: string | undefined): void => {
     if (value !== undefined) search.set(name, value);

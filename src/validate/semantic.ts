@@ -70,6 +70,9 @@ function hintsFor(schema: FieldSchema): Hints {
   };
 }
 
+// The server is lenient with a value its field cannot read: it finds nothing there, and says nothing.
+const FINDS_NOTHING = "The server finds nothing for it";
+
 type Report = (code: DiagnosticCode, message: string, span: Span, fixes?: readonly Fix[]) => void;
 
 /** The fix replacing the text at `span`, when there is a replacement. */
@@ -124,7 +127,7 @@ function checkTerm(node: TermQuery, info: FieldInfo, location: LeafLocation, rep
     if (problem) {
       report(
         "wrong-type",
-        problem.message,
+        `${problem.message}. ${FINDS_NOTHING}`,
         location.value,
         replacing(
           `Write ${problem.fix}`,
@@ -199,7 +202,7 @@ function checkRange(node: RangeQuery, info: FieldInfo, location: LeafLocation, r
     if (bound === null) return;
     if (problem) {
       valid = false;
-      report("wrong-type", problem.message, span, fixes[index] ?? []);
+      report("wrong-type", `${problem.message}. ${FINDS_NOTHING}`, span, fixes[index] ?? []);
     } else checkEncoding(bound.value, span, report);
   });
   if (!valid || node.min === null || node.max === null) return;

@@ -373,6 +373,81 @@ describe("find against the sandbox returns what filter returns", () => {
     expect(reached.plain).toBeGreaterThan(runs(40) / 5);
   });
 
+  // The server's whole syntax over Smart Transaction fields: what secuq refuses or warns about, and what it reads.
+  const serverValue = fc.constantFrom(
+    "status:approved",
+    "status:FAILED",
+    "approved",
+    "*:paypal",
+    "payment_method:(paypal invoice)",
+    "customer.contact.surname:Meier~",
+    "customer.contact.surname:mei*",
+    'customer.contact.surname:"Meier"~1',
+    "status:/appr.*/",
+    "status:approved^2",
+    "basket_info.sum:>=20000",
+    "basket_info.sum:[1000 TO 5000}",
+    "created:[now-1y/d TO *]",
+    "_exists_:shipping_address",
+    "basket_info.sum:abc",
+  );
+  const serverOperator = fc.constantFrom(" AND ", " OR ", " ", " and ", " or ", " && ", " || ");
+  const serverModifier = fc.constantFrom("", "", "+", "-", "NOT ", "!");
+  const serverText = fc
+    .tuple(
+      fc.tuple(serverModifier, serverValue),
+      fc.array(fc.tuple(serverOperator, serverModifier, serverValue, fc.boolean()), { maxLength: 3 }),
+    )
+    .map(([[m, v], rest]) =>
+      rest.reduce(
+        (left, [o, mod, value, group]) => (group ? `(${left})${o}${mod}${value}` : `${left}${o}${mod}${value}`),
+        `${m}${v}`,
+      ),
+    );
+
+  it("for random texts over the server's whole syntax: reading server finds what filter finds, usual and unread refuse what they must", async () => {
+    let sent = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (typeof input === "string" && input.includes("/Smart/Transactions")) sent++;
+      return fetch(input, init);
+    };
+    const texts = createClient({
+      baseUrl: sandbox.url,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      fetch: counting,
+    });
+    const ids = async (q: string, reading?: "server" | "usual") =>
+      (await texts.smartTransactions.find({ q, count: 2000, fields: ["id"], ...(reading && { reading }) })).data.map(
+        (record) => record.id,
+      );
+    const reached = { refusedUsual: 0, readUsual: 0, refusedUnread: 0 };
+    await fc.assert(
+      fc.asyncProperty(serverText, async (q) => {
+        const server = filter(sandbox.records, q, { schema, reading: "server" }).map((record) => record.id);
+        expect(await ids(q, "server"), q).toEqual(server);
+        const before = sent;
+        const usual = await ids(q, "usual").catch((e: unknown) => e);
+        if (usual instanceof QueryValidationError) {
+          reached.refusedUsual++;
+          expect(sent, q).toBe(before);
+        } else {
+          reached.readUsual++;
+          expect(usual, q).toEqual(filter(sandbox.records, q, { schema, reading: "usual" }).map((r) => r.id));
+        }
+        const unread = await ids(q).catch((e: unknown) => e);
+        if (unread instanceof QueryValidationError) {
+          reached.refusedUnread++;
+          expect(sent, q).toBe(before + (usual instanceof QueryValidationError ? 0 : 1));
+        } else expect(unread, q).toEqual(server);
+      }),
+      { numRuns: runs(60) },
+    );
+    expect(reached.refusedUsual).toBeGreaterThan(runs(60) / 4);
+    expect(reached.readUsual).toBeGreaterThan(runs(60) / 20);
+    expect(reached.refusedUnread).toBeGreaterThan(runs(60) / 4);
+  });
+
   it("for random queries: the same records, in the same order", async () => {
     await fc.assert(
       fc.asyncProperty(query, async (q) => {
