@@ -229,6 +229,8 @@ class RegexpParser {
   ) {}
 
   parse(): Node {
+    // Lucene reads an empty expression as the empty string, though an element is needed everywhere else.
+    if (this.source === "") return this.nodes.empty;
     const node = this.union();
     if (this.at < this.source.length) this.fail("end-of-string expected");
     return node;
