@@ -91,3 +91,45 @@ describe("sampleTransactions", () => {
     expect(Object.isFrozen(first)).toBe(false);
   });
 });
+
+describe("sampleTransactions: every documented field, consistent", () => {
+  // The fields only aggregation answers carry are not in records.
+  const topLevel = [...schema.fields.values()].filter((info) => !info.path.includes(".") && info.searchable);
+
+  it.each(topLevel.map((info) => info.path))("%s is in some record", (field) => {
+    expect(sample.some((record) => (record as Record<string, unknown>)[field] !== undefined)).toBe(true);
+  });
+
+  it("pays each transaction's basket: its payment transaction's amount is the basket's sum", () => {
+    let paid = 0;
+    for (const record of sample) {
+      for (const payment of record.transactions ?? []) {
+        paid++;
+        expect(payment.amount, record.id).toBe(record.basket_info?.sum);
+        expect(payment.details?.amount, record.id).toBe(record.basket_info?.sum);
+        expect(payment.trans_id).toBe(record.trans_id);
+      }
+    }
+    expect(paid).toBeGreaterThan(sample.length / 2);
+  });
+
+  it("names merchants, contracts, stores and devices that belong together", () => {
+    const contracts = new Map<string, string>();
+    const stores = new Map<string, string>();
+    for (const record of sample) {
+      const merchant = record.merchant!.id!;
+      expect(contracts.get(record.contract!.id!) ?? merchant, record.id).toBe(merchant);
+      contracts.set(record.contract!.id!, merchant);
+      if (record.store) {
+        expect(stores.get(record.store.id!) ?? merchant, record.id).toBe(merchant);
+        stores.set(record.store.id!, merchant);
+        expect(record.receipt_number).toBeGreaterThan(0);
+      }
+      for (const payment of record.transactions ?? []) expect(payment.merchant?.id).toBe(merchant);
+      if (record.delivery_options?.type === "shipping") expect(record.shipping_address).toBeDefined();
+      if (record.payment_method === "invoice") expect(record.payment_instructions?.iban).toMatch(/^DE\d{20}$/);
+      expect(record.tax_amount).toBe(Math.round((record.basket_info!.sum! * 19) / 119));
+    }
+    expect(new Set(contracts.values()).size).toBe(3);
+  });
+});

@@ -9,7 +9,7 @@ describe("docs/fields.md", () => {
     expect(readFileSync(new URL("../../docs/fields.md", import.meta.url), "utf8")).toBe(fieldsDocs());
   });
 
-  const examples = [...fieldsDocs().matchAll(/^\| `[^`]+` \|[^|]*\|[^|]*\| `((?:[^`\\]|\\.)+)` \|/gm)].map(
+  const examples = [...fieldsDocs().matchAll(/^\| `[^`]+` \|[^|]*\|[^|]*\|[^|]*\| `((?:[^`\\]|\\.)+)` \|/gm)].map(
     (m) => m[1]!,
   );
   it("has an example for every searchable field", () => {
