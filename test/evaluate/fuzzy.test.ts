@@ -36,7 +36,7 @@ describe("withinEdits: Lucene's fuzzy distance", () => {
   });
 
   it("agrees with the full table for 0, 1 and 2 edits", () => {
-    const word = fc.stringMatching(/^[abcé😀]{0,7}$/);
+    const word = fc.array(fc.constantFrom("a", "b", "c", "é", "😀"), { maxLength: 7 }).map((chars) => chars.join(""));
     fc.assert(
       fc.property(word, word, fc.constantFrom(0, 1, 2), (a, b, edits) => {
         expect(withinEdits(a, b, edits), `${a} ${b}`).toBe(distance(a, b) <= edits);

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 /** A raw request with a fresh token, to see what the sandbox answers to text the client would refuse. */
-type Answer = { status: number; body: Record<string, unknown> };
+interface Answer { status: number; body: Record<string, unknown> }
 
 async function raw(query: Record<string, string>, token?: string, at: Sandbox = sandbox): Promise<Answer> {
   const bearer =
@@ -137,7 +137,7 @@ describe("the sandbox", () => {
     ],
     ["created:{* TO 2025-06-01||/M}", (t: number): boolean => t < Date.UTC(2025, 5, 1)],
   ])("finds by date math: %s", async (q, within) => {
-    const expected = sandbox.records.filter((record) => within(Date.parse(record.created as string))).length;
+    const expected = sandbox.records.filter((record) => within(Date.parse(record.created!))).length;
     if (!q.includes("now-")) expect(expected).toBeGreaterThan(0);
     expect((await raw({ q, count: "1" })).body.count).toBe(expected);
   });
