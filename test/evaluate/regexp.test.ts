@@ -53,7 +53,10 @@ describe("Lucene regular expressions, matched whole and in linear time", () => {
   });
 
   it("agrees with JavaScript's RegExp on the syntax both share", () => {
-    interface Node { lucene: string; js: string }
+    interface Node {
+      lucene: string;
+      js: string;
+    }
     const atom = fc.constantFrom<Node>(
       { lucene: "a", js: "a" },
       { lucene: "b", js: "b" },

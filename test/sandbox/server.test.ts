@@ -23,7 +23,10 @@ afterAll(async () => {
 });
 
 /** A raw request with a fresh token, to see what the sandbox answers to text the client would refuse. */
-interface Answer { status: number; body: Record<string, unknown> }
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
 
 async function raw(query: Record<string, string>, token?: string, at: Sandbox = sandbox): Promise<Answer> {
   const bearer =
