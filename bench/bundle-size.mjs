@@ -6,13 +6,15 @@ import { gzipSync } from "node:zlib";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const programs = [
-  { name: "build and print queries (q, serialize)", imports: "q, serialize", limitKiB: 6 },
+  // The printer prints every node the AST has, the server reading's fuzzy terms, regular expressions and slop too.
+  { name: "build and print queries (q, serialize)", imports: "q, serialize", limitKiB: 6.5 },
   {
     name: "everything a search box needs (parse, validate, format, the builder, the schema, complete, highlight)",
     imports:
       "parse, tryParse, validate, format, q, serialize, smartTransactionSchema, smartTransactionQuery, " +
       "complete, highlight",
-    limitKiB: 60,
+    // parse reads `reading: "server"` too: a port of the server's own parser (about 4 KiB).
+    limitKiB: 62.5,
   },
   // A page shows diagnostics in its own elements (examples/search-box); printing them as text for a terminal or a
   // log adds printDiagnostics and the East Asian Width table (about 3 KiB), so that carets line up.
@@ -21,7 +23,7 @@ const programs = [
     imports:
       "parse, tryParse, validate, format, q, serialize, smartTransactionSchema, smartTransactionQuery, " +
       "complete, highlight, printDiagnostics",
-    limitKiB: 64,
+    limitKiB: 66.5,
   },
 ];
 

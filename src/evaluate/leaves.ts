@@ -1,7 +1,8 @@
 import type { Bound, Query, TermQuery } from "../ast/types.js";
 import { assertNever } from "../ast/walk.js";
 import type { FieldSchema } from "../schema/schema.js";
-import { compareCodePoints, NUMBER, parseIsoDate, parseTimestamp, resolveDate } from "../schema/values.js";
+import { compareCodePoints, NUMBER, parseIsoDate, parseTimestamp } from "../schema/values.js";
+import { resolveDate } from "../schema/date-math.js";
 import { compilePattern, matchesPattern } from "../ast/wildcard.js";
 import { analyse, phraseMatches } from "../schema/analysis.js";
 import { withinEdits } from "./fuzzy.js";

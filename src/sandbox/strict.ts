@@ -5,7 +5,8 @@ import { compileRegexp, RegexpError } from "../evaluate/regexp.js";
 import { MAPPED_TYPES } from "../schema/mapping.js";
 import type { FieldSchema } from "../schema/schema.js";
 import type { FieldInfo } from "../schema/schema-types.js";
-import { NUMBER, resolveDate } from "../schema/values.js";
+import { NUMBER } from "../schema/values.js";
+import { resolveDate } from "../schema/date-math.js";
 
 /**
  * What a server configured with `lenient: false` refuses that a lenient one runs (finding nothing there): a value

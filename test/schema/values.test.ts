@@ -1,13 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  checkValue,
-  compareCodePoints,
-  compareValues,
-  parseIsoDate,
-  parseTimestamp,
-  resolveDate,
-} from "../../src/schema/values.js";
+import { checkValue, compareCodePoints, compareValues, parseIsoDate, parseTimestamp } from "../../src/schema/values.js";
+import { resolveDate } from "../../src/schema/date-math.js";
 import { distanceWithin, suggest } from "../../src/validate/suggest.js";
 import { runs } from "../property-runs.js";
 
