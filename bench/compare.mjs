@@ -434,6 +434,18 @@ const sandboxQueries = [
     })(),
   ],
   [
+    "`created:[now-90d/d TO now]`, date math",
+    compileMatcher("created:[now-90d/d TO now]", smart),
+    (() => {
+      const day = 86_400_000;
+      const [from, to] = [Math.floor((Date.now() - 90 * day) / day) * day, Date.now()];
+      return (r) => {
+        const at = Date.parse(r.created);
+        return at >= from && at <= to;
+      };
+    })(),
+  ],
+  [
     "`basket_info.sum:[5000 TO 20000]`, a range of amounts",
     compileMatcher("basket_info.sum:[5000 TO 20000]", smart),
     (r) => r.basket_info?.sum >= 5000 && r.basket_info.sum <= 20000,

@@ -174,10 +174,18 @@ export async function runFind(command: FindCommand, io: CliIo): Promise<number> 
     }
   }
   const checked = validate(command.query, { schema, ...(command.reading && { reading: command.reading }) });
-  if (!checked.ok) {
+  // Read as the server reads it, whatever the server runs is sent, as the client sends it; the rest is advice.
+  const sendAnyway = command.reading === "server" && checked.query !== undefined;
+  if (!checked.ok && !sendAnyway) {
     io.stderr(`${printDiagnostics(command.query, checked.diagnostics, { color: io.color.stderr })}\n`);
     io.stderr(didYouMean(checked.suggestion));
     return EXIT.invalidQuery;
+  }
+  if (sendAnyway && checked.diagnostics.length > 0) {
+    const advice = checked.diagnostics.map((d) =>
+      d.severity === "error" ? { ...d, severity: "warning" as const } : d,
+    );
+    io.stderr(`${printDiagnostics(command.query, advice, { color: io.color.stderr })}\n`);
   }
   // A query that means one thing to the server and another in the usual reading is sent only as the person says.
   const readings = command.reading || !checked.query ? undefined : readingsOf(command.query, schema, checked.query);

@@ -177,6 +177,19 @@ describe("secuq find: a query whose meaning depends on the reading", () => {
     expect(count(asServer.stdout)).not.toBe(count(asUsual.stdout));
   });
 
+  it.each(["+status:approved -payment_method:invoice", "status:approved payment_method:paypal", "status:appr~"])(
+    "with --reading server, sends %s, which only the server's syntax writes, and says what secuq makes of it",
+    async (q) => {
+      const refused = await secuq(["find", "--json", q], undefined, { env: credentials() });
+      expect(refused.status).toBe(EXIT.invalidQuery);
+      const sent = await secuq(["find", "--json", "--reading", "server", q], undefined, { env: credentials() });
+      expect(sent.status, sent.stderr).toBe(EXIT.ok);
+      expect(sent.stderr).toContain("warning");
+      const count = (JSON.parse(sent.stdout) as { count: number }).count;
+      expect(count).toBe(filter(sandbox.records, q, { reading: "server", schema }).length);
+    },
+  );
+
   it("--reading takes server or usual", async () => {
     const { status, stderr } = await secuq(["find", "--reading", "lucene", text]);
     expect(status).toBe(EXIT.usage);
