@@ -11,6 +11,8 @@ export type {
   OrQuery,
   PatternPart,
   PatternValue,
+  FuzzyValue,
+  RegexpValue,
   Query,
   QueryType,
   RangeQuery,
