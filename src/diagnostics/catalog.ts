@@ -75,6 +75,7 @@ export const diagnosticCatalog = Object.freeze({
   "comparison-with-wildcard": error("A comparison with * or ?"),
   "exists-range": error("_exists_ with a range"),
   "exists-pattern": error("_exists_ with a pattern"),
+  "exists-of-exists": error("_exists_ naming itself, which is no field"),
   // What the server cannot run.
   "regex-not-supported": error("A regular expression (/…/)"),
   "boost-not-supported": error("A boost (^)"),

@@ -164,6 +164,7 @@ export const EXAMPLES: readonly DiagnosticExample[] = [
   { code: "comparison-with-wildcard", source: "basket_info.sum:>10*", at: ">10*", fixes: [] },
   { code: "exists-range", source: "_exists_:[a TO b]", at: "[a TO b]", fixes: [] },
   { code: "exists-pattern", source: "_exists_:customer.*", at: "customer.*", fixes: [] },
+  { code: "exists-of-exists", source: "_exists_:_exists_", at: "_exists_", fixes: [] },
   {
     code: "regex-not-supported",
     source: "customer.contact.surname:/Mei.r/",

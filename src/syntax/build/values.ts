@@ -164,6 +164,14 @@ export function textCondition(
   start: number,
   end: number,
 ): Built {
+  if (field === ast.EXISTS_FIELD && text === ast.EXISTS_FIELD) {
+    return context.failed(
+      "exists-of-exists",
+      `${ast.EXISTS_FIELD} takes the name of a field, and ${ast.EXISTS_FIELD} is none: the server finds nothing`,
+      start,
+      end,
+    );
+  }
   let query: TermQuery | ExistsQuery;
   try {
     query = field === ast.EXISTS_FIELD ? ast.exists(text, span) : ast.term(field, ast.text(text, { word }), span);
