@@ -1,7 +1,10 @@
 import type { FieldSchema } from "./schema.js";
 import type { FieldType } from "./schema-types.js";
 
-/** The lower-casing normalizer keyword fields use: search on them ignores case, as the API's own demos show. */
+/**
+ * The lower-casing normalizer keyword fields use: search on them ignores case, as the API's own demos show. It is
+ * Elasticsearch's built-in one, which needs no analysis settings (and no analysis module).
+ */
 export const LOWERCASE_NORMALIZER = "lowercase";
 
 /** How one field is indexed: Elasticsearch's mapping of it. */
@@ -15,13 +18,8 @@ export interface FieldMapping {
   readonly properties?: Readonly<Record<string, FieldMapping>>;
 }
 
-/** An index's settings and mappings, as Elasticsearch's create-index request takes them. */
+/** An index's mappings, as Elasticsearch's create-index request takes them. */
 export interface IndexDefinition {
-  readonly settings: {
-    readonly analysis: {
-      readonly normalizer: Readonly<Record<string, { readonly type: "custom"; readonly filter: readonly string[] }>>;
-    };
-  };
   readonly mappings: { readonly properties: Readonly<Record<string, FieldMapping>> };
 }
 
@@ -73,8 +71,5 @@ export function indexDefinition(schema: FieldSchema<unknown>): IndexDefinition {
     }
     level[last] = mapping;
   }
-  return {
-    settings: { analysis: { normalizer: { [LOWERCASE_NORMALIZER]: { type: "custom", filter: ["lowercase"] } } } },
-    mappings: { properties: root },
-  };
+  return { mappings: { properties: root } };
 }

@@ -110,7 +110,7 @@ describe("the sandbox", () => {
     ["status:approved AND", "Encountered <EOF>"],
     ["status:x/y", "Lexical error"],
     ["status:AND", 'Encountered "AND"'],
-    ["status:approved~abc", "Can't parse fuzziness"],
+    ["status:approved~abc", 'failed to create query: For input string: "ABC"'],
   ])(
     "refuses q=%s with ProductFormatException and the server's reason; validate=1 answers result false",
     async (q, reason) => {

@@ -24,7 +24,7 @@ describe("the index mapping, as data", () => {
       lines: [{ sku: "keyword" }],
       count: field("integer", { searchable: false }),
     });
-    const { mappings, settings } = indexDefinition(schema);
+    const { mappings } = indexDefinition(schema);
     expect(mappings.properties).toEqual({
       status: { type: "keyword", normalizer: "lowercase" },
       name: { type: "text" },
@@ -39,7 +39,6 @@ describe("the index mapping, as data", () => {
       lines: { type: "object", properties: { sku: { type: "keyword", normalizer: "lowercase" } } },
       count: { type: "long", index: false },
     });
-    expect(settings.analysis.normalizer.lowercase).toEqual({ type: "custom", filter: ["lowercase"] });
   });
 
   it("has a mapping for every Smart Transaction field", () => {
