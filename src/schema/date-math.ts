@@ -6,6 +6,7 @@ import { parseIsoDate } from "./values.js";
  * `now-7d/d`, `2025-01-01||+1M/M`.
  */
 const MATH = /^(?:now|(.+?)\|\|)((?:[+-]\d+[yMwdhHms]|\/[yMwdhHms])*)$/;
+const EPOCH_MILLIS = /^-?\d{1,15}$/;
 const OPERATION = /([+-])(\d+)([yMwdhHms])|\/([yMwdhHms])/g;
 
 const DAY = 86_400_000;
@@ -54,7 +55,8 @@ function nextOf(start: number, unit: string): number {
  */
 export function resolveDate(text: string, roundUp = false, now: number = Date.now()): number | undefined {
   const match = MATH.exec(text);
-  if (!match) return parseIsoDate(text, roundUp);
+  // Elasticsearch's date format is strict_date_optional_time||epoch_millis: digits that are no date are milliseconds.
+  if (!match) return parseIsoDate(text, roundUp) ?? (EPOCH_MILLIS.test(text) ? Number(text) : undefined);
   const [, anchor, operations = ""] = match;
   let instant = anchor === undefined ? now : parseIsoDate(anchor);
   if (instant === undefined) return undefined;

@@ -165,7 +165,8 @@ export function checkValue(info: Pick<FieldInfo, "type" | "unit" | "path">, text
       return fix === undefined ? { message } : { message, fix };
     }
     case "date":
-      if (parseIsoDate(text) !== undefined || isDateMath(text)) return undefined;
+      // Digits that are no date are milliseconds since 1970 to the server (its epoch_millis format).
+      if (parseIsoDate(text) !== undefined || isDateMath(text) || /^-?\d{1,15}$/.test(text)) return undefined;
       if (ISO_DATE.test(text)) return { message: `${JSON.stringify(text)} is no date: no such month, day or time` };
       return { message: `${expected}; ${JSON.stringify(text)} is not one` };
     default:

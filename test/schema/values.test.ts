@@ -23,6 +23,8 @@ describe("resolveDate: Elasticsearch's date math, in UTC (now is 2026-12-08T10:3
     ["2025-01-01||+1M/M", true, Date.UTC(2025, 2, 1) - 1],
     ["2025-06-15T12:00:00Z||-1d", false, Date.UTC(2025, 5, 14, 12)],
     ["2025-03", true, Date.UTC(2025, 3, 1) - 1],
+    ["20000", false, 20_000],
+    ["1735689600000", true, Date.UTC(2025, 0, 1)],
   ] as const)("%s (round up: %s)", (text, roundUp, instant) => {
     expect(resolveDate(text, roundUp, now)).toBe(instant);
   });
