@@ -56,7 +56,8 @@ export default defineConfig({
           name: "engine",
           include: ["test/engine/**/*.test.ts"],
           setupFiles: ["test/setup.ts"],
-          testTimeout: 120_000,
+          // About 25 texts a second through both servers on a busy machine: 2,000 texts per unit of scale.
+          testTimeout: 300_000 * Math.max(1, scale),
           hookTimeout: 300_000,
         },
       },
