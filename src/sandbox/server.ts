@@ -305,7 +305,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // type cannot take matches nothing there.
     const read = q === null || q.trim() === "" ? undefined : parseServer(q, { analysedAway });
     const validating = search.get("validate") === "1";
-    const strict = read?.ok && !lenient ? strictProblem(read.query, smartTransactionSchema) : undefined;
+    const strict = read?.ok && !lenient ? strictProblem(read.conditions, smartTransactionSchema) : undefined;
     if (strict !== undefined) {
       const reason = `failed to create query: ${strict}`;
       if (validating) return { result: false, error_details: reason };

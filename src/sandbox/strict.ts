@@ -9,23 +9,25 @@ import { NUMBER } from "../schema/values.js";
 import { resolveDate } from "../schema/date-math.js";
 
 /**
- * What a server configured with `lenient: false` refuses that a lenient one runs (finding nothing there): a value
+ * What a server configured with `lenient: false` refuses, of the conditions a text holds, that a lenient one runs (finding nothing there): a value
  * its field's type cannot read, a pattern or query kind the type has none of, and a pattern or regular expression
  * Lucene cannot compile. Each in Elasticsearch's words; `undefined` when the query runs.
  */
-export function strictProblem(query: Query, schema: FieldSchema<unknown>): string | undefined {
+export function strictProblem(conditions: readonly Query[], schema: FieldSchema<unknown>): string | undefined {
   const fields = [...(schema as FieldSchema).fields.values()].filter((info) => info.searchable);
   let problem: string | undefined;
-  walk(query, (node) => {
-    if (problem !== undefined || (node.type !== "term" && node.type !== "range")) return;
-    const named = node.field.includes("*")
-      ? fields.filter((info) => fieldPattern(node.field).test(info.path))
-      : [(schema as FieldSchema).lookup(node.field)].filter((info): info is FieldInfo => info !== undefined);
-    for (const info of named) {
-      problem = node.type === "term" ? termProblem(node, info) : valueProblem(info, [node.min?.value, node.max?.value]);
-      if (problem !== undefined) return;
-    }
-  });
+  for (const condition of conditions)
+    walk(condition, (node) => {
+      if (problem !== undefined || (node.type !== "term" && node.type !== "range")) return;
+      const named = node.field.includes("*")
+        ? fields.filter((info) => fieldPattern(node.field).test(info.path))
+        : [(schema as FieldSchema).lookup(node.field)].filter((info): info is FieldInfo => info !== undefined);
+      for (const info of named) {
+        problem =
+          node.type === "term" ? termProblem(node, info) : valueProblem(info, [node.min?.value, node.max?.value]);
+        if (problem !== undefined) return;
+      }
+    });
   return problem;
 }
 

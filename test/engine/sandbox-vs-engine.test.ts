@@ -28,11 +28,15 @@ const INDEX = "transactions";
 describe.skipIf("missing" in started)("the sandbox answers as Elasticsearch 7.17 does", () => {
   const engine = (started as { engine: Engine }).engine;
   let sandbox: Sandbox | undefined;
+  let strict: Sandbox | undefined;
   let token: string;
+  let strictToken: string;
 
   beforeAll(async () => {
     const running = await startSandbox({ records: RECORDS, seed: SEED });
     sandbox = running;
+    strict = await startSandbox({ records: RECORDS, seed: SEED, lenient: false });
+    strictToken = await tokenOf(strict);
     const created = await engine.request("PUT", `/${INDEX}`, {
       settings: { number_of_shards: 1, number_of_replicas: 0 },
       ...smartTransactionMapping,
@@ -57,8 +61,40 @@ describe.skipIf("missing" in started)("the sandbox answers as Elasticsearch 7.17
 
   afterAll(async () => {
     await sandbox?.close();
+    await strict?.close();
     await engine.close();
   });
+
+  async function tokenOf(at: Sandbox): Promise<string> {
+    const answer = await fetch(new URL("/oauth/token", at.url), {
+      method: "POST",
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: at.clientId,
+        client_secret: at.clientSecret,
+      }),
+    });
+    return ((await answer.json()) as { access_token: string }).access_token;
+  }
+
+  async function fromStrict(q: string): Promise<string[] | string> {
+    const search = new URLSearchParams({ q, count: String(RECORDS), fields: "id" });
+    const response = await fetch(`${strict!.url}/Smart/Transactions?${search}`, {
+      headers: { authorization: `Bearer ${strictToken}` },
+    });
+    const body = (await response.json()) as { data?: { id: string }[] };
+    return response.status === 200 ? body.data!.map((record) => record.id).sort() : "refused";
+  }
+
+  async function fromStrictEngine(q: string): Promise<string[] | string> {
+    const { status, body } = await engine.request("POST", `/${INDEX}/_search`, {
+      query: { query_string: { query: q, lenient: false } },
+      size: RECORDS,
+      _source: false,
+    });
+    if (status !== 200) return "refused";
+    return (body.hits as { hits: { _id: string }[] }).hits.map((hit) => hit._id).sort();
+  }
 
   async function fromSandbox(q: string): Promise<string[] | string> {
     const response = await fetch(
@@ -204,5 +240,42 @@ describe.skipIf("missing" in started)("the sandbox answers as Elasticsearch 7.17
     expect(failures.slice(0, 15), `${failures.length} of ${texts.length} texts disagree`).toEqual([]);
     expect(found).toBeGreaterThan(texts.length / 3);
     expect(refused).toBeGreaterThan(0);
+  });
+
+  it.each([
+    "status:approved",
+    "basket_info.sum:abc",
+    "basket_info.sum:[1 TO x]",
+    "created:notadate",
+    "basket_info.sum:10*",
+    "created:/2026.*/",
+    "basket_info.sum:100~",
+    "status:/[a/",
+    "*:abc",
+    "approved",
+    "status:approved AND basket_info.sum:>=1000",
+    "customer.contact.surname:mei*",
+    "is_demo:maybe",
+  ])("with lenient false, %s gets the same answer from the strict sandbox", async (q) => {
+    const [sandboxAnswer, engineAnswer] = await Promise.all([fromStrict(q), fromStrictEngine(q)]);
+    expect(sandboxAnswer).toEqual(engineAnswer);
+  });
+
+  it("with lenient false, for random texts: the same refusals and the same records", async () => {
+    const texts = [...new Set(fc.sample(text, { numRuns: runs(500), seed: SEED + 1 }))];
+    const failures: string[] = [];
+    let refused = 0;
+    for (const q of texts) {
+      const [sandboxAnswer, engineAnswer] = await Promise.all([fromStrict(q), fromStrictEngine(q)]);
+      if (engineAnswer === "refused") refused++;
+      if (JSON.stringify(sandboxAnswer) !== JSON.stringify(engineAnswer)) {
+        const shown = (answer: string[] | string): string =>
+          typeof answer === "string" ? answer : `${answer.length} records`;
+        failures.push(`${JSON.stringify(q)}: the sandbox ${shown(sandboxAnswer)}, the engine ${shown(engineAnswer)}`);
+      }
+    }
+    expect(failures.slice(0, 15), `${failures.length} of ${texts.length} texts disagree`).toEqual([]);
+    expect(refused).toBeGreaterThan(texts.length / 10);
+    expect(refused).toBeLessThan(texts.length);
   });
 });

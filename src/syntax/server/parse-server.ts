@@ -18,7 +18,16 @@ import {
 
 /** What the server makes of a text: the query it runs, or its refusal. */
 export type ServerParse =
-  | { readonly ok: true; readonly query: Query; readonly boosted: boolean }
+  | {
+      readonly ok: true;
+      readonly query: Query;
+      readonly boosted: boolean;
+      /**
+       * Every condition read, in order, those the query leaves out included (an optional clause beside a required
+       * one): the engine still makes a query of each, and a strict server refuses one it cannot make.
+       */
+      readonly conditions: readonly Query[];
+    }
   | { readonly ok: false; readonly message: string; readonly span: Span };
 
 /** Limits of the server reading. */
@@ -93,7 +102,7 @@ export function parseServer(source: string, options: ServerParseOptions = {}): S
   const reader = new ServerReader(source, options);
   try {
     const query = reader.topLevel() ?? MATCH_NONE;
-    return { ok: true, query, boosted: reader.boosted };
+    return { ok: true, query, boosted: reader.boosted, conditions: reader.conditions };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, message: error.message, span: error.span };
     if (error instanceof LexicalError) {
@@ -105,6 +114,7 @@ export function parseServer(source: string, options: ServerParseOptions = {}): S
 
 class ServerReader {
   boosted = false;
+  readonly conditions: Query[] = [];
   private readonly lexer: ServerLexer;
   private readonly ahead: ServerToken[] = [];
   private depth = 0;
@@ -382,6 +392,7 @@ class ServerReader {
 
   /** Records where a condition's field and value are written, when asked to. */
   private located(query: Query, value: Span, bounds: Pick<LeafLocation, "min" | "max"> = {}): Query {
+    this.conditions.push(query);
     if (this.locations) {
       const valueSpan = { start: value.start, end: value.end };
       const fieldSpan = this.fieldSpan;
