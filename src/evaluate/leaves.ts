@@ -8,6 +8,7 @@ import { analyse, phraseMatches } from "../schema/analysis.js";
 import { withinEdits } from "./fuzzy.js";
 import { compileRegexp, RegexpError } from "./regexp.js";
 import { patternProblem } from "../ast/server-limits.js";
+import { fieldPattern, isFieldPattern } from "../schema/field-patterns.js";
 
 /** How the evaluator reads a record: what a field's type makes of its values, and whether case counts. */
 export interface LeafOptions {
@@ -282,14 +283,6 @@ function visitFor(query: TermQuery | Extract<Query, { type: "range" }>, kind: Fi
     return resolveDate(value.text) === undefined ? never : rangeVisit(day, day, "date", false);
   }
   return textVisit(value.text, ignoreCase);
-}
-
-/** Whether a field name is a pattern over field names (`*`, `customer.*`), as Elasticsearch expands it. */
-const isFieldPattern = (field: string): boolean => field.includes("*");
-
-function fieldPattern(field: string): RegExp {
-  const source = field.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
-  return new RegExp(`^${source}$`);
 }
 
 /** Calls `visit` with each scalar of a record and its dotted path (arrays looked into), until it returns true. */

@@ -1,11 +1,12 @@
 /** A seeded pseudo-random source (mulberry32): the same seed gives the same sample, on every machine. */
 export interface Random {
+  // Function properties, not methods: `random.next` may be passed on alone.
   /** A number in [0, 1). */
-  next(): number;
+  readonly next: () => number;
   /** A whole number in [0, n). */
-  below(n: number): number;
+  readonly below: (n: number) => number;
   /** One of the items. */
-  pick<T>(items: readonly T[]): T;
+  readonly pick: <T>(items: readonly T[]) => T;
 }
 
 export function seeded(seed: number): Random {
@@ -19,4 +20,14 @@ export function seeded(seed: number): Random {
   };
   const below = (n: number): number => Math.floor(next() * n);
   return { next, below, pick: (items) => items[below(items.length)]! };
+}
+
+// Six base-36 digits at a time: one random number and one conversion instead of a string per digit.
+const SIX_DIGITS = 36 ** 6;
+
+/** Random upper-case base-36 digits, as the API's ids have (`STX_…`, `PCU_…`). */
+export function code36(random: Random, digits: number): string {
+  let text = "";
+  while (text.length < digits) text += random.below(SIX_DIGITS).toString(36).padStart(6, "0");
+  return text.slice(0, digits).toUpperCase();
 }

@@ -1,6 +1,6 @@
 import type { SmartTransaction } from "../client/types.js";
 import { smartTransactionSchema } from "../schema/smart-transaction-schema.js";
-import { seeded, type Random } from "./random.js";
+import { code36, seeded, type Random } from "./random.js";
 import { addDetails, paymentContext, SharedParts, transactionNumber } from "./sample-details.js";
 import { merchants, type Merchant } from "./sample-merchants.js";
 
@@ -138,15 +138,6 @@ const email = (forename: string, surname: string, n: number): string =>
     .replace(/ü/g, "ue")
     .replace(/ß/g, "ss")
     .replace(/\s+/g, "") + `${n % 100}@example.com`;
-
-const DIGITS_36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
-/** Random upper-case base-36 digits, as the API's ids have. */
-function code36(random: Random, digits: number): string {
-  let code = "";
-  for (let i = 0; i < digits; i++) code += DIGITS_36.charAt(random.below(36));
-  return code;
-}
 
 /** Deeply frozen: parts shared by many records must not change under them. */
 function frozen<T extends object>(value: T): T {

@@ -1,5 +1,5 @@
 import type { SmartTransaction } from "../client/types.js";
-import type { Random } from "./random.js";
+import { code36, type Random } from "./random.js";
 import type { Merchant } from "./sample-merchants.js";
 
 type Customer = NonNullable<SmartTransaction["customer"]>;
@@ -29,14 +29,6 @@ const SIMPLE_STATUS: Readonly<Record<string, readonly [number, string]>> = {
   collection: [4, "issue"],
   collected: [6, "issue_resolved"],
   failed: [3, "denied"],
-};
-
-// Six base-36 digits at a time: one random number and one conversion instead of a string per digit.
-const SIX_DIGITS = 36 ** 6;
-const code = (random: Random, digits: number): string => {
-  let text = "";
-  while (text.length < digits) text += random.below(SIX_DIGITS).toString(36).padStart(6, "0");
-  return text.slice(0, digits).toUpperCase();
 };
 
 /**
@@ -123,7 +115,7 @@ export function addDetails(
   if (method === "creditcard" || method === "debit") {
     details.container = shared.get(customer, method, () => ({
       object: "payment.containers",
-      id: `PCT_${code(random, 10)}`,
+      id: `PCT_${code36(random, 10)}`,
       type: method === "creditcard" ? "credit_card" : "bank_account",
     }));
   }
@@ -138,7 +130,7 @@ export function addDetails(
     };
   }
   if (method === "prepaid") details.prepaid_sales = { id: transId, status: simple ? "ok" : "created" };
-  if (random.next() < 0.02) details.subscription = { object: "payment.subscriptions", id: `PSU_${code(random, 10)}` };
+  if (random.next() < 0.02) details.subscription = { object: "payment.subscriptions", id: `PSU_${code36(random, 10)}` };
   if (facts.shipped) {
     details.shipping_address = customer;
     if (status === "shipped" || status === "ok" || status === "received") {
@@ -172,14 +164,18 @@ function inStoreDetails(
   details.receipt_merchant = details.receipt;
   details.receipt_merchant_print = random.next() < 0.3;
   if (random.next() < 0.1) {
-    details.checkin = { object: "smart.checkins", id: `SCI_${code(random, 10)}`, email: facts.customer.contact?.email };
+    details.checkin = {
+      object: "smart.checkins",
+      id: `SCI_${code36(random, 10)}`,
+      email: facts.customer.contact?.email,
+    };
   }
   if (random.next() < 0.15) {
     const card = random.below(20);
     details.idents = [
       shared.get(merchant.merchant, card, () => ({
         object: "smart.idents",
-        id: `SIN_${code(random, 10)}`,
+        id: `SIN_${code36(random, 10)}`,
         prefix: "9276",
         name: "Kundenkarte",
         type: "card",

@@ -1,5 +1,5 @@
 import type { SmartTransaction } from "../client/types.js";
-import type { Random } from "./random.js";
+import { code36, type Random } from "./random.js";
 
 /**
  * The merchants of the sample, with what belongs to each: contracts, stores, devices, the shop's checkout settings.
@@ -32,25 +32,19 @@ const SHOP_SYSTEMS: readonly (readonly [string, string])[] = [
   ["Magento", "2.4.6"],
 ];
 
-const code = (random: Random, digits: number): string => {
-  let text = "";
-  for (let i = 0; i < digits; i++) text += "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".charAt(random.below(36));
-  return text;
-};
-
 /** The sample's merchants, the same for a seed. */
 export function merchants(random: Random): Merchant[] {
   return SHOPS.map(([companyname, domain, city], n) => {
     const [shopSystem, version] = SHOP_SYSTEMS[n % SHOP_SYSTEMS.length]!;
     const base = `https://${domain}`;
-    const merchant = { object: "general.merchants", id: `MRC_${code(random, 10)}`, companyname };
+    const merchant = { object: "general.merchants", id: `MRC_${code36(random, 10)}`, companyname };
     return {
       merchant,
       link: { object: merchant.object, id: merchant.id },
-      contract: { object: "general.contracts", id: `GCR_${code(random, 10)}` },
-      providerContract: { object: "general.contracts", id: `GCR_${code(random, 10)}` },
-      stores: Array.from({ length: 2 }, () => ({ object: "general.stores", id: `STO_${code(random, 10)}` })),
-      devices: Array.from({ length: 2 }, () => ({ object: "general.devices", id: `DEV_${code(random, 10)}` })),
+      contract: { object: "general.contracts", id: `GCR_${code36(random, 10)}` },
+      providerContract: { object: "general.contracts", id: `GCR_${code36(random, 10)}` },
+      stores: Array.from({ length: 2 }, () => ({ object: "general.stores", id: `STO_${code36(random, 10)}` })),
+      devices: Array.from({ length: 2 }, () => ({ object: "general.devices", id: `DEV_${code36(random, 10)}` })),
       domain,
       applicationContext: {
         locks: { customer: false, shipping_address: false },
@@ -83,7 +77,7 @@ export function merchants(random: Random): Merchant[] {
       paymentLinks: Object.fromEntries(
         ["prepaid", "debit", "creditcard", "invoice", "paypal", "sofort", "general"].map((method) => [
           method,
-          `https://checkout.secuconnect.com/${method}/${code(random, 12)}`,
+          `https://checkout.secuconnect.com/${method}/${code36(random, 12)}`,
         ]),
       ),
       iban: `DE${10 + random.below(89)}${String(random.below(1e9)).padStart(9, "0")}${String(random.below(1e9)).padStart(9, "0")}`,

@@ -5,7 +5,7 @@ import type { SmartTransaction } from "../client/types.js";
 import { compileQuery } from "../evaluate/compile.js";
 import { smartTransactionSchema } from "../schema/smart-transaction-schema.js";
 import { parseServer } from "../syntax/server/parse-server.js";
-import { analyse } from "../schema/analysis.js";
+import { analysedAwayIn } from "../schema/analysis.js";
 import { strictProblem } from "./strict.js";
 import { validateFields, validateSort } from "../validate/parameters.js";
 import { pick, sortIndexes } from "./records.js";
@@ -130,9 +130,7 @@ function fail(response: ServerResponse, failure: ApiFailure): void {
   );
 }
 
-/** Whether the index's analyser leaves no word of a text on a field (the server then drops the clause). */
-const analysedAway = (field: string, text: string): boolean =>
-  smartTransactionSchema.lookup(field)?.type === "string" && analyse(text).length === 0;
+const analysedAway = analysedAwayIn(smartTransactionSchema);
 
 const formatError = (details: string): ApiFailure => new ApiFailure(400, "ProductFormatException", details, 1001);
 

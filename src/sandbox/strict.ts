@@ -1,5 +1,4 @@
 import type { Query, TermQuery } from "../ast/types.js";
-import { walk } from "../ast/walk.js";
 import { patternProblem } from "../ast/server-limits.js";
 import { compileRegexp, RegexpError } from "../evaluate/regexp.js";
 import { MAPPED_TYPES } from "../schema/mapping.js";
@@ -7,32 +6,29 @@ import type { FieldSchema } from "../schema/schema.js";
 import type { FieldInfo } from "../schema/schema-types.js";
 import { NUMBER } from "../schema/values.js";
 import { resolveDate } from "../schema/date-math.js";
+import { fieldPattern, isFieldPattern } from "../schema/field-patterns.js";
 
 /**
- * What a server configured with `lenient: false` refuses, of the conditions a text holds, that a lenient one runs (finding nothing there): a value
- * its field's type cannot read, a pattern or query kind the type has none of, and a pattern or regular expression
- * Lucene cannot compile. Each in Elasticsearch's words; `undefined` when the query runs.
+ * What a server configured with `lenient: false` refuses that a lenient one runs (finding nothing there), of the
+ * conditions a text holds: a value its field's type cannot read, a pattern or query kind the type has none of, and
+ * a pattern or regular expression Lucene cannot compile. Each in Elasticsearch's words; `undefined` when it runs.
  */
 export function strictProblem(conditions: readonly Query[], schema: FieldSchema<unknown>): string | undefined {
   const fields = [...(schema as FieldSchema).fields.values()].filter((info) => info.searchable);
-  let problem: string | undefined;
-  for (const condition of conditions)
-    walk(condition, (node) => {
-      if (problem !== undefined || (node.type !== "term" && node.type !== "range")) return;
-      const named = node.field.includes("*")
-        ? fields.filter((info) => fieldPattern(node.field).test(info.path))
-        : [(schema as FieldSchema).lookup(node.field)].filter((info): info is FieldInfo => info !== undefined);
-      for (const info of named) {
-        problem =
-          node.type === "term" ? termProblem(node, info) : valueProblem(info, [node.min?.value, node.max?.value]);
-        if (problem !== undefined) return;
-      }
-    });
-  return problem;
+  for (const node of conditions) {
+    if (node.type !== "term" && node.type !== "range") continue;
+    const pattern = isFieldPattern(node.field) ? fieldPattern(node.field) : undefined;
+    const named = pattern
+      ? fields.filter((info) => pattern.test(info.path))
+      : [(schema as FieldSchema).lookup(node.field)].filter((info): info is FieldInfo => info !== undefined);
+    for (const info of named) {
+      const problem =
+        node.type === "term" ? termProblem(node, info) : valueProblem(info, [node.min?.value, node.max?.value]);
+      if (problem !== undefined) return problem;
+    }
+  }
+  return undefined;
 }
-
-const fieldPattern = (field: string): RegExp =>
-  new RegExp(`^${field.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
 
 const KIND_NAMES = { pattern: "wildcard", fuzzy: "fuzzy", regexp: "regexp" } as const;
 

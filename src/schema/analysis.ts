@@ -1,3 +1,5 @@
+import type { FieldSchema } from "./schema.js";
+
 /**
  * Text as an analysed field holds it: Elasticsearch's standard analyser splits text at Unicode word boundaries
  * (UAX #29) and lower-cases each word. `Intl.Segmenter` finds the same boundaries; it differs from Lucene's tokenizer
@@ -29,6 +31,14 @@ function split(text: string): string[] {
     for (let i = 0; i < lowered.length; i += MAX_TOKEN_LENGTH) tokens.push(lowered.slice(i, i + MAX_TOKEN_LENGTH));
   }
   return tokens;
+}
+
+/**
+ * Whether a schema's analysed field (`string`) reads a text as no word at all (`t:!`): the server then drops the
+ * clause. For the server reading's `analysedAway`.
+ */
+export function analysedAwayIn(schema: FieldSchema<unknown>): (field: string, text: string) => boolean {
+  return (field, text) => (schema as FieldSchema).lookup(field)?.type === "string" && analyse(text).length === 0;
 }
 
 /** The tokens the standard analyser makes of a text, in order. */

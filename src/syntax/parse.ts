@@ -12,7 +12,7 @@ import { scanTokens } from "./scan.js";
 import { endOf } from "./tokens.js";
 import { parseServer } from "./server/parse-server.js";
 import type { FieldSchema } from "../schema/schema.js";
-import { analyse } from "../schema/analysis.js";
+import { analysedAwayIn } from "../schema/analysis.js";
 import { DEFAULT_MAX_CLAUSES } from "../ast/server-limits.js";
 
 /**
@@ -211,13 +211,9 @@ function readAsServer(source: string, options: ParseOptions, locate: boolean): O
   const usual = readQuery(source, options, false);
   if (source.length > (options.maxLength ?? DEFAULT_MAX_LENGTH)) return usual;
   const locations: Locations | undefined = locate ? new WeakMap() : undefined;
-  const schema = options.schema as FieldSchema | undefined;
   const server = parseServer(source, {
     maxClauses: options.maxClauses ?? DEFAULT_MAX_CLAUSES,
-    ...(schema && {
-      analysedAway: (field: string, text: string) =>
-        schema.lookup(field)?.type === "string" && analyse(text).length === 0,
-    }),
+    ...(options.schema && { analysedAway: analysedAwayIn(options.schema) }),
     ...(locations && { locations }),
   });
   if (!server.ok) {

@@ -1,3 +1,4 @@
+import { isFieldPattern } from "../schema/field-patterns.js";
 import type { Query, RangeQuery, Span, TermQuery } from "../ast/types.js";
 import { walk } from "../ast/walk.js";
 import { isPlainTerm } from "../ast/factories.js";
@@ -87,7 +88,7 @@ function* searchablePaths(schema: FieldSchema): Iterable<string> {
 
 function checkLeaf(node: Leaf, location: LeafLocation, schema: FieldSchema, report: Report, hints: Hints): void {
   // A pattern over field names (`*`, from the server reading) searches every field it names.
-  if (node.field.includes("*")) return;
+  if (isFieldPattern(node.field)) return;
   const info = schema.lookup(node.field);
   if (!info) {
     const { message, correction } = hints.field(node.field);

@@ -78,6 +78,7 @@ describe("displayWidth against string-width", () => {
       ),
       { numRuns: runs(500) },
     );
-    expect(wide).toBeGreaterThan(runs(500) / 2);
+    // About half the texts are wide (232 to 297 of 500 over 300 seeds): a third is safely below, and far above none.
+    expect(wide).toBeGreaterThan(runs(500) / 3);
   });
 });

@@ -24,19 +24,18 @@ describe.runIf("missing" in started && process.env.SECUQ_REQUIRE_ENGINE)("the en
   });
 });
 const INDEX = "transactions";
+type Mode = "lenient" | "strict";
 
 describe.skipIf("missing" in started)("the sandbox answers as Elasticsearch 7.17 does", () => {
   const engine = (started as { engine: Engine }).engine;
-  let sandbox: Sandbox | undefined;
-  let strict: Sandbox | undefined;
-  let token: string;
-  let strictToken: string;
+  /** The sandbox as the default query_string runs (lenient), and as a server set to `lenient: false` does. */
+  const sandboxes: Partial<Record<Mode, { sandbox: Sandbox; token: string }>> = {};
 
   beforeAll(async () => {
-    const running = await startSandbox({ records: RECORDS, seed: SEED });
-    sandbox = running;
-    strict = await startSandbox({ records: RECORDS, seed: SEED, lenient: false });
-    strictToken = await tokenOf(strict);
+    for (const mode of ["lenient", "strict"] as const) {
+      const sandbox = await startSandbox({ records: RECORDS, seed: SEED, lenient: mode === "lenient" });
+      sandboxes[mode] = { sandbox, token: await tokenOf(sandbox) };
+    }
     const created = await engine.request("PUT", `/${INDEX}`, {
       settings: { number_of_shards: 1, number_of_replicas: 0 },
       ...smartTransactionMapping,
@@ -48,20 +47,10 @@ describe.skipIf("missing" in started)("the sandbox answers as Elasticsearch 7.17
     ]);
     const loaded = await engine.request("POST", `/${INDEX}/_bulk?refresh=true`, `${lines.join("\n")}\n`);
     expect(loaded.body.errors, JSON.stringify(loaded.body).slice(0, 2000)).toBe(false);
-    const answer = await fetch(new URL("/oauth/token", running.url), {
-      method: "POST",
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: running.clientId,
-        client_secret: running.clientSecret,
-      }),
-    });
-    token = ((await answer.json()) as { access_token: string }).access_token;
   }, 120_000);
 
   afterAll(async () => {
-    await sandbox?.close();
-    await strict?.close();
+    for (const { sandbox } of Object.values(sandboxes)) await sandbox.close();
     await engine.close();
   });
 
@@ -77,18 +66,21 @@ describe.skipIf("missing" in started)("the sandbox answers as Elasticsearch 7.17
     return ((await answer.json()) as { access_token: string }).access_token;
   }
 
-  async function fromStrict(q: string): Promise<string[] | string> {
+  /** The ids the sandbox finds for `q`, sorted, or "refused". */
+  async function fromSandbox(q: string, mode: Mode = "lenient"): Promise<string[] | string> {
+    const { sandbox, token } = sandboxes[mode]!;
     const search = new URLSearchParams({ q, count: String(RECORDS), fields: "id" });
-    const response = await fetch(`${strict!.url}/Smart/Transactions?${search}`, {
-      headers: { authorization: `Bearer ${strictToken}` },
+    const response = await fetch(`${sandbox.url}/Smart/Transactions?${search}`, {
+      headers: { authorization: `Bearer ${token}` },
     });
     const body = (await response.json()) as { data?: { id: string }[] };
     return response.status === 200 ? body.data!.map((record) => record.id).sort() : "refused";
   }
 
-  async function fromStrictEngine(q: string): Promise<string[] | string> {
+  /** The ids the engine finds for `q` as a query_string with only the query set (and `lenient: false` when strict). */
+  async function fromEngine(q: string, mode: Mode = "lenient"): Promise<string[] | string> {
     const { status, body } = await engine.request("POST", `/${INDEX}/_search`, {
-      query: { query_string: { query: q, lenient: false } },
+      query: { query_string: mode === "strict" ? { query: q, lenient: false } : { query: q } },
       size: RECORDS,
       _source: false,
     });
@@ -96,25 +88,24 @@ describe.skipIf("missing" in started)("the sandbox answers as Elasticsearch 7.17
     return (body.hits as { hits: { _id: string }[] }).hits.map((hit) => hit._id).sort();
   }
 
-  async function fromSandbox(q: string): Promise<string[] | string> {
-    const response = await fetch(
-      `${sandbox!.url}/Smart/Transactions?${new URLSearchParams({ q, count: String(RECORDS), fields: "id" })}`,
-      {
-        headers: { authorization: `Bearer ${token}` },
-      },
-    );
-    const body = (await response.json()) as { data?: { id: string }[]; error_details?: string };
-    return response.status === 200 ? body.data!.map((record) => record.id).sort() : `refused`;
-  }
-
-  async function fromEngine(q: string): Promise<string[] | string> {
-    const { status, body } = await engine.request("POST", `/${INDEX}/_search`, {
-      query: { query_string: { query: q } },
-      size: RECORDS,
-      _source: false,
-    });
-    if (status !== 200) return "refused";
-    return (body.hits as { hits: { _id: string }[] }).hits.map((hit) => hit._id).sort();
+  /** Asks both every text; the texts they answer differently, and how often the engine refused or found records. */
+  async function compareAll(
+    texts: readonly string[],
+    mode: Mode,
+  ): Promise<{ failures: string[]; refused: number; found: number }> {
+    const failures: string[] = [];
+    let refused = 0;
+    let found = 0;
+    const shown = (answer: string[] | string): string =>
+      typeof answer === "string" ? answer : `${answer.length} records`;
+    for (const q of texts) {
+      const [sandboxAnswer, engineAnswer] = await Promise.all([fromSandbox(q, mode), fromEngine(q, mode)]);
+      if (engineAnswer === "refused") refused++;
+      else if (engineAnswer.length > 0) found++;
+      if (JSON.stringify(sandboxAnswer) !== JSON.stringify(engineAnswer))
+        failures.push(`${JSON.stringify(q)}: the sandbox ${shown(sandboxAnswer)}, the engine ${shown(engineAnswer)}`);
+    }
+    return { failures, refused, found };
   }
 
   it.each([
@@ -222,21 +213,7 @@ describe.skipIf("missing" in started)("the sandbox answers as Elasticsearch 7.17
 
   it("for random texts over the server's whole syntax: the same refusals and the same records", async () => {
     const texts = [...new Set(fc.sample(text, { numRuns: runs(2000), seed: SEED }))];
-    const failures: string[] = [];
-    let refused = 0;
-    let found = 0;
-    for (const q of texts) {
-      const [sandboxAnswer, engineAnswer] = await Promise.all([fromSandbox(q), fromEngine(q)]);
-      if (engineAnswer === "refused") refused++;
-      else if (engineAnswer.length > 0) found++;
-      if (JSON.stringify(sandboxAnswer) !== JSON.stringify(engineAnswer)) {
-        const describe = (answer: string[] | string): string =>
-          typeof answer === "string" ? answer : `${answer.length} records`;
-        failures.push(
-          `${JSON.stringify(q)}: the sandbox ${describe(sandboxAnswer)}, the engine ${describe(engineAnswer)}`,
-        );
-      }
-    }
+    const { failures, refused, found } = await compareAll(texts, "lenient");
     expect(failures.slice(0, 15), `${failures.length} of ${texts.length} texts disagree`).toEqual([]);
     expect(found).toBeGreaterThan(texts.length / 3);
     expect(refused).toBeGreaterThan(0);
@@ -257,23 +234,13 @@ describe.skipIf("missing" in started)("the sandbox answers as Elasticsearch 7.17
     "customer.contact.surname:mei*",
     "is_demo:maybe",
   ])("with lenient false, %s gets the same answer from the strict sandbox", async (q) => {
-    const [sandboxAnswer, engineAnswer] = await Promise.all([fromStrict(q), fromStrictEngine(q)]);
+    const [sandboxAnswer, engineAnswer] = await Promise.all([fromSandbox(q, "strict"), fromEngine(q, "strict")]);
     expect(sandboxAnswer).toEqual(engineAnswer);
   });
 
   it("with lenient false, for random texts: the same refusals and the same records", async () => {
     const texts = [...new Set(fc.sample(text, { numRuns: runs(500), seed: SEED + 1 }))];
-    const failures: string[] = [];
-    let refused = 0;
-    for (const q of texts) {
-      const [sandboxAnswer, engineAnswer] = await Promise.all([fromStrict(q), fromStrictEngine(q)]);
-      if (engineAnswer === "refused") refused++;
-      if (JSON.stringify(sandboxAnswer) !== JSON.stringify(engineAnswer)) {
-        const shown = (answer: string[] | string): string =>
-          typeof answer === "string" ? answer : `${answer.length} records`;
-        failures.push(`${JSON.stringify(q)}: the sandbox ${shown(sandboxAnswer)}, the engine ${shown(engineAnswer)}`);
-      }
-    }
+    const { failures, refused } = await compareAll(texts, "strict");
     expect(failures.slice(0, 15), `${failures.length} of ${texts.length} texts disagree`).toEqual([]);
     expect(refused).toBeGreaterThan(texts.length / 10);
     expect(refused).toBeLessThan(texts.length);

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { seeded } from "../../src/sandbox/random.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as ast from "../../src/ast/factories.js";
 import { equals } from "../../src/ast/equals.js";
@@ -83,19 +84,8 @@ const VALUES = [
   "_exists_",
 ] as const;
 
-/** A small seeded generator, so that the documents are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function makeDocuments(count: number): OracleDocument[] {
-  const random = seededRandom(SEED);
+  const random = seeded(SEED).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   // Common values often, so that simple queries select some documents and miss others.
   const value = (): string => (random() < 0.5 ? pick(["x", "y", "xy", "x y", "A"]) : pick(VALUES));
@@ -368,7 +358,7 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
     const cases = sample(fc.tuple(queryArb, fc.integer({ min: 0, max: 2 ** 31 - 1 })), SEED + 1).map(
       ([query, seed]) => ({
         query,
-        text: looseText(query, seededRandom(seed)),
+        text: looseText(query, seeded(seed).next),
       }),
     );
     const answers = oracle.run(
@@ -434,7 +424,7 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
 
   it("the server reading of every text secuq accepts matches exactly what Lucene matches, warnings or not", () => {
     const loose = sample(fc.tuple(queryArb, fc.integer({ min: 0, max: 2 ** 31 - 1 })), SEED + 4).map(([query, seed]) =>
-      looseText(query, seededRandom(seed)),
+      looseText(query, seeded(seed).next),
     );
     const texts = [...new Set([...sample(textArb, SEED + 5), ...loose])].filter((text) => validate(text).ok);
     const answers = oracle.run(documents, texts);
@@ -460,7 +450,7 @@ describe.skipIf(found.oracle === undefined)("the server's parser (Lucene 8 class
   it("keeps words and phrases apart on an analysed text field: what is printed means what the AST says", () => {
     const queries = sample(queriesOf(analysedLeafArb), SEED + 6);
     // Both the canonical form and text as people write it (words escaped, phrases quoted, or bare if one term).
-    const texts = queries.flatMap((query, i) => [serialize(query), looseText(query, seededRandom(SEED + i))]);
+    const texts = queries.flatMap((query, i) => [serialize(query), looseText(query, seeded(SEED + i).next)]);
     const answers = oracle.run(documents, texts);
     const failures: Failure[] = [];
     let wordsThatDiffer = 0;

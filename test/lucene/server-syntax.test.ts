@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { seeded } from "../../src/sandbox/random.js";
 import { describe, expect, it } from "vitest";
 import { matches } from "../../src/evaluate/matches.js";
 import { defineSchema } from "../../src/schema/schema.js";
@@ -24,18 +25,8 @@ const KEYWORD_VALUES = ["x", "y", "xy", "X", "x y", "xyz", "xxyy", "yx", "x-y", 
 const TEXT_VALUES = ["x", "y x", "x-y", "X Y", "xy yx", "x y xy", "abc abd", "xyz"] as const;
 const schema = defineSchema({ a: "keyword", b: "keyword", c: { d: "keyword" }, t: "string" });
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function makeDocuments(count: number): OracleDocument[] {
-  const random = seededRandom(SEED);
+  const random = seeded(SEED).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   return Array.from({ length: count }, () => {
     const document: Record<string, string[]> = {};

@@ -2,6 +2,7 @@ import { isPlainTerm } from "../../ast/factories.js";
 import { boundNode, literalNode, patternNode, rangeNode, termNode, textNode } from "../../ast/nodes.js";
 import type { Bound, PatternPart, Query, Span } from "../../ast/types.js";
 import { EXISTS_FIELD } from "../../ast/check.js";
+import { decodeEscapes } from "../words.js";
 
 /**
  * The conditions Elasticsearch's `query_string` makes of the parser's terms (QueryStringQueryParser): `_exists_`,
@@ -14,29 +15,16 @@ export class TermError extends Error {}
 
 const freeze = Object.freeze;
 
-/** Lucene's `discardEscapeChar`: removes backslashes and decodes `\uXXXX`. */
+/** Lucene's `discardEscapeChar` (see `decodeEscapes`), failing as it fails, in its words. */
 export function discardEscapes(input: string): string {
-  let out = "";
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (c !== "\\") {
-      out += c;
-      continue;
-    }
-    if (i + 1 >= input.length) throw new TermError("Term can not end with escape character.");
-    const next = input[++i]!;
-    if (next !== "u") {
-      out += next;
-      continue;
-    }
-    const hex = input.slice(i + 1, i + 5);
-    if (hex.length < 4) throw new TermError("Truncated unicode escape sequence.");
-    const bad = [...hex].find((h) => !/[0-9a-fA-F]/.test(h));
-    if (bad !== undefined) throw new TermError(`Non-hex character in Unicode escape sequence: ${bad}`);
-    out += String.fromCharCode(parseInt(hex, 16));
-    i += 4;
-  }
-  return out;
+  const { text, problems } = decodeEscapes(input);
+  const problem = problems[0];
+  if (problem === undefined) return text;
+  if (problem.code === "trailing-backslash") throw new TermError("Term can not end with escape character.");
+  const bad = [...input.slice(problem.start + 2, problem.start + 6)].find((c) => !/[0-9a-fA-F]/.test(c));
+  throw new TermError(
+    bad === undefined ? "Truncated unicode escape sequence." : `Non-hex character in Unicode escape sequence: ${bad}`,
+  );
 }
 
 /** A wildcard term's parts as Lucene's WildcardQuery reads its text: `\` makes the next character literal. */
