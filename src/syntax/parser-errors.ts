@@ -4,6 +4,7 @@ import { quote } from "./characters.js";
 import type { Span } from "../ast/types.js";
 import { edit, guessFix, problemAt, safeFix, type Problem } from "../diagnostics/diagnostic.js";
 import { endOf } from "./tokens.js";
+import { isMissingCloser } from "./scan.js";
 
 const OPERATORS = new Set(["And", "Or", "Not", "Bang", "Minus", "Plus"]);
 const RANGE_OPENERS = new Set(["LBracket", "LBrace"]);
@@ -130,9 +131,12 @@ export function parserErrorProblem(
 function rangeProblem(tokens: readonly IToken[], found: IToken, atEnd: boolean, here: Span): Problem {
   const opener = rangeOpenerOf(tokens, found);
   if (atEnd) {
-    // `[1 TO 5` with nothing after it: closing it is what was meant.
-    const written = opener ? tokens.slice(indexOf(tokens, opener) + 1).map((token) => token.tokenType.name) : [];
-    const complete = written.length === 3 && written[1] === "RangeTo" && written[0] !== "RangeTo";
+    // `[1 TO 5` with nothing after it: closing it is what was meant. After a parenthesis the scan added to close a
+    // group (`([1 TO`), nothing is offered: that token is not written, and has no place for the fix.
+    const after = opener ? tokens.slice(indexOf(tokens, opener) + 1) : [];
+    const written = after.map((token) => token.tokenType.name);
+    const complete =
+      written.length === 3 && written[1] === "RangeTo" && written[0] !== "RangeTo" && !after.some(isMissingCloser);
     const last = tokens[tokens.length - 1];
     const closing = opener?.image === "{" ? "}" : "]";
     return problemAt(
